@@ -1,0 +1,57 @@
+"""Matching keys for Arabic text: the source text is never changed, only keys are derived.
+
+Folding follows DESIGN.md: NFKC (presentation forms), no diacritics or tatweel, أ إ آ ٱ → ا,
+ى → ي, ة → ه, Latin lower-cased. Two spellings of one name give the same key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+)
+
+TATWEEL = "\u0640"
+_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_SPACES = re.compile(r"\s+")
+
+
+def strip_marks(text: str) -> str:
+    """Remove diacritics and tatweel, keeping letters (and so offsets per letter) intact."""
+    return _MARKS.sub("", dediac_ar(text))
+
+
+def fold(text: str) -> str:
+    """The search/matching key of a piece of text (see module docstring)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = strip_marks(text)
+    text = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
+    text = text.replace("ٱ", "ا")
+    return _SPACES.sub(" ", text.lower()).strip()
+
+
+def name_key(name: str) -> str:
+    """Key of a name for merging mentions: folded, each word without proclitics or ال."""
+    from explorer.arabic.clitics import strip_proclitics
+
+    return " ".join(strip_proclitics(word)[1] for word in fold(name).split())
+
+
+def offset_after_letters(word: str, letters: int) -> int:
+    """Index in ``word`` just after its first ``letters`` letters, skipping marks and tatweel.
+
+    Maps a clitic length measured on a folded key back onto the word as written, so that
+    «وَسوريا» with clitic «و» starts its name at «سوريا», after the fatha.
+    """
+    seen = 0
+    for index, char in enumerate(word):
+        if seen == letters and not _MARKS.match(char):
+            return index
+        if not _MARKS.match(char):
+            seen += 1
+    return len(word)

@@ -1,0 +1,51 @@
+"""Tokens with character offsets into the original text.
+
+A word keeps its diacritics and tatweel; punctuation and quotation marks are separate tokens,
+so «وقال ترامب:» gives «وقال», «ترامب», «:». ``text[t.start:t.end] == t.text`` always holds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A word: letters/digits plus Arabic combining marks and tatweel, allowing an inner
+# apostrophe or hyphen between letters (O'Brien, Saint-Denis) and a decimal point in numbers.
+_WORD = r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]"
+_TOKEN = re.compile(
+    rf"\d+(?:[.,٫٬]\d+)+"            # 3.5, 1,200, ٣٫٥
+    rf"|{_WORD}+(?:['’\-]{_WORD}+)*"  # words
+    r"|[^\w\s]",                      # any other single visible character
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum() or self.text[:1] == "_"
+
+
+def tokenize(text: str) -> list[Token]:
+    """All tokens of ``text`` in order, with offsets."""
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?؟…])\s+|\n\s*\n|\n")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence or line: split after . ! ? ؟ … and at line breaks."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() > pos:
+            spans.append((pos, match.start()))
+        pos = match.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]

@@ -1,0 +1,119 @@
+"""The ``explorer`` command: open the app, or ``analyze`` / ``eval`` from the shell.
+
+Every error is one line on stderr; exit status 0 when something was done, 1 when nothing
+could be, 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from explorer import __version__
+from explorer.atomic import write_text_atomic
+from explorer.corpus import DEFAULT_MAX_BYTES
+from explorer.model import Article, Corpus, LoadError
+
+SUBCOMMANDS = ("analyze",)
+
+
+def _size(value: str) -> int:
+    """Parse sizes such as ``20MB``, ``512k`` or ``1000000`` into bytes."""
+    units = {"k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2, "g": 1024**3, "gb": 1024**3}
+    text = value.strip().lower()
+    number = text.rstrip("kmgb")
+    try:
+        return int(float(number) * units.get(text[len(number):], 1))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (e.g. 20MB)") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="explorer", description="Read Arabic news articles: who is in them, who said what.")
+    parser.add_argument("--version", action="version", version=f"explorer {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    analyze = sub.add_parser("analyze", help="analyse articles and write the analysis JSON")
+    analyze.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    analyze.add_argument("--format", choices=("json", "jsonl"), default="json")
+    analyze.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    analyze.add_argument("--ner", default="auto", help="NER backend (default: auto)")
+    analyze.add_argument("--max-size", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
+                         help="skip files larger than this (default: 20MB)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    parsed = _parser().parse_args(args)
+    try:
+        return _analyze(parsed)
+    except KeyboardInterrupt:
+        print("explorer: interrupted", file=sys.stderr)
+        return 130
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from explorer.analysis.corpus_run import analyze_paths
+    from explorer.analysis.ner import BackendUnavailable
+
+    progress = _ProgressBar() if sys.stderr.isatty() else None
+    try:
+        corpus = analyze_paths(args.paths, ner=args.ner, max_bytes=args.max_size,
+                               on_item=progress)
+    except BackendUnavailable as exc:
+        print(f"explorer: {exc}", file=sys.stderr)
+        return 2
+    if progress is not None:
+        progress.finish()
+    for error in corpus.errors:
+        print(f"explorer: {error}", file=sys.stderr)
+    payload = _render(corpus, args.format)
+    if args.output:
+        try:
+            write_text_atomic(Path(args.output), payload)
+        except OSError as exc:
+            print(f"explorer: {args.output}: cannot write: {exc.strerror or exc}",
+                  file=sys.stderr)
+            return 1
+    else:
+        sys.stdout.write(payload)
+    if not corpus.articles:
+        print("explorer: nothing could be analysed", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _render(corpus: Corpus, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(corpus.to_json(), ensure_ascii=False, indent=1) + "\n"
+    data = corpus.to_json()
+    lines = [{"record": "article", **a} for a in data["articles"]]
+    lines += [{"record": "actor", **a} for a in data["actors"]]
+    lines += [{"record": "error", **e} for e in data["errors"]]
+    return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+
+
+class _ProgressBar:
+    """A one-line progress bar on stderr, shown only for more than a few files."""
+
+    WIDTH = 30
+
+    def __init__(self) -> None:
+        self.shown = False
+
+    def __call__(self, done: int, total: int, item: Article | LoadError) -> None:
+        if total <= 5:
+            return
+        filled = self.WIDTH * done // total
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        sys.stderr.write(f"\ranalysing [{bar}] {done}/{total}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")

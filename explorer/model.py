@@ -1,0 +1,205 @@
+"""The shared analysis model: articles, entity mentions, quotes, actors and the corpus.
+
+Every pane of the app, the actor search, the cache and the CLI read this one model, so it
+depends on nothing else of ours and round-trips exactly through the analysis JSON
+(schema ``explorer.analysis/1``, see DESIGN.md and the README).
+
+Offsets are Python code-point indices into ``Article.text`` (``end`` exclusive).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Literal
+
+SCHEMA = "explorer.analysis/1"
+
+EntityType = Literal["PERS", "ORG", "LOC", "MISC"]
+QuoteKind = Literal["direct", "indirect"]
+ENTITY_TYPES: tuple[str, ...] = ("PERS", "ORG", "LOC", "MISC")
+
+
+@dataclass(slots=True)
+class Entity:
+    """One mention of a named entity in an article's text."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    actor: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text,
+                "type": self.type, "actor": self.actor}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Entity:
+        return cls(data["start"], data["end"], data["text"], data["type"], data.get("actor"))
+
+
+@dataclass(slots=True)
+class Quote:
+    """Reported speech: the span of what was said, how, and by whom."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    cue: str
+    speaker: str | None = None
+    speaker_text: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
+                "cue": self.cue, "speaker": self.speaker, "speaker_text": self.speaker_text}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Quote:
+        return cls(data["start"], data["end"], data["text"], data["kind"], data.get("cue", ""),
+                   data.get("speaker"), data.get("speaker_text"))
+
+
+@dataclass(slots=True)
+class Article:
+    """An article as loaded and analysed.
+
+    ``text`` is the whole readable document in logical order, the headline first when the
+    source has one, so that a headline quote («فلان: ...») has offsets like any other.
+    """
+
+    id: str
+    path: str
+    title: str
+    text: str
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "path": self.path, "title": self.title,
+                                "text": self.text}
+        for key in ("date", "source", "url"):
+            if getattr(self, key) is not None:
+                data[key] = getattr(self, key)
+        data["entities"] = [e.to_json() for e in self.entities]
+        data["quotes"] = [q.to_json() for q in self.quotes]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Article:
+        return cls(
+            id=data["id"], path=data.get("path", data["id"]), title=data.get("title", ""),
+            text=data["text"], date=data.get("date"), source=data.get("source"),
+            url=data.get("url"),
+            entities=[Entity.from_json(e) for e in data.get("entities", [])],
+            quotes=[Quote.from_json(q) for q in data.get("quotes", [])],
+        )
+
+
+@dataclass(slots=True)
+class Actor:
+    """One real-world person or organisation (or a place, when it speaks) across the corpus."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    mentions: int = 0
+    quotes: int = 0
+    articles: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "type": self.type,
+                "aliases": list(self.aliases), "roles": list(self.roles),
+                "mentions": self.mentions, "quotes": self.quotes,
+                "articles": list(self.articles)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Actor:
+        return cls(data["id"], data["name"], data["type"], list(data.get("aliases", [])),
+                   list(data.get("roles", [])), data.get("mentions", 0), data.get("quotes", 0),
+                   list(data.get("articles", [])))
+
+
+@dataclass(slots=True)
+class LoadError:
+    """A file (or a record in it) that could not be read; one line for the user."""
+
+    path: str
+    error: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"path": self.path, "error": self.error}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LoadError:
+        return cls(data["path"], data["error"])
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.error}"
+
+
+@dataclass
+class Corpus:
+    """All articles, actors and load errors, with the indices the panes need.
+
+    The indices are derived on first use and never serialised, so equality and the JSON
+    round-trip only concern the data itself.
+    """
+
+    articles: list[Article] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    errors: list[LoadError] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"schema": SCHEMA,
+                "articles": [a.to_json() for a in self.articles],
+                "actors": [a.to_json() for a in self.actors],
+                "errors": [e.to_json() for e in self.errors]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Corpus:
+        if data.get("schema") != SCHEMA:
+            raise ValueError(f"not an {SCHEMA} document (schema: {data.get('schema')!r})")
+        return cls([Article.from_json(a) for a in data.get("articles", [])],
+                   [Actor.from_json(a) for a in data.get("actors", [])],
+                   [LoadError.from_json(e) for e in data.get("errors", [])])
+
+    def invalidate(self) -> None:
+        """Forget the derived indices after the articles or actors changed."""
+        for name in ("article_by_id", "actor_by_id", "mentions_by_actor", "quotes_by_actor"):
+            self.__dict__.pop(name, None)
+
+    @cached_property
+    def article_by_id(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}
+
+    @cached_property
+    def actor_by_id(self) -> dict[str, Actor]:
+        return {a.id: a for a in self.actors}
+
+    @cached_property
+    def mentions_by_actor(self) -> dict[str, list[tuple[Article, Entity]]]:
+        """Actor id → every mention of it, in corpus order."""
+        index: dict[str, list[tuple[Article, Entity]]] = defaultdict(list)
+        for article in self.articles:
+            for entity in article.entities:
+                if entity.actor is not None:
+                    index[entity.actor].append((article, entity))
+        return dict(index)
+
+    @cached_property
+    def quotes_by_actor(self) -> dict[str, list[tuple[Article, Quote]]]:
+        """Actor id → every quote attributed to it, in corpus order."""
+        index: dict[str, list[tuple[Article, Quote]]] = defaultdict(list)
+        for article in self.articles:
+            for quote in article.quotes:
+                if quote.speaker is not None:
+                    index[quote.speaker].append((article, quote))
+        return dict(index)
