@@ -17,7 +17,7 @@ from explorer.atomic import write_text_atomic
 from explorer.corpus import DEFAULT_MAX_BYTES
 from explorer.model import Article, Corpus, LoadError
 
-SUBCOMMANDS = ("analyze",)
+SUBCOMMANDS = ("analyze", "eval")
 
 
 def _size(value: str) -> int:
@@ -43,13 +43,42 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--ner", default="auto", help="NER backend (default: auto)")
     analyze.add_argument("--max-size", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
                          help="skip files larger than this (default: 20MB)")
+    evaluate = sub.add_parser("eval", help="score the analysis against annotated data")
+    targets = evaluate.add_subparsers(dest="target", required=True)
+    from explorer.evaluation import ner_eval, quote_eval
+
+    ner_eval.add_arguments(targets.add_parser("ner", help=ner_eval.__doc__.splitlines()[0]))
+    quote_eval.add_arguments(
+        targets.add_parser("quotes", help=quote_eval.__doc__.splitlines()[0]))
+    return parser
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="explorer",
+        usage="explorer [PATH ...] [options]\n       explorer {analyze,eval} ...",
+        description="Open the explorer on article files or folders (default: the bundled "
+                    "sample articles). Subcommands: analyze, eval (see explorer analyze -h).")
+    parser.add_argument("--version", action="version", version=f"explorer {__version__}")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    parser.add_argument("--ner", default="auto", help="NER backend (default: auto)")
+    parser.add_argument("--max-size", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
+                        help="skip files larger than this (default: 20MB)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] not in SUBCOMMANDS:
+        from explorer.tui.app import run_app
+
+        return run_app(_app_parser().parse_args(args))
     parsed = _parser().parse_args(args)
     try:
+        if parsed.command == "eval":
+            from explorer.evaluation import ner_eval, quote_eval
+
+            return (ner_eval if parsed.target == "ner" else quote_eval).run(parsed)
         return _analyze(parsed)
     except KeyboardInterrupt:
         print("explorer: interrupted", file=sys.stderr)
