@@ -10,7 +10,8 @@ import sys
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("conll", metavar="FILE.conll", help='"token tag" lines, blank between sentences')
+    parser.add_argument("conll", metavar="FILE.conll",
+                        help="\"token tag\" lines, blank between sentences")
     parser.add_argument("--ner", default="auto", help="NER backend (default: auto)")
     parser.add_argument("--predictions", metavar="OUT",
                         help='write "token gold predicted" lines here')
