@@ -15,7 +15,7 @@ from pathlib import Path
 from explorer import __version__
 from explorer.atomic import write_text_atomic
 from explorer.corpus import DEFAULT_MAX_BYTES
-from explorer.model import Article, Corpus, LoadError
+from explorer.model import Corpus
 
 SUBCOMMANDS = ("analyze", "eval")
 
@@ -134,7 +134,7 @@ class _ProgressBar:
     def __init__(self) -> None:
         self.shown = False
 
-    def __call__(self, done: int, total: int, item: Article | LoadError) -> None:
+    def __call__(self, done: int, total: int, item: object) -> None:
         if total <= 5:
             return
         filled = self.WIDTH * done // total
