@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +13,8 @@ from .conftest import REPO
 
 
 def test_ruff_finds_nothing() -> None:
-    ruff = shutil.which("ruff")
+    beside_python = Path(sys.executable).with_name("ruff")
+    ruff = str(beside_python) if beside_python.exists() else shutil.which("ruff")
     if ruff is None:
         pytest.skip("ruff is not installed (it comes with the test extra)")
     folders = [name for name in ("explorer", "tests", "benchmarks") if (REPO / name).is_dir()]
