@@ -42,12 +42,12 @@ def record_from_object(obj: object) -> Record:
 
     A key holding the wrong type (a list as ``text``, an object as ``title``) is an error
     rather than silently ignored, so the user learns why an article is missing or untitled;
-    ``null`` counts as absent, and numbers are accepted where text is expected.
+    ``null`` counts as absent, and numbers are accepted for the title and metadata.
     """
     if not isinstance(obj, dict):
         raise FormatError(f"expected an article object, found {_json_type(obj)}")
     title = _first_field(obj, TITLE_KEYS)
-    body = _first_field(obj, BODY_KEYS)
+    body = _first_field(obj, BODY_KEYS, numbers=False)
     if body is None or not body.strip():
         raise FormatError("no text: none of the keys " + "/".join(BODY_KEYS) + " holds a string")
     record: Record = {"title": title or "", "body": body}
@@ -58,20 +58,21 @@ def record_from_object(obj: object) -> Record:
     return record
 
 
-def _field(obj: dict[str, Any], key: str) -> str | None:
+def _field(obj: dict[str, Any], key: str, *, numbers: bool = True) -> str | None:
     value = obj.get(key)
     if value is None:
         return None
     if isinstance(value, str):
         return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if numbers and isinstance(value, int | float) and not isinstance(value, bool):
         return repr(value) if isinstance(value, float) else str(value)
     raise FormatError(f"key {key!r} should be text, found {_json_type(value)}")
 
 
-def _first_field(obj: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+def _first_field(obj: dict[str, Any], keys: tuple[str, ...], *, numbers: bool = True
+                 ) -> str | None:
     for key in keys:
-        value = _field(obj, key)
+        value = _field(obj, key, numbers=numbers)
         if value is not None:
             return value
     return None

@@ -5,7 +5,10 @@ retitles the window, CSI moves the cursor or hides text) and invisible Unicode c
 make a quote read differently from what it says. So, at load time:
 
 - escape sequences (CSI, OSC, DCS, SOS, PM, APC, in 7-bit ``ESC`` and 8-bit C1 forms) are
-  removed whole, so no «[31m» debris is left;
+  removed whole, so no «[31m» debris is left; a string sequence (OSC...) ends at its BEL or
+  ST terminator or at the end of the line, and an 8-bit one counts only when terminated,
+  since a stray C1 byte in a text is more often debris than a command, and what follows it
+  is article text to keep;
 - every other C0/C1 control except newline and tab is removed; line endings become ``\\n``
   (``\\r\\n``, ``\\r``, U+2028, U+2029);
 - bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) become visible
@@ -27,8 +30,8 @@ import re
 # ESC-introduced sequences and their 8-bit C1 forms (ECMA-48; xterm's ctlseqs).
 _ESCAPE_SEQUENCES = re.compile(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"             # CSI: parameters, intermediates, final
-    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])"     # OSC, DCS, SOS, PM, APC ...
-    r"[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"      # ... their string, up to BEL or ST
+    r"|\x1b[\]PX^_][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"  # OSC, DCS, SOS, PM, APC string
+    r"|[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"  # 8-bit: if terminated
     r"|\x1b[ -/]*[0-~]?"                            # other escapes (ESC c, ESC ( B, ESC 7)
 )
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
