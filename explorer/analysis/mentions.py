@@ -34,12 +34,20 @@ class MentionSet:
         return next((e for e in self.entities if e.start < end and start < e.end), None)
 
     def add(self, start: int, end: int, kind: str) -> Entity | None:
-        """The mention at [start, end): an existing one, a new one, or None on overlap."""
+        """The mention at [start, end): an existing one, a new one, or None on overlap.
+
+        Mentions of the same type lying inside the new span are replaced by it: the
+        recogniser's «الجلاصي» inside «منصف الجلاصي» after a title becomes the full name.
+        """
         existing = self.find(start, end)
         if existing is not None:
             return existing
-        if self.overlapping(start, end) is not None or start >= end:
+        inside = [e for e in self.entities if e.start < end and start < e.end]
+        if start >= end or any(e.type != kind or e.start < start or e.end > end
+                               for e in inside):
             return None
+        for entity in inside:
+            self.entities.remove(entity)
         entity = Entity(start, end, self.text[start:end], kind)
         self.entities.append(entity)
         self.entities.sort(key=lambda e: (e.start, e.end))

@@ -109,12 +109,28 @@ def words_of(tokens: list[Token]) -> list[Word]:
 
 
 def role_gender(word: Word) -> str | None:
-    """'m'/'f' when ``word`` is a title or role noun, else None."""
-    for key in (word.bare, _without_article(word.key)):
+    """'m'/'f' when ``word`` is a title or role noun («مديرها» too), else None."""
+    for key in (word.bare, _without_article(word.key), _possessed(word)):
         if key in _ROLE_HEADS_F:
             return "f"
         if key in _ROLE_HEADS_M:
             return "m"
+    return None
+
+
+def is_possessed(word: Word) -> bool:
+    """A noun with a possessive pronoun («رئيسه» his president, «مديرها»): no complement
+    follows it, unlike the construct «رئيسة الهيئة»."""
+    stem = _possessed(word)
+    return stem is not None and (stem in _ROLE_HEADS_M or stem in _ROLE_HEADS_F
+                                 or stem in _ORG_HEADS)
+
+
+def _possessed(word: Word) -> str | None:
+    written = strip_marks(word.text)
+    for suffix in ("هما", "ها", "هم", "ه"):
+        if written.endswith(suffix) and len(written) > len(suffix) + 2:
+            return fold(written[:-len(suffix)])
     return None
 
 
@@ -183,7 +199,7 @@ class PhraseReader:
         """Last word index of the noun phrase headed at ``first`` (a role or org head)."""
         words = self.words
         head = words[first]
-        pending = not head.definite and not head.key.startswith("ال")
+        pending = not head.definite and not head.key.startswith("ال") and not is_possessed(head)
         speaks_for = _without_article(head.bare) in _SPEAKER_HEADS  # «المتحدث باسم ...»
         last = first
         i = first + 1

@@ -28,6 +28,7 @@ _OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
 _STRAIGHT = ("\"", "'")
 _COMPLEMENTIZERS = folded_set("ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم باننا")
 _SEPARATORS = frozenset(".-–—|")
+_ACCORDING_TO = folded_set("بحسب حسب وفق وفقا")
 _CUE_WINDOW = 35
 _NOUN_WINDOW = 20
 _MAX_SUBJECT_WORDS = 7
@@ -39,7 +40,7 @@ class MarkSpan:
     """A pair of quotation marks: word indices of the opening and closing marks."""
 
     open: int
-    close: int  # the closing mark, or one past the paragraph's last word when unclosed
+    close: int  # the closing mark, or the paragraph's last word when unclosed
     closed: bool
 
 
@@ -119,7 +120,7 @@ class _Finder:
                     depth -= 1
                 j += 1
             if close is None:
-                spans.append(MarkSpan(i, j, False))
+                spans.append(MarkSpan(i, j - 1, False))
                 i += 1
             else:
                 spans.append(MarkSpan(i, close, True))
@@ -174,8 +175,9 @@ class _Finder:
                                    propose=False)
             if subject.kind not in ("named", "role"):
                 continue
-            if opens_mark:
-                mark = self.mark_at[after[0]]
+            mark = self.mark_at.get(after[0])
+            if mark is not None and not any(words[i].token.is_word for i in after
+                                            if i > mark.close):
                 start, end = self._inside(mark)
                 self.used_marks.add(mark.open)
             else:
@@ -249,7 +251,7 @@ class _Finder:
     def _inside(self, mark: MarkSpan) -> tuple[int, int]:
         words = self.words
         start = words[mark.open].end
-        end = words[mark.close].start if mark.closed else words[mark.close - 1].end
+        end = words[mark.close].start if mark.closed else words[mark.close].end
         while start < end and self.text[start].isspace():
             start += 1
         while end > start and self.text[end - 1].isspace():
@@ -314,8 +316,8 @@ class _Finder:
                 c += 1
             if c >= len(words) or len(inner) < 2 or self.line_of[c] != self.line_of[mark.close]:
                 continue
-            info = cue_info(words[c].text)
-            if info is None or info.form != "finite":
+            c, info = self._attribution_after(c)
+            if info is None:
                 continue
             limit = c + 1
             while limit < len(words) and self.sentence_of[limit] == self.sentence_of[c] \
@@ -327,6 +329,21 @@ class _Finder:
             self.used_marks.add(mark.open)
             self._add(start, end, "direct", self._cue_text(c), words[c].start, info.form,
                       info.gender, subject, c)
+
+    def _attribution_after(self, c: int) -> tuple[int, CueInfo | None]:
+        """The cue after a closing mark: «قال فلان», «بحسب ما قالت فلانة», «كما قال»,
+        or «بحسب فلان» (the preposition itself is then the cue)."""
+        words = self.words
+        key = words[c].key
+        if key in _ACCORDING_TO:
+            if c + 1 < len(words) and words[c + 1].key in ("ما", "قول"):
+                c += 2 if words[c + 1].key == "ما" else 1
+            else:
+                return c, CueInfo(key, "finite", None)
+        elif key == "كما" and c + 1 < len(words):
+            c += 1
+        info = cue_info(words[c].text) if c < len(words) else None
+        return (c, info) if info is not None and info.form != "participle" else (c, None)
 
     def _end_indirect(self) -> None:
         """An indirect quote runs to the end of its sentence, or up to the next quote's cue

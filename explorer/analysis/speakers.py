@@ -18,6 +18,7 @@ from explorer.analysis.name_phrases import (
     PhraseReader,
     folded_set,
     is_anonymous,
+    is_stop,
     is_time,
     role_gender,
 )
@@ -79,12 +80,29 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
         return Subject("document", text=word.text)
     org_last = reader.org_at(i, limit)
     if org_last is not None:
-        start, end, _ = reader.span_text(i, org_last)
-        entity = mentions.add(start, end, "ORG")
+        entity = _add_organisation(reader, mentions, i, org_last)
         if entity is not None:
             reader.refresh(mentions.entities)
             return Subject("named", entity, text=entity.text)
     return _name_subject(reader, mentions, i, limit, cue_gender, propose)
+
+
+def _add_organisation(reader: PhraseReader, mentions: MentionSet, first: int,
+                      last: int) -> Entity | None:
+    """The institution's mention over words[first..last], cut before a place or name
+    inside it («السفارة التركية في بغداد» → «السفارة التركية» when «بغداد» is a mention)."""
+    while last >= first:
+        start, end, _ = reader.span_text(first, last)
+        inside = mentions.overlapping(start, end)
+        if inside is None or (inside.start == start and inside.end == end):
+            return mentions.add(start, end, "ORG") if inside is None else inside
+        if inside.start <= start:
+            return inside if inside.type in ("ORG", "LOC") else None
+        last = reader.word_at(inside.start) - 1
+        while last >= first and (is_stop(reader.words[last])
+                                 or not reader.words[last].token.is_word):
+            last -= 1
+    return None
 
 
 def _role_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int,
@@ -115,7 +133,7 @@ def _name_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
     definite = reader.words[i].definite
     if known is None and not propose:
         return Subject("implicit")
-    if known is None and definite:
+    if known is None and definite and not _nisba_surname(reader, i, last, limit):
         return Subject("implicit") if reader.words[i].key[:1] in "لبف" else Subject(
             "anonymous", text=text)
     # a lone unknown word after a feminine verb is a state or city: «تقول أنقرة إن»
@@ -127,6 +145,15 @@ def _name_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
     if entity.type == "PERS":
         _note_role_after(reader, mentions, entity, last, limit, cue_gender)
     return Subject("named", entity, text=entity.text)
+
+
+def _nisba_surname(reader: PhraseReader, first: int, last: int, limit: int) -> bool:
+    """A lone definite word ending in ي right before the content or an adjunct is a
+    surname («وأكد الطرابلسي أن»), not a noun such as «الجانب» or «المجتمعون»."""
+    word = reader.words[first]
+    after = reader.words[last + 1] if last + 1 < limit else None
+    return (first == last and word.key.startswith("ال") and word.key.endswith("ي")
+            and len(word.key) > 5 and (after is None or is_stop(after)))
 
 
 def _note_role_after(reader: PhraseReader, mentions: MentionSet, entity: Entity, last: int,
