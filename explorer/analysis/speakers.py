@@ -112,7 +112,9 @@ def _role_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
         role = reader.role_phrase(i, reader.noun_phrase(i, limit))
         return Subject("role", role=role.text, text=role.text)
     roles, first, last = found
-    entity = mentions.add(reader.words[first].start, reader.words[last].end, "PERS")
+    word_ends = [w.end for w in reader.words if w.token.is_word]
+    entity = mentions.add_titled_person(reader.words[first].start, reader.words[last].end,
+                                        word_ends)
     if entity is None:
         return Subject("role", role=roles[0].text, text=roles[0].text)
     reader.refresh(mentions.entities)
@@ -124,20 +126,25 @@ def _role_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
 
 def _name_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int,
                   cue_gender: str | None, propose: bool) -> Subject:
-    last = reader.name_at(i, limit, allow_definite_first=True)
+    last = reader.name_at(i, limit, allow_definite_first=True, check=False)
     if last is None:
-        return Subject("implicit")
+        word = reader.words[i]
+        if is_stop(word) or word.key[:1] in "لب":
+            return Subject("implicit")  # «وأضاف في بيان», «وقال لـ"الجزيرة"»
+        return Subject("document", text=word.text)  # a subject that names no speaker
     start, end = reader.words[i].start, reader.words[last].end
     text = reader.text[start:end]
     known = mentions.known_person(text)
+    if known is None and not reader.plausible_name(i, last):
+        return Subject("document", text=text)
     definite = reader.words[i].definite
     if known is None and not propose:
         return Subject("implicit")
     if known is None and definite and not _nisba_surname(reader, i, last, limit):
+        # «وكشفت الأرقام أن»: a thing, not a speaker (groups of people are anonymous)
         return Subject("implicit") if reader.words[i].key[:1] in "لبف" else Subject(
-            "anonymous", text=text)
-    # a lone unknown word after a feminine verb is a state or city: «تقول أنقرة إن»
-    kind = "LOC" if known is None and cue_gender == "f" and last == i else "PERS"
+            "document", text=text)
+    kind = "PERS" if known is not None else _unknown_name_type(reader, i, last, cue_gender)
     entity = mentions.add(start, end, kind)
     if entity is None:
         return Subject("implicit")
@@ -145,6 +152,20 @@ def _name_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
     if entity.type == "PERS":
         _note_role_after(reader, mentions, entity, last, limit, cue_gender)
     return Subject("named", entity, text=entity.text)
+
+
+def _unknown_name_type(reader: PhraseReader, first: int, last: int,
+                       cue_gender: str | None) -> str:
+    """A lone unknown word is a place when the gazetteer says so, or when a feminine verb
+    has it as subject («تقول أنقرة إن»: states and cities are feminine); else a person."""
+    from explorer.analysis.ner.resources import load_resources
+
+    if first != last:
+        return "PERS"
+    kind = load_resources().gazetteer.get(reader.words[first].key)
+    if kind in ("LOC", "ORG"):
+        return kind
+    return "LOC" if cue_gender == "f" else "PERS"
 
 
 def _nisba_surname(reader: PhraseReader, first: int, last: int, limit: int) -> bool:
