@@ -65,6 +65,8 @@ _TIME = folded_set(
     "الاحد الماضي المقبل ظهر فجر")
 # Particles inside person names: «سلمى بن عمر», «عبد الفتاح», «أبو مازن».
 _NAME_PARTICLES = folded_set("بن ابن بنت ابو عبد آل ولد دي دو فان فون")
+# «صلاح الدين», «عبد الله»: the second word completes the given name
+_COMPOUND_SECOND = folded_set("الدين الله الاسلام الرحمن")
 _CONSTRUCT_ONLY_ROLES = folded_set("كبير كبيره")
 _SPEAKER_BY = folded_set("باسم")
 _SPEAKER_HEADS = folded_set("متحدث متحدثه ناطق ناطقه")
@@ -145,6 +147,12 @@ def is_anonymous(word: Word) -> bool:
 def is_stop(word: Word) -> bool:
     return (not word.token.is_word or word.key in _STOP or word.bare in _TIME
             or cue_info(word.text) is not None)
+
+
+def _known_name(key: str) -> bool:
+    from explorer.analysis.ner.resources import is_known_name, load_resources
+
+    return is_known_name(load_resources(), key)
 
 
 def _verb_like(key: str) -> bool:
@@ -287,47 +295,59 @@ class PhraseReader:
 
     # -- names ----------------------------------------------------------------------
     def name_at(self, first: int, limit: int, *, allow_definite_first: bool = False,
-                check: bool = True) -> int | None:
-        """Last index of a person-name-shaped run at ``first`` (1–3 words), or None.
+                check: bool = True, titled: bool = False) -> int | None:
+        """Last index of a person-name-shaped run at ``first``, or None.
 
-        With ``check`` a run that reads as ordinary words is refused (see
-        :meth:`plausible_name`); callers matching a name already known skip that test.
+        A name is a given name and at most one surname, where particles bind the word
+        after them: «فيصل بن فرحان», «سلمان بن عبد العزيز», «عبد الفتاح السيسي», «أبو
+        محمد», «صلاح الدين الجورشي». With ``check`` a run that reads as ordinary words is
+        refused (:meth:`plausible_name`; ``titled`` when a title precedes it).
         """
         words = self.words
         if first >= limit or not self._name_word(words[first], first=True,
                                                  allow_definite=allow_definite_first):
             return None
-        last = first
-        particle = words[first].key in _NAME_PARTICLES
-        i = first + 1
-        while i < limit and i - first < (4 if particle else 2):
-            word = words[i]
-            if not self._name_word(word, first=False, allow_definite=True):
-                break
-            last = i
-            if word.key in _NAME_PARTICLES:
-                particle = True
-            if word.definite and not particle:
-                break
-            i += 1
-        if words[last].key in _NAME_PARTICLES:
-            last -= 1
-            if last < first:
-                return None
-        return last if not check or self.plausible_name(first, last) else None
+        last = self._name_part(first, limit)
+        if last is None:
+            return None
+        if not words[first].definite and last + 1 < limit \
+                and self._name_word(words[last + 1], first=False, allow_definite=True):
+            surname = self._name_part(last + 1, limit)
+            if surname is not None:
+                last = surname
+        if not check or self.plausible_name(first, last, titled=titled):
+            return last
+        return None
 
-    def plausible_name(self, first: int, last: int) -> bool:
-        """Not an ordinary word in a name's place: «وزير الخارجية زار العاصمة» names no
-        one, while «منصف الجلاصي» (an ordinary first word, an unknown surname) does."""
+    def _name_part(self, i: int, limit: int) -> int | None:
+        """Last index of one name word at ``i`` with the words its particles bind."""
+        words = self.words
+        while words[i].key in _NAME_PARTICLES:
+            if i + 1 >= limit or not self._name_word(words[i + 1], first=False,
+                                                     allow_definite=True):
+                return None if words[i].key in _NAME_PARTICLES else i
+            i += 1
+        if i + 1 < limit and words[i + 1].key in _COMPOUND_SECOND:
+            i += 1
+        return i
+
+    def plausible_name(self, first: int, last: int, *, titled: bool = False) -> bool:
+        """Not ordinary words in a name's place: «وزير الخارجية زار العاصمة» names no one,
+        while «منصف الجلاصي» (an ordinary first word, an unknown surname) does, and after
+        a title so does «بسام راضي» (two ordinary words)."""
         from explorer.analysis.ner.resources import is_known_name, load_resources
 
         resources = load_resources()
         head = self.words[first].key
         if is_known_name(resources, head) or head not in resources.lexicon:
             return True
+        if last == first:
+            return False
         tail = self.words[last]
-        return last > first and tail.bare not in resources.lexicon \
-            and tail.key not in resources.lexicon
+        ordinary = tail.bare in resources.lexicon or tail.key in resources.lexicon
+        if tail.definite:
+            return not ordinary
+        return titled or not ordinary
 
     def _name_word(self, word: Word, *, first: bool, allow_definite: bool) -> bool:
         if not word.token.is_word or is_stop(word) or word.key.isdigit():
@@ -343,6 +363,8 @@ class PhraseReader:
             return False
         if not first and key.startswith(("لل", "بال")) and len(key) > 5:
             return False
+        if not first and key[0] == "ل" and len(key) > 3 and not _known_name(key):
+            return False  # «وقال بوتين لرويترز»
         if first and _verb_like(key):
             return False
         return not (key[0] in "لب" and not first and len(key) > 4 and key[1:3] == "ال")
@@ -368,7 +390,7 @@ class PhraseReader:
             # a name the recogniser cut short («خالد» of «خالد مجاهد») is completed
             longer = self.name_at(i, limit, check=False)
             return roles, i, max(last, longer or last)
-        name_last = self.name_at(i, limit)
+        name_last = self.name_at(i, limit, titled=True)
         return None if name_last is None else (roles, i, name_last)
 
     def role_after_name(self, name_last: int, limit: int) -> Phrase | None:
