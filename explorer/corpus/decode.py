@@ -38,6 +38,19 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+_BINARY_BYTES = bytes([*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x1b), *range(0x1c, 0x20)])
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Binary when control bytes (other than tab, newlines and ESC) are more than 5% of the
+    first 64 KB; a stray NUL in a text file is removed later, not a reason to refuse it."""
+    head = data[:65536]
+    if not head:
+        return False
+    controls = sum(head.count(b) for b in _BINARY_BYTES)
+    return controls / len(head) > 0.05
+
+
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8-read-as-Latin-1 when the text is full of it; otherwise return it unchanged."""
     if len(_MOJIBAKE.findall(text)) < 3:
@@ -61,7 +74,7 @@ def decode_bytes(data: bytes) -> str:
     utf16 = _looks_utf16(data)
     if utf16:
         return _strict(data, utf16)
-    if b"\x00" in data:
+    if _looks_binary(data):
         raise DecodeError("not text: binary content")
     try:
         return repair_mojibake(data.decode("utf-8"))

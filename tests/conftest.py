@@ -1,0 +1,21 @@
+"""Shared test fixtures: paths to the data the project ships and to ../shared when present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "sample_articles"
+GOLD = REPO / "tests" / "gold"
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture
+def seed_dir() -> Path:
+    """The seed article folder beside the checkout; tests needing it skip without it."""
+    seeds = SHARED / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("../shared/seeds is not available")
+    return seeds
