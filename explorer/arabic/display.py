@@ -19,7 +19,7 @@ import os
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from functools import cache
 
 from arabic_reshaper import ArabicReshaper
@@ -28,7 +28,7 @@ from bidi.mirror import MIRRORED
 from rich.cells import get_character_cell_size
 
 
-class RtlMode(str, Enum):
+class RtlMode(StrEnum):
     """Who puts right-to-left text in reading order."""
 
     AUTO = "auto"          # decide from the environment (see :func:`choose_mode`)
