@@ -106,11 +106,13 @@ class ExplorerApp(App[None]):
         Binding("down", "leave_query", "To the hits", show=False, id="app.to_hits"),
     ]
 
-    def __init__(self, paths: Sequence[str | Path], *, ner: str = "auto",
+    def __init__(self, paths: Sequence[str | Path] = (), *, ner: str = "auto",
                  max_bytes: int = DEFAULT_MAX_BYTES, rtl: RtlMode | str = RtlMode.AUTO,
-                 scheme: str = "hsb") -> None:
+                 scheme: str = "hsb", corpus: Corpus | None = None) -> None:
+        """Open ``paths`` (analysed in a worker), or an already analysed ``corpus``."""
         super().__init__()
         self.paths = [Path(p) for p in paths]
+        self.given_corpus = corpus
         self.ner = ner
         self.max_bytes = max_bytes
         self.rtl_mode = choose_mode(rtl)
@@ -121,7 +123,6 @@ class ExplorerApp(App[None]):
         self.index: ActorIndex | None = None
         self.loading = True
         self.last_copy: clipboard.CopyResult | None = None
-        self._analysed: list[ArticleAnalysis | LoadError] = []
 
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -160,6 +161,12 @@ class ExplorerApp(App[None]):
         from explorer.analysis.ner import BackendUnavailable
         from explorer.search import ActorIndex
 
+        if self.given_corpus is not None:
+            started = time.perf_counter()
+            index = ActorIndex(self.given_corpus.actors)
+            self.post_message(CorpusReady(self.given_corpus, index,
+                                          time.perf_counter() - started))
+            return
         items: list[ArticleAnalysis | LoadError] = []
         try:
             for done, (total, item) in enumerate(
@@ -175,7 +182,6 @@ class ExplorerApp(App[None]):
         self.post_message(CorpusReady(corpus, index, time.perf_counter() - started))
 
     def on_item_analysed(self, message: ItemAnalysed) -> None:
-        self._analysed.append(message.item)
         if isinstance(message.item, LoadError):
             self.corpus.errors.append(message.item)
         else:
@@ -203,6 +209,8 @@ class ExplorerApp(App[None]):
         if current is not None:
             self.open_article(self.corpus.article_by_id.get(current.id, current),
                               keep_position=True)
+        elif self.corpus.articles:
+            self.open_article(self.corpus.articles[0])
         if errors:
             self.notify(f"{errors} file(s) could not be read; press ! to see why",
                         severity="warning", timeout=6)

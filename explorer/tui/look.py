@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.style import Style
 
-from explorer.arabic import fold
 from explorer.model import Entity
 
 ENTITY_STYLES: dict[str, Style] = {
@@ -24,4 +23,15 @@ DIM_STYLE = Style(dim=True)
 
 def entity_key(entity: Entity) -> str:
     """What makes two mentions «the same» in the entities pane: their actor, else their text."""
-    return entity.actor if entity.actor else "~" + fold(entity.text)
+    if entity.actor:
+        return entity.actor
+    from explorer.arabic.normalize import fold  # camel-tools: loaded after the first screen
+
+    return "~" + fold(entity.text)
+
+
+def romanise(text: str, scheme: str) -> str:
+    """``text`` in Latin letters (offsets kept); camel-tools is loaded on first use only."""
+    from explorer.arabic.translit import transliterate
+
+    return transliterate(text, scheme)

@@ -21,18 +21,15 @@ from textual.strip import Strip
 from textual.widgets import Footer, Static
 
 from explorer.arabic.display import RtlMode, visual
-from explorer.arabic.translit import transliterate
 from explorer.export import quote_rows
 from explorer.model import Actor, Article, Corpus
-from explorer.tui.look import DIM_STYLE, ENTITY_STYLES, TYPE_NAMES
+from explorer.tui.look import DIM_STYLE, ENTITY_STYLES, TYPE_NAMES, romanise
 from explorer.tui.render import paint_text
 from explorer.tui.widgets.quote_list import QuoteList
 from explorer.tui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
     from explorer.tui.app import ExplorerApp
-
-
 def co_actors(corpus: Corpus, actor: Actor, limit: int = 50) -> list[tuple[Actor, int]]:
     """Actors most often seen with ``actor``: by number of shared articles, then mentions."""
     shared: Counter[str] = Counter()
@@ -64,7 +61,7 @@ class NamedRows(VirtualList):
     def render_row(self, index: int, line: int, width: int, base: Style) -> Strip:
         label, count, type_ = self.labels[index]
         if self.translit:
-            label = transliterate(label, self.translit)
+            label = romanise(label, self.translit)
         badge = f"{count:>4} "
         return Strip.join([
             paint_text(badge, len(badge), RtlMode.OFF, base + DIM_STYLE, align="left"),
@@ -127,7 +124,7 @@ class ProfileScreen(Screen[None]):
 
     def _shown(self, text: str) -> str:
         app = self.explorer
-        text = transliterate(text, app.translit) if app.translit else text
+        text = romanise(text, app.translit) if app.translit else text
         return visual(text, app.rtl_mode)
 
     def header_text(self) -> Text:

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.style import Style
 from textual.strip import Strip
 
 from explorer.arabic.display import RtlMode
-from explorer.arabic.translit import transliterate
 from explorer.model import Actor
-from explorer.search import SearchHit
-from explorer.tui.look import DIM_STYLE, ENTITY_STYLES, MATCH_STYLE
+from explorer.tui.look import DIM_STYLE, ENTITY_STYLES, MATCH_STYLE, romanise
 from explorer.tui.render import paint_text
 from explorer.tui.widgets.virtual_list import VirtualList
 
-
+if TYPE_CHECKING:
+    from explorer.search import SearchHit
 def hit_label(actor: Actor, hit: SearchHit) -> tuple[str, frozenset[int]]:
     """The row text for ``hit`` and the logical indices in it to highlight.
 
@@ -50,7 +51,7 @@ class ActorList(VirtualList):
         actor = self.actors[hit.index]
         text, marked = hit_label(actor, hit)
         if self.translit:
-            text = transliterate(text, self.translit)
+            text = romanise(text, self.translit)
         badge = f"{actor.type:<4} {actor.mentions:>4} "
         type_style = ENTITY_STYLES.get(actor.type, Style())
 

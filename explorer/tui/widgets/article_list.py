@@ -6,9 +6,8 @@ from rich.style import Style
 from textual.strip import Strip
 
 from explorer.arabic.display import RtlMode
-from explorer.arabic.translit import transliterate
 from explorer.model import Article
-from explorer.tui.look import DIM_STYLE
+from explorer.tui.look import DIM_STYLE, romanise
 from explorer.tui.render import paint_text
 from explorer.tui.widgets.virtual_list import VirtualList
 
@@ -33,7 +32,7 @@ class ArticleList(VirtualList):
         if line == 0:
             title = article.title or article.id
             if self.translit:
-                title = transliterate(title, self.translit)
+                title = romanise(title, self.translit)
             return paint_text(title, width, self.mode, base + Style(bold=True))
         meta = [f"{len(article.entities)} entities", f"{len(article.quotes)} quotes",
                 article.date or article.id]

@@ -17,7 +17,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from explorer.arabic.display import RtlMode, VisualLine, layout
-from explorer.arabic.translit import transliterate
 from explorer.model import Article
 from explorer.tui.look import (
     CURRENT_MENTION_STYLE,
@@ -26,6 +25,7 @@ from explorer.tui.look import (
     QUOTE_STYLE,
     SELECTED_STYLE,
     entity_key,
+    romanise,
 )
 from explorer.tui.render import paint
 
@@ -87,7 +87,7 @@ class ArticleView(ScrollView, can_focus=True):
         if self.article is None:
             return ""
         text = self.article.text
-        return transliterate(text, self.translit) if self.translit else text
+        return romanise(text, self.translit) if self.translit else text
 
     @property
     def lines(self) -> list[VisualLine]:

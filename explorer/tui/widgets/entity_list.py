@@ -9,9 +9,8 @@ from rich.style import Style
 from textual.strip import Strip
 
 from explorer.arabic.display import RtlMode
-from explorer.arabic.translit import transliterate
 from explorer.model import ENTITY_TYPES, Article
-from explorer.tui.look import DIM_STYLE, ENTITY_STYLES, TYPE_NAMES, entity_key
+from explorer.tui.look import DIM_STYLE, ENTITY_STYLES, TYPE_NAMES, entity_key, romanise
 from explorer.tui.render import paint_text
 from explorer.tui.widgets.virtual_list import VirtualList
 
@@ -68,7 +67,7 @@ class EntityList(VirtualList):
             return paint_text(f"{row.label} ({row.count})", width, RtlMode.OFF,
                               base + style + Style(underline=True), align="left")
         count = f" ×{row.count}"
-        label = transliterate(row.label, self.translit) if self.translit else row.label
+        label = romanise(row.label, self.translit) if self.translit else row.label
         name = paint_text(label, width - len(count) - 2, self.mode, base + style, align="right")
         return Strip.join([Strip.blank(2, base), paint_text(count, len(count), RtlMode.OFF,
                                                              base + DIM_STYLE), name])

@@ -8,10 +8,9 @@ from textual.message import Message
 from textual.strip import Strip
 
 from explorer.arabic.display import RtlMode
-from explorer.arabic.translit import transliterate
 from explorer.export import QuoteRow
 from explorer.model import Article, Quote
-from explorer.tui.look import DIM_STYLE, ENTITY_STYLES, QUOTE_STYLE
+from explorer.tui.look import DIM_STYLE, ENTITY_STYLES, QUOTE_STYLE, romanise
 from explorer.tui.render import paint_lines, paint_text
 from explorer.tui.widgets.virtual_list import VirtualList
 
@@ -53,7 +52,7 @@ class QuoteList(VirtualList):
         return article, quote, self.rows[self.cursor]
 
     def _shown(self, text: str) -> str:
-        return transliterate(text, self.translit) if self.translit else text
+        return romanise(text, self.translit) if self.translit else text
 
     def render_row(self, index: int, line: int, width: int, base: Style) -> Strip:
         row = self.rows[index]
