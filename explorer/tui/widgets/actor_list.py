@@ -18,11 +18,14 @@ if TYPE_CHECKING:
 def hit_label(actor: Actor, hit: SearchHit) -> tuple[str, frozenset[int]]:
     """The row text for ``hit`` and the logical indices in it to highlight.
 
-    The actor's name comes first; when an alias matched, it follows in parentheses so the
-    user sees why the actor is there.
+    The actor's name comes first; when an alias that the name does not contain matched,
+    it follows in parentheses so the user sees why the actor is there.
     """
     if hit.matched == actor.name:
         return actor.name, frozenset(hit.positions)
+    inside = actor.name.find(hit.matched)
+    if inside >= 0:            # «ترامب» matched inside «دونالد ترامب»: mark it there
+        return actor.name, frozenset(inside + p for p in hit.positions)
     offset = len(actor.name) + 2
     return (f"{actor.name} ({hit.matched})",
             frozenset(offset + p for p in hit.positions))

@@ -38,9 +38,7 @@ class VirtualList(ScrollView, can_focus=True):
     row_height = 1
     cursor: reactive[int] = reactive(0, init=False)
 
-    class Highlighted(Message):
-        """The cursor moved to ``index``."""
-
+    class _RowMessage(Message):
         def __init__(self, sender: VirtualList, index: int) -> None:
             super().__init__()
             self.list = sender
@@ -50,7 +48,10 @@ class VirtualList(ScrollView, can_focus=True):
         def control(self) -> VirtualList:
             return self.list
 
-    class Selected(Highlighted):
+    class Highlighted(_RowMessage):
+        """The cursor moved to ``index``."""
+
+    class Selected(_RowMessage):
         """The user chose row ``index`` (Enter or click)."""
 
     def __init__(self, *, name: str | None = None, id: str | None = None,
