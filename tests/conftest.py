@@ -19,3 +19,17 @@ def seed_dir() -> Path:
     if not seeds.is_dir():
         pytest.skip("../shared/seeds is not available")
     return seeds
+
+
+@pytest.fixture(scope="session")
+def hostile_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hostile corpus: the committed small files plus the large and special ones
+    (50 MB line, link loops, pipe, device, hostile names) made for this test session."""
+    import shutil
+
+    from tests.hostile.make_corpus import CORPUS, write_special
+
+    folder = tmp_path_factory.mktemp("hostile") / "corpus"
+    shutil.copytree(CORPUS, folder)
+    write_special(folder)
+    return folder

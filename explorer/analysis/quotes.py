@@ -1,34 +1,385 @@
-"""Quotes: direct speech in quotation marks, with the speech verb (cue) and its speaker.
+"""Quotes: where reported speech is, how it is cued, and the words that name its speaker.
 
-This first cut finds direct quotes in «...» and "..." that follow a speech verb in the same
-sentence and gives them the nearest preceding person mention as speaker.
+Three shapes are found:
+
+* a speech cue (verb, participle or verbal noun, see :mod:`speech_verbs`) followed, within
+  its sentence, by a subject and then by a colon or quotation marks (direct speech) or by
+  أن/إن/بأن/إلى أن (indirect speech, which runs to the end of the clause);
+* quotation marks followed by a cue («...»، قال الساعدي);
+* a line «فلان: ...» whose left side names a speaker (a headline, or a line that opens
+  with quotation marks after the colon).
+
+Quotation marks with no cue — titles, names, scare quotes — are not quotes. Marks are
+paired within a paragraph, so an unbalanced mark never swallows the rest of the article.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
+from explorer.analysis.mentions import MentionSet
+from explorer.analysis.name_phrases import PhraseReader, Word, folded_set
+from explorer.analysis.speakers import Subject, read_subject
+from explorer.analysis.speech_verbs import CueInfo, cue_info
 from explorer.arabic.normalize import fold
-from explorer.model import Entity, Quote
+from explorer.arabic.tokens import sentence_spans
 
-_DIRECT = re.compile(r"«([^«»]+)»|\"([^\"]+)\"|“([^“”]+)”")
-_CUES = {"قال", "قالت", "وقال", "وقالت", "اضاف", "اضافت", "واضاف", "واضافت", "موضحا", "موضحه"}
-_CUE_WINDOW = 120
+_OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
+_STRAIGHT = ("\"", "'")
+_COMPLEMENTIZERS = folded_set("ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم باننا")
+_SEPARATORS = frozenset(".-–—|")
+_ACCORDING_TO = folded_set("بحسب حسب وفق وفقا")
+_CUE_WINDOW = 35
+_NOUN_WINDOW = 20
+_MAX_SUBJECT_WORDS = 7
+_NOT_SPEAKERS = folded_set("عاجل فيديو بالفيديو شاهد بالصور صور خاص حصري تحليل راي")
 
 
-def extract_quotes(text: str, entities: list[Entity]) -> list[Quote]:
-    """Quotes in ``text``; ``speaker`` holds the speaking mention's actor key."""
-    quotes: list[Quote] = []
-    for match in _DIRECT.finditer(text):
-        group = next(g for g in range(1, 4) if match.group(g) is not None)
-        start, end = match.start(group), match.end(group)
-        before = text[max(0, match.start() - _CUE_WINDOW):match.start()]
-        cue = next((w for w in reversed(before.split()) if fold(w).strip(":،,") in _CUES), None)
-        if cue is None:
-            continue
-        speaker = next((e for e in reversed(entities)
-                        if e.end <= match.start() and e.type == "PERS"), None)
-        quotes.append(Quote(start, end, text[start:end], "direct", cue.strip(":،,"),
-                            speaker.actor if speaker else None,
-                            speaker.text if speaker else None))
-    return quotes
+@dataclass(slots=True)
+class MarkSpan:
+    """A pair of quotation marks: word indices of the opening and closing marks."""
+
+    open: int
+    close: int  # the closing mark, or the paragraph's last word when unclosed
+    closed: bool
+
+
+@dataclass(slots=True)
+class FoundQuote:
+    """A quote located in the text, its cue and its subject, before speaker resolution."""
+
+    start: int
+    end: int
+    kind: str
+    cue: str
+    cue_at: int  # offset of the cue (or of the colon) in the text
+    form: str  # finite, participle, noun, colon
+    gender: str | None
+    subject: Subject
+    sentence: int
+    sentence_start: int
+
+
+def find_quotes(text: str, reader: PhraseReader, mentions: MentionSet) -> list[FoundQuote]:
+    """Every quote in ``text``, in text order (see the module docstring)."""
+    return _Finder(text, reader, mentions).run()
+
+
+class _Finder:
+    def __init__(self, text: str, reader: PhraseReader, mentions: MentionSet) -> None:
+        self.text = text
+        self.reader = reader
+        self.mentions = mentions
+        self.words: list[Word] = reader.words
+        self.spans = sentence_spans(text)
+        self.sentence_of = self._sentences()
+        self.line_of = self._lines()
+        self.marks = self._marks()
+        self.mark_at = {m.open: m for m in self.marks}
+        self.used_marks: set[int] = set()
+        self.claimed: set[int] = set()  # words already part of a quote or its cue's subject
+        self.found: list[FoundQuote] = []
+
+    # -- structure ------------------------------------------------------------------
+    def _sentences(self) -> list[int]:
+        spans = self.spans
+        result, s = [], 0
+        for word in self.words:
+            while s < len(spans) - 1 and word.start >= spans[s][1]:
+                s += 1
+            result.append(s)
+        return result
+
+    def _lines(self) -> list[int]:
+        result, line, pos = [], 0, 0
+        for word in self.words:
+            line += self.text.count("\n", pos, word.start)
+            pos = word.start
+            result.append(line)
+        return result
+
+    def _marks(self) -> list[MarkSpan]:
+        """Pairs of quotation marks, within a paragraph, the outermost pair kept."""
+        words = self.words
+        spans: list[MarkSpan] = []
+        i = 0
+        while i < len(words):
+            char = words[i].text
+            closer = _OPENERS.get(char) or (char if char in _STRAIGHT else None)
+            if closer is None or (char == "'" and not self._straight_single_opens(i)):
+                i += 1
+                continue
+            close, depth, j = None, 0, i + 1
+            while j < len(words) and self.line_of[j] == self.line_of[i]:
+                if words[j].text == closer and depth == 0:
+                    close = j
+                    break
+                if words[j].text == char and char not in _STRAIGHT:
+                    depth += 1
+                elif words[j].text == closer:
+                    depth -= 1
+                j += 1
+            if close is None:
+                spans.append(MarkSpan(i, j - 1, False))
+                i += 1
+            else:
+                spans.append(MarkSpan(i, close, True))
+                i = close + 1
+        return spans
+
+    def _straight_single_opens(self, i: int) -> bool:
+        """A straight ' opens a quote only after a space and before a word («'...'»)."""
+        token = self.words[i].token
+        before = self.text[token.start - 1] if token.start else " "
+        return before.isspace() and i + 1 < len(self.words) and self.words[i + 1].token.is_word
+
+    # -- passes ---------------------------------------------------------------------
+    def run(self) -> list[FoundQuote]:
+        self._colon_lines()
+        for i, word in enumerate(self.words):
+            if i in self.claimed or not word.token.is_word:
+                continue
+            info = cue_info(word.text)
+            if info is not None:
+                self._from_cue(i, info)
+        self._cue_after_marks()
+        self._end_indirect()
+        return sorted(self.found, key=lambda q: q.start)
+
+    def _colon_lines(self) -> None:
+        """«فلان: ...» — in the headline, or a line that opens with a name, colon, marks."""
+        words = self.words
+        lines: dict[int, list[int]] = {}
+        for i, _ in enumerate(words):
+            lines.setdefault(self.line_of[i], []).append(i)
+        for number, indices in lines.items():
+            colon = next((i for i in indices if words[i].text == ":"), None)
+            if colon is None:
+                continue
+            first = indices[0]
+            for i in indices:
+                if i >= colon:
+                    break
+                if words[i].text in _SEPARATORS:
+                    first = i + 1
+            segment = [i for i in range(first, colon) if words[i].token.is_word]
+            after = [i for i in indices if i > colon]
+            if not segment or len(segment) > _MAX_SUBJECT_WORDS or len(after) < 2:
+                continue
+            opens_mark = after[0] in self.mark_at
+            if (number > 0 and (first != indices[0] or not opens_mark)) \
+                    or fold(words[segment[0]].text) in _NOT_SPEAKERS \
+                    or any(cue_info(words[i].text) for i in segment):
+                continue
+            subject = read_subject(self.reader, self.mentions, first, colon, None,
+                                   propose=False)
+            if subject.kind not in ("named", "role"):
+                continue
+            mark = self.mark_at.get(after[0])
+            if mark is not None and not any(words[i].token.is_word for i in after
+                                            if i > mark.close):
+                start, end = self._inside(mark)
+                self.used_marks.add(mark.open)
+            else:
+                start, end = words[after[0]].start, words[after[-1]].end
+            self._add(start, end, "direct", ":", words[colon].start, "colon", None, subject,
+                      colon)
+            self.claimed.update(range(first, colon + 1))
+
+    def _from_cue(self, c: int, info: CueInfo) -> None:
+        words = self.words
+        cue_word = words[c]
+        if info.form == "noun" and (cue_word.definite or fold(cue_word.text).startswith("ال")):
+            return
+        window = _NOUN_WINDOW if info.form == "noun" else _CUE_WINDOW
+        sentence = self.sentence_of[c]
+        j = c + 1
+        while j < len(words) and j - c <= window:
+            word = words[j]
+            if self.sentence_of[j] != sentence and not self._colon_line_break(j):
+                return
+            if j in self.mark_at and j not in self.used_marks:
+                if info.form == "noun":
+                    j = self.mark_at[j].close + 1
+                    continue
+                decision = self._mark_after_cue(c, j)
+                if decision == "quote":
+                    self._direct(c, info, j)
+                    return
+                if decision == "stop":
+                    return
+                j = self.mark_at[j].close + 1
+                continue
+            if word.text == ":":
+                if j + 1 < len(words) and j + 1 in self.mark_at:
+                    j += 1
+                    continue
+                self._unmarked_direct(c, info, j)
+                return
+            if word.key in _COMPLEMENTIZERS:
+                self._indirect(c, info, j)
+                return
+            if word.token.is_word and j != c + 1:
+                other = cue_info(word.text)
+                if other is not None and other.form != "noun":
+                    return
+            j += 1
+
+    def _colon_line_break(self, j: int) -> bool:
+        """A colon ending one paragraph carries the cue on to quotation marks on the next."""
+        prev = j - 1
+        return (self.words[prev].text == ":" and j in self.mark_at
+                and self.line_of[j] == self.line_of[prev] + 1)
+
+    def _mark_after_cue(self, c: int, j: int) -> str:
+        """Whether the marks opening at ``j`` hold the cue's direct quote ("quote"), are a
+        name or title to step over ("skip"), or end the search ("stop")."""
+        mark = self.mark_at[j]
+        inner = [w for w in self.words[mark.open + 1:mark.close] if w.token.is_word]
+        before = self.words[j - 1].text if j > c + 1 else ""
+        after = self.words[mark.close + 1] if mark.close + 1 < len(self.words) else None
+        if before == ":":
+            return "quote"
+        if after is not None and after.text == ":":
+            return "skip"
+        if len(inner) >= 4 and not self.words[j - 1].text.endswith("ـ") \
+                and self.words[j - 1].key[-1:] not in ("ل", "ب"):
+            return "quote"
+        return "skip"
+
+    # -- building quotes ------------------------------------------------------------
+    def _inside(self, mark: MarkSpan) -> tuple[int, int]:
+        words = self.words
+        start = words[mark.open].end
+        end = words[mark.close].start if mark.closed else words[mark.close].end
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def _subject(self, c: int, info: CueInfo, limit: int) -> Subject:
+        self.claimed.update(range(c, limit))
+        if info.referent:
+            return Subject("referent")
+        return read_subject(self.reader, self.mentions, c + 1, limit, info.gender)
+
+    def _direct(self, c: int, info: CueInfo, j: int) -> None:
+        mark = self.mark_at[j]
+        limit = j - 1 if self.words[j - 1].text == ":" else j
+        subject = self._subject(c, info, limit)
+        start, end = self._inside(mark)
+        self.used_marks.add(mark.open)
+        self.claimed.update(range(mark.open, mark.close + 1))
+        self._add(start, end, "direct", self._cue_text(c), self.words[c].start, info.form,
+                  info.gender, subject, c)
+
+    def _unmarked_direct(self, c: int, info: CueInfo, colon: int) -> None:
+        words = self.words
+        rest = [i for i in range(colon + 1, len(words)) if self.line_of[i] == self.line_of[colon]]
+        if len([i for i in rest if words[i].token.is_word]) < 3:
+            return
+        subject = self._subject(c, info, colon)
+        self.claimed.update(rest)
+        self._add(words[rest[0]].start, words[rest[-1]].end, "direct", self._cue_text(c),
+                  words[c].start, info.form, info.gender, subject, c)
+
+    def _indirect(self, c: int, info: CueInfo, comp: int) -> None:
+        words = self.words
+        subject = self._subject(c, info, comp)
+        first = comp if words[comp].key not in ("ان", "بان") else comp + 1
+        if first >= len(words) or self.sentence_of[first] != self.sentence_of[comp]:
+            return
+        if first in self.mark_at:
+            mark = self.mark_at[first]
+            after = mark.close + 1
+            if after >= len(words) or self.sentence_of[after] != self.sentence_of[comp] \
+                    or not any(w.token.is_word for w in words[after:after + 1]):
+                start, end = self._inside(mark)
+                self.used_marks.add(mark.open)
+                self.claimed.update(range(mark.open, mark.close + 1))
+                self._add(start, end, "direct", self._cue_text(c), words[c].start, info.form,
+                          info.gender, subject, c)
+                return
+        self._add(words[first].start, -1, "indirect", self._cue_text(c), words[c].start,
+                  info.form, info.gender, subject, first)
+
+    def _cue_after_marks(self) -> None:
+        """«...»، قال فلان — a quote followed by its cue and speaker."""
+        words = self.words
+        for mark in self.marks:
+            if mark.open in self.used_marks or not mark.closed or mark.open in self.claimed:
+                continue
+            inner = [w for w in words[mark.open + 1:mark.close] if w.token.is_word]
+            c = mark.close + 1
+            while c < len(words) and words[c].text in "،,":
+                c += 1
+            if c >= len(words) or len(inner) < 2 or self.line_of[c] != self.line_of[mark.close]:
+                continue
+            c, info = self._attribution_after(c)
+            if info is None:
+                continue
+            limit = c + 1
+            while limit < len(words) and self.sentence_of[limit] == self.sentence_of[c] \
+                    and words[limit].text not in "،,:":
+                limit += 1
+            subject = read_subject(self.reader, self.mentions, c + 1, limit, info.gender)
+            self.claimed.update(range(mark.open, limit))
+            start, end = self._inside(mark)
+            self.used_marks.add(mark.open)
+            self._add(start, end, "direct", self._cue_text(c), words[c].start, info.form,
+                      info.gender, subject, c)
+
+    def _attribution_after(self, c: int) -> tuple[int, CueInfo | None]:
+        """The cue after a closing mark: «قال فلان», «بحسب ما قالت فلانة», «كما قال»,
+        or «بحسب فلان» (the preposition itself is then the cue)."""
+        words = self.words
+        key = words[c].key
+        if key in _ACCORDING_TO:
+            if c + 1 < len(words) and words[c + 1].key in ("ما", "قول"):
+                c += 2 if words[c + 1].key == "ما" else 1
+            else:
+                return c, CueInfo(key, "finite", None)
+        elif key == "كما" and c + 1 < len(words):
+            c += 1
+        info = cue_info(words[c].text) if c < len(words) else None
+        return (c, info) if info is not None and info.form != "participle" else (c, None)
+
+    def _end_indirect(self) -> None:
+        """An indirect quote runs to the end of its sentence, or up to the next quote's cue
+        or quotation marks in that sentence."""
+        words = self.words
+        starts = sorted({q.cue_at for q in self.found} | {q.start for q in self.found
+                                                          if q.kind == "direct"})
+        for quote in self.found:
+            if quote.end != -1:
+                continue
+            first = self.reader.word_at(quote.start)
+            sentence = self.sentence_of[first]
+            last = first
+            while last + 1 < len(words) and self.sentence_of[last + 1] == sentence:
+                last += 1
+            end = words[last].end
+            later = [s for s in starts if quote.start < s < end]
+            if later:
+                end = later[0]
+            while end > quote.start and (self.text[end - 1].isspace()
+                                         or self.text[end - 1] in "،,.«\"“:"):
+                end -= 1
+            quote.end = end
+
+    def _add(self, start: int, end: int, kind: str, cue: str, cue_at: int, form: str,
+             gender: str | None, subject: Subject, anchor: int) -> None:
+        if subject.kind == "document":
+            return
+        sentence = self.sentence_of[anchor]
+        self.found.append(FoundQuote(start, end, kind, cue, cue_at, form, gender, subject,
+                                     sentence, self.spans[sentence][0] if self.spans else 0))
+
+    def _cue_text(self, c: int) -> str:
+        """The cue as written, without a leading conjunction و/ف."""
+        word = self.words[c].text
+        key = fold(word)
+        if cue_info(word) is not None and key[:1] in "وف" and cue_info(word[1:]) is not None:
+            return word[1:]
+        return word

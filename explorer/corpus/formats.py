@@ -38,27 +38,51 @@ def parse_plain(text: str, *, markdown: bool = False) -> Record:
 
 
 def record_from_object(obj: object) -> Record:
-    """A JSON object with accepted keys → record; anything else → :class:`FormatError`."""
+    """A JSON object with accepted keys → record; anything else → :class:`FormatError`.
+
+    A key holding the wrong type (a list as ``text``, an object as ``title``) is an error
+    rather than silently ignored, so the user learns why an article is missing or untitled;
+    ``null`` counts as absent, and numbers are accepted for the title and metadata.
+    """
     if not isinstance(obj, dict):
-        raise FormatError(f"expected an article object, found {type(obj).__name__}")
-    title = _first_string(obj, TITLE_KEYS)
-    body = _first_string(obj, BODY_KEYS)
+        raise FormatError(f"expected an article object, found {_json_type(obj)}")
+    title = _first_field(obj, TITLE_KEYS)
+    body = _first_field(obj, BODY_KEYS, numbers=False)
     if body is None or not body.strip():
         raise FormatError("no text: none of the keys " + "/".join(BODY_KEYS) + " holds a string")
     record: Record = {"title": title or "", "body": body}
     for key in META_KEYS:
-        value = obj.get(key)
-        if isinstance(value, str | int | float) and not isinstance(value, bool):
-            record[key] = str(value)
+        value = _field(obj, key)
+        if value is not None:
+            record[key] = value
     return record
 
 
-def _first_string(obj: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+def _field(obj: dict[str, Any], key: str, *, numbers: bool = True) -> str | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if numbers and isinstance(value, int | float) and not isinstance(value, bool):
+        return repr(value) if isinstance(value, float) else str(value)
+    raise FormatError(f"key {key!r} should be text, found {_json_type(value)}")
+
+
+def _first_field(obj: dict[str, Any], keys: tuple[str, ...], *, numbers: bool = True
+                 ) -> str | None:
     for key in keys:
-        value = obj.get(key)
-        if isinstance(value, str):
+        value = _field(obj, key, numbers=numbers)
+        if value is not None:
             return value
     return None
+
+
+def _json_type(value: object) -> str:
+    """The JSON name of a parsed value's type, as the user wrote it."""
+    names = {dict: "an object", list: "a list", str: "a string", bool: "true/false",
+             int: "a number", float: "a number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
 
 
 def parse_json(text: str) -> Iterator[tuple[int, Record | FormatError]]:
@@ -69,6 +93,8 @@ def parse_json(text: str) -> Iterator[tuple[int, Record | FormatError]]:
     except json.JSONDecodeError as exc:
         raise FormatError(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") \
             from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise FormatError(f"invalid JSON: {_first_line(exc)}") from None
     if isinstance(data, list):
         if not data:
             raise FormatError("empty JSON list")
@@ -92,12 +118,19 @@ def parse_jsonl(text: str) -> Iterator[tuple[int, Record | FormatError]]:
         except json.JSONDecodeError as exc:
             yield number, FormatError(f"line {number}: invalid JSON: {exc.msg}")
             continue
+        except ValueError as exc:
+            yield number, FormatError(f"line {number}: invalid JSON: {_first_line(exc)}")
+            continue
         result = _record_or_error(item)
         if isinstance(result, FormatError):
             result = FormatError(f"line {number}: {result}")
         yield number, result
     if not found:
         raise FormatError("empty file")
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).split("\n", 1)[0].split(":", 1)[0]
 
 
 def _record_or_error(item: object) -> Record | FormatError:

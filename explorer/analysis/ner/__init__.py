@@ -24,13 +24,26 @@ class Recognizer(Protocol):
         ...
 
 
-BACKENDS = ("auto", "gazetteer")
+BACKENDS = ("auto", "crf", "camel")
 
 
 def get_recognizer(name: str = "auto") -> Recognizer:
-    """The recogniser called ``name``; raises :class:`BackendUnavailable` with a reason."""
-    if name in ("auto", "gazetteer"):
-        from explorer.analysis.ner.gazetteer import GazetteerRecognizer
+    """The recogniser called ``name``; raises :class:`BackendUnavailable` with a reason.
 
-        return GazetteerRecognizer()
+    ``crf`` is the shipped offline model; ``camel`` is camel-tools' BERT tagger, which
+    needs its ``ner-arabert`` data; ``auto`` takes ``camel`` when that data is installed
+    and ``crf`` otherwise.
+    """
+    if name == "auto":
+        from explorer.analysis.ner.camel import camel_model_path
+
+        name = "camel" if camel_model_path() is not None else "crf"
+    if name == "crf":
+        from explorer.analysis.ner.crf import CrfRecognizer
+
+        return CrfRecognizer()
+    if name == "camel":
+        from explorer.analysis.ner.camel import CamelRecognizer
+
+        return CamelRecognizer()
     raise BackendUnavailable(f"unknown NER backend {name!r}; choose one of {', '.join(BACKENDS)}")

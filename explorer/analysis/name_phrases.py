@@ -1,0 +1,398 @@
+"""Noun phrases that name speakers: titles and roles, person names, organisations.
+
+Arabic news names a person with a title in apposition («وزير الخارجية الأمريكي مايك
+بومبيو», «متحدث باسم الخارجية، روبرت بالادينو،», «إلهام أحمد رئيسة الهيئة ...») and an
+institution by a head noun and its complements («وزارة الخارجية الأردنية», «الاتحاد العام
+التونسي للشغل»). These patterns are read here on folded word keys, independently of the
+NER, so that a speaker is found even where the recogniser missed the name; the NER's own
+mentions are used whenever they are there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from explorer.analysis.speech_verbs import cue_info
+from explorer.arabic.clitics import strip_proclitics
+from explorer.arabic.normalize import fold, strip_marks
+from explorer.arabic.tokens import Token
+from explorer.model import Entity
+
+
+def folded_set(words: str) -> frozenset[str]:
+    """Folded keys of a space-separated word list (so «إلى» is stored as it is matched)."""
+    return frozenset(fold(word) for word in words.split())
+
+
+# Titles and roles that precede or follow a person's name (folded, without ال).
+_ROLE_HEADS_M = folded_set(
+    "رئيس وزير نائب متحدث ناطق مبعوث سفير مدير امين زعيم قائد مستشار عضو ممثل محافظ حاكم "
+    "ملك امير مرشد قيادي ناشط باحث خبير محلل كاتب صحفي مدرب لاعب شيخ دكتور سيد جنرال عميد "
+    "لواء عقيد مقدم مشير بابا قاضي مدعي مندوب منسق مفوض عمده مؤسس مراسل مسؤول مرشح "
+    "سيناتور محامي طبيب مفتي مطران كاردينال حاخام وسيط موفد استاذ بروفيسور اعلامي مذيع "
+    "روائي شاعر فنان مخرج داعيه نقيب رائد ولي وكيل")
+_ROLE_HEADS_F = folded_set(
+    "رئيسه وزيره نائبه متحدثه ناطقه مبعوثه سفيره مديره امينه زعيمه قائده مستشاره عضوه "
+    "ممثله ملكه اميره قياديه ناشطه باحثه خبيره محلله كاتبه صحفيه سيده دكتوره قاضيه مندوبه "
+    "منسقه مفوضه مراسله مسؤوله مرشحه محاميه طبيبه اعلاميه مذيعه روائيه شاعره فنانه "
+    "مخرجه وكيله")
+# Speakers that are a role with no name and no holder: sources, officials, witnesses.
+_ANONYMOUS = folded_set(
+    "مصدر مصادر مسؤولون مسؤولين شهود شاهد ناشطون سكان خبراء محللون مراقبون متظاهرون "
+    "دبلوماسي دبلوماسيون")
+# Heads of organisation names; those marked as construct take one complement of any form
+# («مجلس سورية الديمقراطية», «حركة فتح»).
+_ORG_CONSTRUCT = folded_set(
+    "وزاره مجلس هيئه حزب حركه جماعه منظمه وكاله لجنه مكتب قناه صحيفه اذاعه شركه جامعه مركز "
+    "بنك صندوق جبهه قوات سفاره مؤسسه رابطه نقابه جمعيه محكمه موقع مجموعه كتله تحالف اتحاد "
+    "مفوضيه قياده اداره بلديه رئاسه دائره شؤون برنامج مرصد تنسيقيه ائتلاف سلطه")
+_ORG_HEADS = _ORG_CONSTRUCT | folded_set(
+    "خارجيه داخليه دفاع حكومه جيش شرطه برلمان كونجرس كونغرس سلطات كرملين اليزيه بنتاغون "
+    "بنتاجون كنيست نيابه")
+# Words that end a name or a noun phrase: particles, prepositions, time words, pronouns.
+_STOP = folded_set(
+    "في من الى على عن مع ان انه انها انهم اننا انني بان بانه بانها بانهم لا لم لن ما قد "
+    "كان كانت هو هي هم نحن الذي التي الذين اللذين هذا هذه ذلك تلك كل بعد قبل خلال امام عبر "
+    "حول ضد بين عند لدى منذ حتى او ثم بل لكن اذا اذ حيث كما ايضا نحو دون فيما بينما وسط "
+    "رغم بسبب بشان عقب اثر قبيل اثناء جراء وفق وفقا حسب بحسب اليوم امس غدا مساء صباح ليله "
+    "الان يوم الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد اول امس اليوم الماضي "
+    "المقبل الحالي الجاري سابق لاحق امام وذلك وهو وهي وقد ولم ولا وكان وكانت حين عندما "
+    "لذلك لان لأن اما ان بدوره بدورها جهته جهتها جانبه جانبها تصريح تصريحات بيان مؤتمر "
+    "حوار مقابله كلمه رساله تغريده نص لقاء اجتماع جلسه")
+_TIME = folded_set(
+    "اليوم امس غدا مساء صباح ليله الليله الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت "
+    "الاحد الماضي المقبل ظهر فجر")
+# Particles inside person names: «سلمى بن عمر», «عبد الفتاح», «أبو مازن».
+_NAME_PARTICLES = folded_set("بن ابن بنت ابو عبد آل ولد دي دو فان فون")
+# Common first names beginning like a present-tense verb (ي/ت), which are otherwise refused.
+_VERB_LIKE_NAMES = folded_set(
+    "يوسف يحيي يحي ياسر يزيد يونس يعقوب ياسين يسري يسرا يمني توفيق تامر تركي تيسير تميم "
+    "تغريد تقي توماس تيد تيريزا تيم توني")
+_SPEAKER_BY = folded_set("باسم")
+_SPEAKER_HEADS = folded_set("متحدث متحدثه ناطق ناطقه")
+
+
+@dataclass(slots=True)
+class Word:
+    """A token with its matching keys: ``key`` folded, ``bare`` without proclitics."""
+
+    index: int
+    token: Token
+    key: str
+    bare: str
+    definite: bool
+
+    @property
+    def start(self) -> int:
+        return self.token.start
+
+    @property
+    def end(self) -> int:
+        return self.token.end
+
+    @property
+    def text(self) -> str:
+        return self.token.text
+
+
+def words_of(tokens: list[Token]) -> list[Word]:
+    """Every token with its keys (punctuation included, so phrases stop at commas)."""
+    words = []
+    for index, token in enumerate(tokens):
+        key = fold(token.text)
+        _prefix, stem = strip_proclitics(key)
+        # the article is a bare alef: «إلهام» and «ألفت» are not definite
+        written, _ = strip_proclitics(strip_marks(token.text))
+        definite = written.endswith(("ال", "لل"))
+        words.append(Word(index, token, key, stem if token.is_word else key, definite))
+    return words
+
+
+def role_gender(word: Word) -> str | None:
+    """'m'/'f' when ``word`` is a title or role noun («مديرها» too), else None."""
+    for key in (word.bare, _without_article(word.key), _possessed(word)):
+        if key in _ROLE_HEADS_F:
+            return "f"
+        if key in _ROLE_HEADS_M:
+            return "m"
+    return None
+
+
+def is_possessed(word: Word) -> bool:
+    """A noun with a possessive pronoun («رئيسه» his president, «مديرها»): no complement
+    follows it, unlike the construct «رئيسة الهيئة»."""
+    stem = _possessed(word)
+    return stem is not None and (stem in _ROLE_HEADS_M or stem in _ROLE_HEADS_F
+                                 or stem in _ORG_HEADS)
+
+
+def _possessed(word: Word) -> str | None:
+    written = strip_marks(word.text)
+    for suffix in ("هما", "ها", "هم", "ه"):
+        if written.endswith(suffix) and len(written) > len(suffix) + 2:
+            return fold(written[:-len(suffix)])
+    return None
+
+
+def is_org_head(word: Word) -> bool:
+    return word.bare in _ORG_HEADS or _without_article(word.key) in _ORG_HEADS
+
+
+def is_anonymous(word: Word) -> bool:
+    return _without_article(word.key) in _ANONYMOUS
+
+
+def is_stop(word: Word) -> bool:
+    return (not word.token.is_word or word.key in _STOP or word.bare in _TIME
+            or cue_info(word.text) is not None)
+
+
+def is_time(word: Word) -> bool:
+    return word.bare in _TIME or word.key in _TIME
+
+
+def _without_article(key: str) -> str:
+    return key[2:] if key.startswith("ال") and len(key) > 4 else key
+
+
+@dataclass(slots=True)
+class Phrase:
+    """A span of words [first, last] (word indices, inclusive) and its text, commas dropped."""
+
+    first: int
+    last: int
+    text: str
+
+
+class PhraseReader:
+    """Reads roles, names and organisation phrases over an article's words."""
+
+    MAX_NP = 10
+
+    def __init__(self, text: str, words: list[Word], entities: list[Entity]) -> None:
+        self.text = text
+        self.words = words
+        self._starts = {w.start: w.index for w in words}
+        self._ends = {w.end: w.index for w in words}
+        self.entity_at: dict[int, tuple[Entity, int]] = {}
+        self.refresh(entities)
+
+    def refresh(self, entities: list[Entity]) -> None:
+        """Re-index the entities (after mentions were added)."""
+        self.entity_at = {}
+        for entity in entities:
+            first = self.word_at(entity.start)
+            last = self.word_at(entity.end - 1)
+            if first is not None and last is not None:
+                self.entity_at[first] = (entity, last)
+
+    def word_at(self, offset: int) -> int | None:
+        """Index of the word covering character ``offset``."""
+        if offset in self._starts:
+            return self._starts[offset]
+        if offset + 1 in self._ends:
+            return self._ends[offset + 1]
+        return next((w.index for w in self.words if w.start <= offset < w.end), None)
+
+    # -- noun phrases ---------------------------------------------------------------
+    def noun_phrase(self, first: int, limit: int) -> int:
+        """Last word index of the noun phrase headed at ``first`` (a role or org head)."""
+        words = self.words
+        head = words[first]
+        pending = not head.definite and not head.key.startswith("ال") and not is_possessed(head)
+        speaks_for = _without_article(head.bare) in _SPEAKER_HEADS  # «المتحدث باسم ...»
+        last = first
+        i = first + 1
+        while i < limit and i - first < self.MAX_NP:
+            word = words[i]
+            if not word.token.is_word:
+                # «رئيسة، الهيئة»: a stray comma right after a construct head
+                if word.text in "،," and pending and i + 1 < limit and words[i + 1].definite:
+                    i += 1
+                    continue
+                break
+            if i in self.entity_at and self.entity_at[i][0].type == "PERS":
+                break
+            if pending:
+                if is_stop(word) and not word.key.startswith("ال"):
+                    break
+                if i in self.entity_at and self.entity_at[i][0].type in ("LOC", "ORG"):
+                    last = i = self.entity_at[i][1]
+                    pending = False
+                    i += 1
+                    continue
+                last = i
+                pending = (not word.definite and (role_gender(word) is not None
+                                                   or is_org_head(word)))
+                i += 1
+                continue
+            if word.key in _SPEAKER_BY and speaks_for and i + 1 < limit \
+                    and self._continues(i + 1):
+                speaks_for = False
+                last = i + 1
+                pending = not words[i + 1].definite
+                i += 2
+                continue
+            if word.key in ("الي", "لدي", "في", "عن") and i + 1 < limit \
+                    and self._prep_object(i + 1, word.key):
+                last = i + 1
+                pending = not words[i + 1].definite and is_org_head(words[i + 1])
+                if i + 1 in self.entity_at:
+                    last = self.entity_at[i + 1][1]
+                i = last + 1
+                continue
+            if word.definite and not is_stop(word) and not is_time(word) \
+                    and role_gender(word) is None:
+                last = i
+                i += 1
+                continue
+            if word.key[:1] == "ل" and not word.definite and is_org_head(
+                    Word(word.index, word.token, word.key[1:], word.key[1:], False)):
+                last = i
+                pending = True
+                i += 1
+                continue
+            break
+        return last
+
+    def _continues(self, i: int) -> bool:
+        word = self.words[i]
+        return word.token.is_word and (word.definite or is_org_head(word)
+                                       or i in self.entity_at)
+
+    def _prep_object(self, i: int, prep: str) -> bool:
+        word = self.words[i]
+        if not word.token.is_word:
+            return False
+        if i in self.entity_at and self.entity_at[i][0].type in ("LOC", "ORG"):
+            return prep in ("الي", "لدي", "في", "عن")
+        if is_org_head(word):
+            return True
+        return prep in ("الي", "لدي") and word.definite and not is_time(word)
+
+    # -- names ----------------------------------------------------------------------
+    def name_at(self, first: int, limit: int, *, allow_definite_first: bool = False) -> int | None:
+        """Last index of a person-name-shaped run at ``first`` (1–3 words), or None."""
+        words = self.words
+        if first >= limit or not self._name_word(words[first], first=True,
+                                                 allow_definite=allow_definite_first):
+            return None
+        last = first
+        particle = words[first].key in _NAME_PARTICLES
+        i = first + 1
+        while i < limit and i - first < (4 if particle else 2):
+            word = words[i]
+            if not self._name_word(word, first=False, allow_definite=True):
+                break
+            last = i
+            if word.key in _NAME_PARTICLES:
+                particle = True
+            if word.definite and not particle:
+                break
+            i += 1
+        if words[last].key in _NAME_PARTICLES:
+            return None if last == first else last - 1
+        return last
+
+    def _name_word(self, word: Word, *, first: bool, allow_definite: bool) -> bool:
+        if not word.token.is_word or is_stop(word) or word.key.isdigit():
+            return False
+        if word.index in self.entity_at and self.entity_at[word.index][0].type != "PERS":
+            return False
+        if role_gender(word) or is_org_head(word) or is_anonymous(word):
+            return False
+        key = word.key
+        if word.definite or key.startswith("ال"):
+            return allow_definite and key not in _TIME
+        if len(key) < 2 or not key.isalpha():
+            return False
+        if not first and key.startswith(("لل", "بال")) and len(key) > 5:
+            return False
+        if first and key[0] in "يت" and len(key) >= 4 and key not in _VERB_LIKE_NAMES:
+            return False
+        return not (key[0] in "لب" and not first and len(key) > 4 and key[1:3] == "ال")
+
+    def person_after_role(self, first: int, limit: int
+                          ) -> tuple[list[Phrase], int, int] | None:
+        """Roles at ``first`` (one or several in apposition: «رئيس الوفد التركي، نائب وزير
+        الزراعة») followed by a name: (roles, name's first word, name's last word)."""
+        roles: list[Phrase] = []
+        i = first
+        while i < limit and role_gender(self.words[i]) is not None and len(roles) < 3:
+            role_last = self.noun_phrase(i, limit)
+            roles.append(self.role_phrase(i, role_last))
+            i = role_last + 1
+            if i < limit and self.words[i].text in "،,":
+                i += 1
+        if not roles or i >= limit:
+            return None
+        if i in self.entity_at:
+            entity, last = self.entity_at[i]
+            return (roles, i, last) if entity.type == "PERS" else None
+        name_last = self.name_at(i, limit)
+        return None if name_last is None else (roles, i, name_last)
+
+    def role_after_name(self, name_last: int, limit: int) -> Phrase | None:
+        """A role in apposition after a name («إلهام أحمد رئيسة، الهيئة ...»)."""
+        i = name_last + 1
+        if i < limit and self.words[i].text in "،,":
+            i += 1
+        if i >= limit or role_gender(self.words[i]) is None:
+            return None
+        if self.words[i].key[:1] in "وف" and self.words[i].bare != self.words[i].key:
+            return None
+        return self.role_phrase(i, self.noun_phrase(i, limit))
+
+    def role_phrase(self, first: int, last: int) -> Phrase:
+        words = self.words
+        head = words[first]
+        clitic = head_clitic(head)
+        if clitic.endswith("لل"):
+            text = "ال" + _drop_letters(head.text, len(clitic))
+        elif clitic.endswith("ال"):
+            text = _drop_letters(head.text, len(clitic) - 2)
+        else:
+            text = _drop_letters(head.text, len(clitic))
+        rest = [w.text for w in words[first + 1:last + 1] if w.token.is_word]
+        return Phrase(first, last, " ".join([text, *rest]))
+
+    def org_at(self, first: int, limit: int) -> int | None:
+        """Last index of an organisation phrase headed at ``first``, or None."""
+        word = self.words[first]
+        if not word.token.is_word or not is_org_head(word) or word.key[:1] in "بل" \
+                and not word.key.startswith("ال"):
+            return None
+        return self.noun_phrase(first, limit)
+
+    def span_text(self, first: int, last: int) -> tuple[int, int, str]:
+        """(start, end, text) of words[first..last] as written, without proclitics
+        other than the article (و ب ل ف ك never start a name's span)."""
+        head = self.words[first]
+        clitic = head_clitic(head)
+        if clitic.endswith("لل"):
+            clitic = clitic[:-1]
+        elif clitic.endswith("ال"):
+            clitic = clitic[:-2]
+        start = head.start + _letter_offset(head.text, len(clitic))
+        end = self.words[last].end
+        return start, end, self.text[start:end]
+
+
+def head_clitic(word: Word) -> str:
+    """The proclitics written before a role/organisation head («بالمبعوث» → «بال»),
+    empty when the word is itself the head («وزيرة» keeps its و)."""
+    plain = _without_article(word.key)
+    if plain in _ROLE_HEADS_M or plain in _ROLE_HEADS_F or plain in _ORG_HEADS:
+        return "ال" if word.key.startswith("ال") and plain != word.key else ""
+    clitic, _stem = strip_proclitics(word.key)
+    return clitic
+
+
+def _letter_offset(word: str, letters: int) -> int:
+    from explorer.arabic.normalize import offset_after_letters
+
+    return offset_after_letters(word, letters)
+
+
+def _drop_letters(word: str, letters: int) -> str:
+    return word[_letter_offset(word, letters):]

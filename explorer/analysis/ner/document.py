@@ -1,0 +1,49 @@
+"""Consistency inside one article: a name tagged once is the same name everywhere.
+
+News names an actor in full once («دونالد ترامب») and by surname after («ترامب»), and
+the tagger misses some of the later, shorter mentions. This pass collects the phrases
+the tagger did mark (and the surnames of marked persons) and tags their other
+occurrences that it left untagged.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from explorer.analysis.ner.conll import spans
+from explorer.analysis.ner.features import FeatureExtractor
+from explorer.analysis.ner.resources import Resources
+
+MAX_WORDS = 4
+
+
+def propagate(words: list[str], tags: list[str], features: FeatureExtractor,
+              resources: Resources) -> list[str]:
+    """``tags`` with further mentions of already tagged names filled in."""
+    stems = [features.keys(word)[1] for word in words]
+    votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for first, last, kind in spans(tags):
+        votes[tuple(stems[first:last])][kind] += 1
+        if kind == "PERS" and last - first > 1:
+            votes[(stems[last - 1],)]["PERS"] += 1
+    if not votes:
+        return tags
+    known = {phrase: counts.most_common(1)[0][0] for phrase, counts in votes.items()
+             if len(phrase) > 1 or phrase[0] not in resources.lexicon}
+    result = list(tags)
+    i = 0
+    while i < len(words):
+        if result[i] != "O":
+            i += 1
+            continue
+        for size in range(MAX_WORDS, 0, -1):
+            phrase = tuple(stems[i:i + size])
+            if len(phrase) == size and phrase in known and all(
+                    tag == "O" for tag in result[i:i + size]):
+                kind = known[phrase]
+                result[i:i + size] = ["B-" + kind] + ["I-" + kind] * (size - 1)
+                i += size
+                break
+        else:
+            i += 1
+    return result

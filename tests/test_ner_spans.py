@@ -1,0 +1,73 @@
+"""The default recogniser on real, untokenised text: exact offsets, no proclitic inside."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.analysis.ner import get_recognizer
+from explorer.analysis.ner.resources import is_known_name, load_resources
+from explorer.analysis.ner.spans import clitic_letters, tags_from_entities
+from explorer.arabic.tokens import tokenize
+from explorer.model import Entity
+
+
+@pytest.fixture(scope="module")
+def recognizer():
+    return get_recognizer("crf")
+
+
+def found(recognizer, text: str) -> list[tuple[str, str]]:
+    entities = recognizer.recognize(text, tokenize(text))
+    for entity in entities:
+        assert text[entity.start:entity.end] == entity.text
+    return [(entity.type, entity.text) for entity in entities]
+
+
+@pytest.mark.parametrize(("word", "kind", "letters"), [
+    ("وليد", "PERS", 0),        # و is part of the name
+    ("لبنان", "LOC", 0),        # ل is part of the name
+    ("والعراق", "LOC", 1),
+    ("للعراق", "LOC", 2),       # ل + (ا)لعراق: both lams go
+    ("بسوريا", "LOC", 1),
+    ("وبريطانيا", "LOC", 1),     # ب belongs to the name
+    ("وترامب", "PERS", 1),
+    ("بالادينو", "PERS", 0),    # not ب + ال + ادينو
+    ("وَسوريا", "LOC", 1),      # marks are not letters
+])
+def test_clitic_letters(word: str, kind: str, letters: int) -> None:
+    resources = load_resources()
+    assert clitic_letters(word, kind, lambda key: is_known_name(resources, key)) == letters
+
+
+def test_names_behind_clitics_start_after_them(recognizer) -> None:
+    text = "وأكد وزير الخارجية الأمريكي مايك بومبيو، خلال زيارته لبغداد، دعم بلاده للعراق."
+    result = found(recognizer, text)
+    assert ("PERS", "مايك بومبيو") in result
+    assert ("LOC", "بغداد") in result
+    assert ("LOC", "عراق") in result
+
+
+def test_conjunction_is_outside_places(recognizer) -> None:
+    text = "وأعلنت منظمة الصحة العالمية في جنيف أن الوباء انتهى في لبنان والعراق وبريطانيا."
+    result = found(recognizer, text)
+    assert ("ORG", "منظمة الصحة العالمية") in result
+    assert {("LOC", "جنيف"), ("LOC", "لبنان"), ("LOC", "العراق"), ("LOC", "بريطانيا")} <= set(
+        result)
+
+
+def test_surname_after_speech_verb_and_full_name(recognizer) -> None:
+    text = ("وكان الرئيس الأمريكي دونالد ترامب قد وصل إلى بغداد.\n"
+            "وقال ترامب إن بلاده لن تنسحب من سوريا.")
+    result = found(recognizer, text)
+    assert ("PERS", "دونالد ترامب") in result
+    assert ("PERS", "ترامب") in result
+    start = text.index("وقال ترامب") + len("وقال ")
+    entity = next(e for e in recognizer.recognize(text, tokenize(text)) if e.start == start)
+    assert entity.end == start + len("ترامب")
+
+
+def test_tags_from_entities_marks_overlapped_tokens() -> None:
+    text = "زار بومبيو والعراق"
+    tokens = tokenize(text)
+    entities = [Entity(4, 10, "بومبيو", "PERS"), Entity(12, 18, "العراق", "LOC")]
+    assert tags_from_entities(tokens, entities) == ["O", "B-PERS", "B-LOC"]
