@@ -279,3 +279,10 @@ def test_importing_the_app_does_not_import_torch_or_camel_tools():
             "assert 'camel_tools' not in sys.modules, 'camel_tools'")
     subprocess.run([sys.executable, "-c", code], check=True,
                    cwd=Path(__file__).resolve().parents[1])
+
+
+def test_readme_bindings_table_matches_the_code():
+    from explorer.tui.screens.help import bindings_markdown
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    assert bindings_markdown() in readme

@@ -26,9 +26,24 @@ def binding_rows() -> list[tuple[str, str, str, str]]:
         for binding in owner.BINDINGS:
             if isinstance(binding, Binding) and binding.id:
                 keys = ", ".join(_key_name(k) for k in binding.key.split(","))
-                rows.append((where, keys, binding.id, binding.description))
-    rows.append(("everywhere", "ctrl+p", "app.command_palette", "Command palette"))
+                rows.append((_SEARCH_BOX_ONLY.get(binding.id, where), keys, binding.id,
+                             binding.tooltip or binding.description))
+    rows.append(("everywhere", "ctrl+p", "app.command_palette",
+                 "Command palette: open article, find actor, export, RTL mode, "
+                 "transliteration, theme"))
     return rows
+
+
+def bindings_markdown() -> str:
+    """The README's bindings table."""
+    lines = ["| where | keys | id | what it does |", "| --- | --- | --- | --- |"]
+    lines += [f"| {where} | {keys} | `{id_}` | {what} |"
+              for where, keys, id_, what in binding_rows()]
+    return "\n".join(lines) + "\n"
+
+
+# App bindings that only act while the search box has focus (see ExplorerApp.check_action).
+_SEARCH_BOX_ONLY = {"app.leave_search": "search box", "app.to_hits": "search box"}
 
 
 def _key_name(key: str) -> str:

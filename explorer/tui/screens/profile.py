@@ -74,7 +74,8 @@ class ProfileScreen(Screen[None]):
     """The profile of one actor over the whole corpus."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="profile.back"),
+        Binding("escape", "app.pop_screen", "Back", id="profile.back",
+                tooltip="Back to the main screen"),
     ]
 
     def __init__(self, actor: Actor) -> None:

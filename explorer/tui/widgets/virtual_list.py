@@ -28,7 +28,8 @@ class VirtualList(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
         Binding("home", "jump(0)", "First", show=False, id="list.first"),
         Binding("end", "jump(-1)", "Last", show=False, id="list.last"),
-        Binding("enter", "select", "Open", id="list.select"),
+        Binding("enter", "select", "Open", id="list.select",
+                tooltip="Open the row: article, actor profile, quote or entity in the text"),
     ]
     DEFAULT_CSS = """
     VirtualList { background: $surface; scrollbar-gutter: stable; scrollbar-size-vertical: 1; }
