@@ -226,3 +226,40 @@ def test_cue_keeps_its_written_form_without_the_conjunction() -> None:
     [(_, cue, _, _)] = _quotes(HEAD + "وقـالت وزيرة الصحة نادية العلمي إن الوضع مستقر.")
     assert cue == "قـالت"
     assert fold(cue) == "قالت"
+
+
+def test_reported_through_an_agency_names_the_source() -> None:
+    [(_, cue, speaker, content)] = _quotes(
+        HEAD + "ونقلت وكالة تاس عن مصدر دبلوماسي قوله إن جولة جديدة قد تعقد في جنيف.")
+    assert (cue, speaker, content) == ("قوله", None, "جولة جديدة قد تعقد في جنيف")
+
+
+def test_names_with_particles_stop_where_the_name_ends() -> None:
+    corpus = _corpus(HEAD + "استقبل الرئيس عبد الفتاح السيسي وزير الخارجية السعودي الأمير "
+                     "فيصل بن فرحان تحيات الملك سلمان بن عبد العزيز.")
+    names = {a.name for a in corpus.actors if a.type == "PERS"}
+    assert {"عبد الفتاح السيسي", "فيصل بن فرحان", "سلمان بن عبد العزيز"} <= names
+    assert not any("تحيات" in name for name in names)
+
+
+def test_ordinary_words_after_a_title_are_not_a_name() -> None:
+    corpus = _corpus(HEAD + "وصل وزير الخارجية زار العاصمة أمس.")
+    assert [a for a in corpus.actors if a.type == "PERS"] == []
+
+
+def test_an_exact_role_beats_a_longer_one() -> None:
+    rows = _quotes(HEAD + "استقبل وزير الخارجية سامح شكري وزير الخارجية السعودي فيصل بن "
+                   "فرحان.\n\nوأضاف وزير الخارجية: \"هناك توافق كامل في الرؤى\".")
+    assert rows[-1][2] == "سامح شكري"
+
+
+def test_an_office_speaks_for_its_holder() -> None:
+    rows = _quotes(HEAD + "وتحدث رئيس الوزراء الإسرائيلي بنيامين نتنياهو مع الرئيس.\n\n"
+                   "وأفاد مكتب نتنياهو بأن الاتصال كان بناءً.")
+    assert rows[-1][2:] == ("بنيامين نتنياهو", "الاتصال كان بناءً")
+
+
+def test_agency_after_a_name_is_not_part_of_it() -> None:
+    [(_, _, speaker, _)] = _quotes(HEAD + "وقال الرئيس الروسي فلاديمير بوتين لرويترز إن "
+                                   "بلاده لن تتراجع.")
+    assert speaker == "فلاديمير بوتين"

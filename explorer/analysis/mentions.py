@@ -53,6 +53,24 @@ class MentionSet:
         self.entities.sort(key=lambda e: (e.start, e.end))
         return entity
 
+    def add_titled_person(self, start: int, end: int, word_ends: list[int]) -> Entity | None:
+        """A person named right after a title: strong evidence, so a recognised entity of
+        another type running into the name («منظمة تيدروس أدهانوم» as one organisation)
+        is cut back to end before it (``word_ends``: the article's word end offsets)."""
+        for entity in [e for e in self.entities if e.start < end and start < e.end]:
+            if entity.type == "PERS":
+                continue
+            if entity.start >= start:
+                self.entities.remove(entity)
+                continue
+            cut = max((e for e in word_ends if entity.start < e < start), default=None)
+            if cut is None:
+                self.entities.remove(entity)
+            else:
+                entity.end = cut
+                entity.text = self.text[entity.start:cut]
+        return self.add(start, end, "PERS")
+
     def note(self, entity: Entity, *, role: str | None = None, gender: str | None = None) -> None:
         span = (entity.start, entity.end)
         if role:
@@ -87,6 +105,7 @@ def collect_mentions(text: str, tokens: list[Token], entities: list[Entity]
     reader = PhraseReader(text, words_of(tokens), mentions.entities)
     words = reader.words
     limit = len(words)
+    word_ends = [w.end for w in words if w.token.is_word]
     i = 0
     while i < limit:
         word = words[i]
@@ -95,7 +114,7 @@ def collect_mentions(text: str, tokens: list[Token], entities: list[Entity]
             i += 1
             continue
         roles, first, last = found
-        entity = mentions.add(words[first].start, words[last].end, "PERS")
+        entity = mentions.add_titled_person(words[first].start, words[last].end, word_ends)
         if entity is not None and entity.type == "PERS":
             for role in roles:
                 mentions.note(entity, role=role.text, gender=role_gender(words[role.first]))

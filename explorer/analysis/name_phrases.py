@@ -26,20 +26,21 @@ def folded_set(words: str) -> frozenset[str]:
 
 # Titles and roles that precede or follow a person's name (folded, without ال).
 _ROLE_HEADS_M = folded_set(
-    "رئيس وزير نائب متحدث ناطق مبعوث سفير مدير امين زعيم قائد مستشار عضو ممثل محافظ حاكم "
+    "رئيس كبير وزير نائب متحدث ناطق مبعوث سفير مدير امين زعيم قائد مستشار عضو ممثل محافظ حاكم "
     "ملك امير مرشد قيادي ناشط باحث خبير محلل كاتب صحفي مدرب لاعب شيخ دكتور سيد جنرال عميد "
     "لواء عقيد مقدم مشير بابا قاضي مدعي مندوب منسق مفوض عمده مؤسس مراسل مسؤول مرشح "
     "سيناتور محامي طبيب مفتي مطران كاردينال حاخام وسيط موفد استاذ بروفيسور اعلامي مذيع "
     "روائي شاعر فنان مخرج داعيه نقيب رائد ولي وكيل")
 _ROLE_HEADS_F = folded_set(
-    "رئيسه وزيره نائبه متحدثه ناطقه مبعوثه سفيره مديره امينه زعيمه قائده مستشاره عضوه "
+    "رئيسه كبيره وزيره نائبه متحدثه ناطقه مبعوثه سفيره مديره امينه زعيمه قائده مستشاره عضوه "
     "ممثله ملكه اميره قياديه ناشطه باحثه خبيره محلله كاتبه صحفيه سيده دكتوره قاضيه مندوبه "
     "منسقه مفوضه مراسله مسؤوله مرشحه محاميه طبيبه اعلاميه مذيعه روائيه شاعره فنانه "
     "مخرجه وكيله")
 # Speakers that are a role with no name and no holder: sources, officials, witnesses.
 _ANONYMOUS = folded_set(
-    "مصدر مصادر مسؤولون مسؤولين شهود شاهد ناشطون سكان خبراء محللون مراقبون متظاهرون "
-    "دبلوماسي دبلوماسيون")
+    "احد احدي بعض مصدر مصادر مسؤولون مسؤولين شهود شاهد ناشطون سكان خبراء محللون مراقبون متظاهرون "
+    "دبلوماسي دبلوماسيون مشاركون مشاركين محتجون مجتمعون مواطنون لاجئون معارضون قاده "
+    "زعماء وزراء سفراء نواب اهالي طرفان جانبان مصادر متحدثون")
 # Heads of organisation names; those marked as construct take one complement of any form
 # («مجلس سورية الديمقراطية», «حركة فتح»).
 _ORG_CONSTRUCT = folded_set(
@@ -48,7 +49,7 @@ _ORG_CONSTRUCT = folded_set(
     "مفوضيه قياده اداره بلديه رئاسه دائره شؤون برنامج مرصد تنسيقيه ائتلاف سلطه")
 _ORG_HEADS = _ORG_CONSTRUCT | folded_set(
     "خارجيه داخليه دفاع حكومه جيش شرطه برلمان كونجرس كونغرس سلطات كرملين اليزيه بنتاغون "
-    "بنتاجون كنيست نيابه")
+    "بنتاجون كنيست نيابه جانب طرف")
 # Words that end a name or a noun phrase: particles, prepositions, time words, pronouns.
 _STOP = folded_set(
     "في من الى على عن مع ان انه انها انهم اننا انني بان بانه بانها بانهم لا لم لن ما قد "
@@ -64,10 +65,9 @@ _TIME = folded_set(
     "الاحد الماضي المقبل ظهر فجر")
 # Particles inside person names: «سلمى بن عمر», «عبد الفتاح», «أبو مازن».
 _NAME_PARTICLES = folded_set("بن ابن بنت ابو عبد آل ولد دي دو فان فون")
-# Common first names beginning like a present-tense verb (ي/ت), which are otherwise refused.
-_VERB_LIKE_NAMES = folded_set(
-    "يوسف يحيي يحي ياسر يزيد يونس يعقوب ياسين يسري يسرا يمني توفيق تامر تركي تيسير تميم "
-    "تغريد تقي توماس تيد تيريزا تيم توني")
+# «صلاح الدين», «عبد الله»: the second word completes the given name
+_COMPOUND_SECOND = folded_set("الدين الله الاسلام الرحمن")
+_CONSTRUCT_ONLY_ROLES = folded_set("كبير كبيره")
 _SPEAKER_BY = folded_set("باسم")
 _SPEAKER_HEADS = folded_set("متحدث متحدثه ناطق ناطقه")
 
@@ -110,6 +110,8 @@ def words_of(tokens: list[Token]) -> list[Word]:
 
 def role_gender(word: Word) -> str | None:
     """'m'/'f' when ``word`` is a title or role noun («مديرها» too), else None."""
+    if word.definite and word.bare in _CONSTRUCT_ONLY_ROLES:
+        return None  # «الخطابات الكبيرة» is an adjective; «كبيرة العلماء» a title
     for key in (word.bare, _without_article(word.key), _possessed(word)):
         if key in _ROLE_HEADS_F:
             return "f"
@@ -145,6 +147,27 @@ def is_anonymous(word: Word) -> bool:
 def is_stop(word: Word) -> bool:
     return (not word.token.is_word or word.key in _STOP or word.bare in _TIME
             or cue_info(word.text) is not None)
+
+
+def _known_name(key: str) -> bool:
+    from explorer.analysis.ner.resources import is_known_name, load_resources
+
+    return is_known_name(load_resources(), key)
+
+
+def _verb_like(key: str) -> bool:
+    """A dictionary word shaped like a present-tense verb («يواصل», «ويجمد»), which does
+    not begin a name unless it is a known first name («يوسف»)."""
+    from explorer.analysis.ner.resources import is_known_name, load_resources
+
+    if key[:1] in "وف" and len(key) > 4 and key[1] in "يت":
+        key = key[1:]
+    if key[:1] not in "يت" or len(key) < 4:
+        return False
+    if key.endswith(("ون", "وا")) and len(key) > 4:
+        return True  # «يريدون», «يقولون»
+    resources = load_resources()
+    return key in resources.lexicon and not is_known_name(resources, key)
 
 
 def is_time(word: Word) -> bool:
@@ -271,28 +294,60 @@ class PhraseReader:
         return prep in ("الي", "لدي") and word.definite and not is_time(word)
 
     # -- names ----------------------------------------------------------------------
-    def name_at(self, first: int, limit: int, *, allow_definite_first: bool = False) -> int | None:
-        """Last index of a person-name-shaped run at ``first`` (1–3 words), or None."""
+    def name_at(self, first: int, limit: int, *, allow_definite_first: bool = False,
+                check: bool = True, titled: bool = False) -> int | None:
+        """Last index of a person-name-shaped run at ``first``, or None.
+
+        A name is a given name and at most one surname, where particles bind the word
+        after them: «فيصل بن فرحان», «سلمان بن عبد العزيز», «عبد الفتاح السيسي», «أبو
+        محمد», «صلاح الدين الجورشي». With ``check`` a run that reads as ordinary words is
+        refused (:meth:`plausible_name`; ``titled`` when a title precedes it).
+        """
         words = self.words
         if first >= limit or not self._name_word(words[first], first=True,
                                                  allow_definite=allow_definite_first):
             return None
-        last = first
-        particle = words[first].key in _NAME_PARTICLES
-        i = first + 1
-        while i < limit and i - first < (4 if particle else 2):
-            word = words[i]
-            if not self._name_word(word, first=False, allow_definite=True):
-                break
-            last = i
-            if word.key in _NAME_PARTICLES:
-                particle = True
-            if word.definite and not particle:
-                break
+        last = self._name_part(first, limit)
+        if last is None:
+            return None
+        if not words[first].definite and last + 1 < limit \
+                and self._name_word(words[last + 1], first=False, allow_definite=True):
+            surname = self._name_part(last + 1, limit)
+            if surname is not None:
+                last = surname
+        if not check or self.plausible_name(first, last, titled=titled):
+            return last
+        return None
+
+    def _name_part(self, i: int, limit: int) -> int | None:
+        """Last index of one name word at ``i`` with the words its particles bind."""
+        words = self.words
+        while words[i].key in _NAME_PARTICLES:
+            if i + 1 >= limit or not self._name_word(words[i + 1], first=False,
+                                                     allow_definite=True):
+                return None if words[i].key in _NAME_PARTICLES else i
             i += 1
-        if words[last].key in _NAME_PARTICLES:
-            return None if last == first else last - 1
-        return last
+        if i + 1 < limit and words[i + 1].key in _COMPOUND_SECOND:
+            i += 1
+        return i
+
+    def plausible_name(self, first: int, last: int, *, titled: bool = False) -> bool:
+        """Not ordinary words in a name's place: «وزير الخارجية زار العاصمة» names no one,
+        while «منصف الجلاصي» (an ordinary first word, an unknown surname) does, and after
+        a title so does «بسام راضي» (two ordinary words)."""
+        from explorer.analysis.ner.resources import is_known_name, load_resources
+
+        resources = load_resources()
+        head = self.words[first].key
+        if is_known_name(resources, head) or head not in resources.lexicon:
+            return True
+        if last == first:
+            return False
+        tail = self.words[last]
+        ordinary = tail.bare in resources.lexicon or tail.key in resources.lexicon
+        if tail.definite:
+            return not ordinary
+        return titled or not ordinary
 
     def _name_word(self, word: Word, *, first: bool, allow_definite: bool) -> bool:
         if not word.token.is_word or is_stop(word) or word.key.isdigit():
@@ -308,7 +363,9 @@ class PhraseReader:
             return False
         if not first and key.startswith(("لل", "بال")) and len(key) > 5:
             return False
-        if first and key[0] in "يت" and len(key) >= 4 and key not in _VERB_LIKE_NAMES:
+        if not first and key[0] == "ل" and len(key) > 3 and not _known_name(key):
+            return False  # «وقال بوتين لرويترز»
+        if first and _verb_like(key):
             return False
         return not (key[0] in "لب" and not first and len(key) > 4 and key[1:3] == "ال")
 
@@ -328,8 +385,12 @@ class PhraseReader:
             return None
         if i in self.entity_at:
             entity, last = self.entity_at[i]
-            return (roles, i, last) if entity.type == "PERS" else None
-        name_last = self.name_at(i, limit)
+            if entity.type != "PERS":
+                return None
+            # a name the recogniser cut short («خالد» of «خالد مجاهد») is completed
+            longer = self.name_at(i, limit, check=False)
+            return roles, i, max(last, longer or last)
+        name_last = self.name_at(i, limit, titled=True)
         return None if name_last is None else (roles, i, name_last)
 
     def role_after_name(self, name_last: int, limit: int) -> Phrase | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from explorer.analysis.mentions import MentionSet
-from explorer.analysis.name_phrases import PhraseReader, Word, folded_set
+from explorer.analysis.name_phrases import PhraseReader, Word, folded_set, is_stop
 from explorer.analysis.speakers import Subject, read_subject
 from explorer.analysis.speech_verbs import CueInfo, cue_info
 from explorer.arabic.normalize import fold
@@ -29,7 +29,7 @@ _STRAIGHT = ("\"", "'")
 _COMPLEMENTIZERS = folded_set("ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم باننا")
 _SEPARATORS = frozenset(".-–—|")
 _ACCORDING_TO = folded_set("بحسب حسب وفق وفقا")
-_CUE_WINDOW = 35
+_CUE_WINDOW = 25
 _NOUN_WINDOW = 20
 _MAX_SUBJECT_WORDS = 7
 _NOT_SPEAKERS = folded_set("عاجل فيديو بالفيديو شاهد بالصور صور خاص حصري تحليل راي")
@@ -242,9 +242,10 @@ class _Finder:
             return "quote"
         if after is not None and after.text == ":":
             return "skip"
-        if len(inner) >= 4 and not self.words[j - 1].text.endswith("ـ") \
-                and self.words[j - 1].key[-1:] not in ("ل", "ب"):
-            return "quote"
+        previous = self.words[j - 1]
+        if len(inner) >= 4 and not previous.text.endswith("ـ") \
+                and previous.key[-1:] not in ("ل", "ب") and not is_stop(previous):
+            return "quote"  # «وقال الساعدي "..."» (not «دعا إلى "..."», «وصفه بـ"..."»)
         return "skip"
 
     # -- building quotes ------------------------------------------------------------
@@ -261,8 +262,20 @@ class _Finder:
     def _subject(self, c: int, info: CueInfo, limit: int) -> Subject:
         self.claimed.update(range(c, limit))
         if info.referent:
-            return Subject("referent")
+            return self._referent(c)
         return read_subject(self.reader, self.mentions, c + 1, limit, info.gender)
+
+    def _referent(self, c: int) -> Subject:
+        """«نقلت الوكالة عن مصدر دبلوماسي قوله إن»: the speaker is between عن and the noun;
+        otherwise the noun's pronoun refers back to the nearest speaker (resolved later)."""
+        words = self.words
+        about = next((k for k in range(c - 1, max(c - 10, -1), -1)
+                      if words[k].key == "عن" or self.sentence_of[k] != self.sentence_of[c]),
+                     None)
+        if about is None or words[about].key != "عن":
+            return Subject("referent")
+        subject = read_subject(self.reader, self.mentions, about + 1, c, None)
+        return subject if subject.kind != "implicit" else Subject("referent")
 
     def _direct(self, c: int, info: CueInfo, j: int) -> None:
         mark = self.mark_at[j]
@@ -364,7 +377,7 @@ class _Finder:
             if later:
                 end = later[0]
             while end > quote.start and (self.text[end - 1].isspace()
-                                         or self.text[end - 1] in "،,.«\"“:"):
+                                         or self.text[end - 1] in "،,.«“:"):
                 end -= 1
             quote.end = end
 

@@ -79,6 +79,9 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
     if fold(word.text) in _DOCUMENTS:
         return Subject("document", text=word.text)
     org_last = reader.org_at(i, limit)
+    office_of = reader.entity_at.get(i + 1)
+    if org_last == i and office_of is not None and office_of[0].type == "PERS":
+        return Subject("named", office_of[0], text=office_of[0].text)  # «مكتب نتنياهو»
     if org_last is not None:
         entity = _add_organisation(reader, mentions, i, org_last)
         if entity is not None:
@@ -112,7 +115,9 @@ def _role_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
         role = reader.role_phrase(i, reader.noun_phrase(i, limit))
         return Subject("role", role=role.text, text=role.text)
     roles, first, last = found
-    entity = mentions.add(reader.words[first].start, reader.words[last].end, "PERS")
+    word_ends = [w.end for w in reader.words if w.token.is_word]
+    entity = mentions.add_titled_person(reader.words[first].start, reader.words[last].end,
+                                        word_ends)
     if entity is None:
         return Subject("role", role=roles[0].text, text=roles[0].text)
     reader.refresh(mentions.entities)
@@ -124,20 +129,25 @@ def _role_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
 
 def _name_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int,
                   cue_gender: str | None, propose: bool) -> Subject:
-    last = reader.name_at(i, limit, allow_definite_first=True)
+    last = reader.name_at(i, limit, allow_definite_first=True, check=False)
     if last is None:
-        return Subject("implicit")
+        word = reader.words[i]
+        if is_stop(word) or word.key[:1] in "لب":
+            return Subject("implicit")  # «وأضاف في بيان», «وقال لـ"الجزيرة"»
+        return Subject("document", text=word.text)  # a subject that names no speaker
     start, end = reader.words[i].start, reader.words[last].end
     text = reader.text[start:end]
     known = mentions.known_person(text)
+    if known is None and not reader.plausible_name(i, last):
+        return Subject("document", text=text)
     definite = reader.words[i].definite
     if known is None and not propose:
         return Subject("implicit")
     if known is None and definite and not _nisba_surname(reader, i, last, limit):
+        # «وكشفت الأرقام أن»: a thing, not a speaker (groups of people are anonymous)
         return Subject("implicit") if reader.words[i].key[:1] in "لبف" else Subject(
-            "anonymous", text=text)
-    # a lone unknown word after a feminine verb is a state or city: «تقول أنقرة إن»
-    kind = "LOC" if known is None and cue_gender == "f" and last == i else "PERS"
+            "document", text=text)
+    kind = "PERS" if known is not None else _unknown_name_type(reader, i, last, cue_gender)
     entity = mentions.add(start, end, kind)
     if entity is None:
         return Subject("implicit")
@@ -145,6 +155,20 @@ def _name_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
     if entity.type == "PERS":
         _note_role_after(reader, mentions, entity, last, limit, cue_gender)
     return Subject("named", entity, text=entity.text)
+
+
+def _unknown_name_type(reader: PhraseReader, first: int, last: int,
+                       cue_gender: str | None) -> str:
+    """A lone unknown word is a place when the gazetteer says so, or when a feminine verb
+    has it as subject («تقول أنقرة إن»: states and cities are feminine); else a person."""
+    from explorer.analysis.ner.resources import load_resources
+
+    if first != last:
+        return "PERS"
+    kind = load_resources().gazetteer.get(reader.words[first].key)
+    if kind in ("LOC", "ORG"):
+        return kind
+    return "LOC" if cue_gender == "f" else "PERS"
 
 
 def _nisba_surname(reader: PhraseReader, first: int, last: int, limit: int) -> bool:
@@ -175,7 +199,7 @@ def attribute(text: str, found: list[FoundQuote], entities: list[Entity],
         if subject.kind == "named" and subject.entity is not None:
             speaker = subject.entity.actor
         elif subject.kind == "role" and subject.role:
-            speaker = _role_holder(subject.role, actors)
+            speaker = _role_holder(subject.role, actors, speakers)
         elif subject.kind == "referent":
             speaker = _nearest_mention(item, entities, by_key)
         elif subject.kind == "implicit":
@@ -217,20 +241,19 @@ def _implicit(item: FoundQuote, speakers: list[tuple[int, int, str]], entities: 
     return _nearest_mention(item, entities, by_key)
 
 
-_SUBJECT_REACH = 60  # characters from the sentence start where its subject may be named
+_SUBJECT_REACH = 90  # characters from the sentence start where its subject may be named
 
 
 def _sentence_subject(item: FoundQuote, entities: list[Entity],
                       by_key: dict[str, LocalActor]) -> str | None:
-    """A person or institution named near the start of the cue's own sentence."""
-    for entity in entities:
-        if entity.start >= item.cue_at or entity.start > item.sentence_start + _SUBJECT_REACH:
-            break
-        if entity.actor is None or entity.start < item.sentence_start:
-            continue
-        actor = by_key.get(entity.actor)
-        if actor is not None and actor.type in ("PERS", "ORG") and _agrees(actor, item.gender):
-            return actor.key
+    """A person (else an institution) named near the start of the cue's own sentence."""
+    near = [e for e in entities if item.sentence_start <= e.start < item.cue_at
+            and e.start <= item.sentence_start + _SUBJECT_REACH and e.actor in by_key]
+    for kinds in (("PERS",), ("ORG",)):
+        for entity in near:
+            actor = by_key[entity.actor]
+            if actor.type in kinds and _agrees(actor, item.gender):
+                return actor.key
     return None
 
 
@@ -247,12 +270,20 @@ def _nearest_mention(item: FoundQuote, entities: list[Entity],
     return None
 
 
-def _role_holder(role: str, actors: list[LocalActor]) -> str | None:
-    """The person whose role in this article is ``role`` (or a longer form of it)."""
+def _role_holder(role: str, actors: list[LocalActor],
+                 speakers: list[tuple[int, int, str]]) -> str | None:
+    """The person whose role in this article is ``role``: an exact match first, then a
+    longer or shorter form of it («وزير الخارجية» / «وزير الخارجية الأمريكي»); among
+    several, the latest to have spoken."""
     key = name_key(role)
-    holders = [a.key for a in actors if a.type == "PERS"
-               and any(_role_fits(key, name_key(r)) for r in a.roles)]
-    return holders[0] if len(holders) == 1 else None
+    persons = [a for a in actors if a.type == "PERS"]
+    exact = [a.key for a in persons if any(name_key(r) == key for r in a.roles)]
+    fitting = exact or [a.key for a in persons
+                        if any(_role_fits(key, name_key(r)) for r in a.roles)]
+    if len(fitting) == 1:
+        return fitting[0]
+    spoken = [k for _, _, k in speakers if k in fitting]
+    return spoken[-1] if spoken else None
 
 
 def _role_fits(wanted: str, held: str) -> bool:
