@@ -263,3 +263,28 @@ def test_agency_after_a_name_is_not_part_of_it() -> None:
     [(_, _, speaker, _)] = _quotes(HEAD + "وقال الرئيس الروسي فلاديمير بوتين لرويترز إن "
                                    "بلاده لن تتراجع.")
     assert speaker == "فلاديمير بوتين"
+
+
+def test_a_title_in_marks_is_not_the_quote() -> None:
+    [(kind, _, speaker, content)] = _quotes(
+        HEAD + "وكتب الباحث في الشؤون اليمنية ماجد المذحجي في مقال بعنوان \"البحر الأحمر "
+        "ساحة حرب جديدة\" أن التصعيد يهدد الملاحة.")
+    assert (kind, speaker, content) == ("indirect", "ماجد المذحجي", "التصعيد يهدد الملاحة")
+
+
+def test_a_media_name_before_a_cue_is_not_a_quote() -> None:
+    rows = _quotes(HEAD + "وفي تصريح خاص لـ\"العربي الجديد\"، قال الخبير العسكري خالد عكاشة "
+                   "إن الهجمات ستتواصل.")
+    assert rows == [("indirect", "قال", "خالد عكاشة", "الهجمات ستتواصل")]
+
+
+def test_a_name_beginning_with_madda_is_not_a_complementizer() -> None:
+    [(kind, _, speaker, content)] = _quotes(
+        HEAD + "من جانبها، قالت عمدة باريس آن هيدالغو: «نحن جاهزون لاستقبال العالم».")
+    assert (kind, speaker, content) == ("direct", "آن هيدالغو", "نحن جاهزون لاستقبال العالم")
+
+
+def test_subject_between_kana_and_qad() -> None:
+    [(_, cue, speaker, _)] = _quotes(
+        HEAD + "وكانت وزيرة الصحة نادية العلمي قد صرحت الأسبوع الماضي بأن الوضع مستقر.")
+    assert (cue, speaker) == ("صرحت", "نادية العلمي")

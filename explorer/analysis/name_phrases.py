@@ -62,7 +62,8 @@ _STOP = folded_set(
     "حوار مقابله كلمه رساله تغريده نص لقاء اجتماع جلسه")
 _TIME = folded_set(
     "اليوم امس غدا مساء صباح ليله الليله الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت "
-    "الاحد الماضي المقبل ظهر فجر")
+    "الاحد الماضي المقبل ظهر فجر الاسبوع الشهر السنه الصباح المساء الظهر الفجر "
+    "اسبوع شهر سنه")
 # Particles inside person names: «سلمى بن عمر», «عبد الفتاح», «أبو مازن».
 _NAME_PARTICLES = folded_set("بن ابن بنت ابو عبد آل ولد دي دو فان فون")
 # «صلاح الدين», «عبد الله»: the second word completes the given name
@@ -145,8 +146,13 @@ def is_anonymous(word: Word) -> bool:
 
 
 def is_stop(word: Word) -> bool:
-    return (not word.token.is_word or word.key in _STOP or word.bare in _TIME
-            or cue_info(word.text) is not None)
+    """A word that ends a name or a phrase: punctuation, a particle, a time word, a cue
+    («آن» of «آن هيدالغو» is a name, not «أن»)."""
+    if not word.token.is_word:
+        return True
+    if word.text.startswith("آ"):
+        return False
+    return word.key in _STOP or word.bare in _TIME or cue_info(word.text) is not None
 
 
 def _known_name(key: str) -> bool:
@@ -237,7 +243,7 @@ class PhraseReader:
             if i in self.entity_at and self.entity_at[i][0].type == "PERS":
                 break
             if pending:
-                if is_stop(word) and not word.key.startswith("ال"):
+                if is_stop(word) and not word.definite:
                     break
                 if i in self.entity_at and self.entity_at[i][0].type in ("LOC", "ORG"):
                     last = i = self.entity_at[i][1]

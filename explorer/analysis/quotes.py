@@ -28,11 +28,20 @@ _OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
 _STRAIGHT = ("\"", "'")
 _COMPLEMENTIZERS = folded_set("ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم باننا")
 _SEPARATORS = frozenset(".-–—|")
+# Words after which marks hold a name or a title: «بعنوان "..."», «تحت شعار "..."».
+_NAMING_WORDS = folded_set("بعنوان عنوان شعار اسم باسم وسم هاشتاغ هاشتاج كتاب كتابه فيلم "
+                           "برنامج مسلسل رواية روايته حمله عمليه")
+_KANA = folded_set("كان كانت وكان وكانت فكان فكانت")
 _ACCORDING_TO = folded_set("بحسب حسب وفق وفقا")
 _CUE_WINDOW = 25
 _NOUN_WINDOW = 20
 _MAX_SUBJECT_WORDS = 7
 _NOT_SPEAKERS = folded_set("عاجل فيديو بالفيديو شاهد بالصور صور خاص حصري تحليل راي")
+
+
+def is_complementizer(word: Word) -> bool:
+    """أن/إن/بأن and their pronoun forms (أنه، إنها ...), but not «آن» (a name)."""
+    return word.key in _COMPLEMENTIZERS and not word.text.startswith("آ")
 
 
 @dataclass(slots=True)
@@ -216,7 +225,7 @@ class _Finder:
                     continue
                 self._unmarked_direct(c, info, j)
                 return
-            if word.key in _COMPLEMENTIZERS:
+            if is_complementizer(word):
                 self._indirect(c, info, j)
                 return
             if word.token.is_word and j != c + 1:
@@ -232,21 +241,31 @@ class _Finder:
                 and self.line_of[j] == self.line_of[prev] + 1)
 
     def _mark_after_cue(self, c: int, j: int) -> str:
-        """Whether the marks opening at ``j`` hold the cue's direct quote ("quote"), are a
-        name or title to step over ("skip"), or end the search ("stop")."""
+        """Whether the marks opening at ``j`` hold the cue's direct quote ("quote") or are
+        a name or title to step over ("skip")."""
         mark = self.mark_at[j]
-        inner = [w for w in self.words[mark.open + 1:mark.close] if w.token.is_word]
-        before = self.words[j - 1].text if j > c + 1 else ""
-        after = self.words[mark.close + 1] if mark.close + 1 < len(self.words) else None
-        if before == ":":
+        if j > c + 1 and self.words[j - 1].text == ":":
             return "quote"
-        if after is not None and after.text == ":":
-            return "skip"
-        previous = self.words[j - 1]
-        if len(inner) >= 4 and not previous.text.endswith("ـ") \
-                and previous.key[-1:] not in ("ل", "ب") and not is_stop(previous):
-            return "quote"  # «وقال الساعدي "..."» (not «دعا إلى "..."», «وصفه بـ"..."»)
-        return "skip"
+        return "quote" if self._free_standing(mark, 4) else "skip"
+
+    def _free_standing(self, mark: MarkSpan, min_words: int) -> bool:
+        """Marks holding words of their own, not a name, title or phrase inside a clause:
+        enough words, not bound to the word before («لـ"العربي الجديد"», «دعا إلى "..."»,
+        «بعنوان "..."»), and ending their clause.
+        """
+        words = self.words
+        inner = [w for w in words[mark.open + 1:mark.close] if w.token.is_word]
+        if len(inner) < min_words or not mark.closed:
+            return False
+        if mark.open > 0:
+            previous = words[mark.open - 1]
+            if previous.text.endswith("ـ") or previous.key in ("ل", "ب") \
+                    or previous.key in _NAMING_WORDS or (previous.token.is_word
+                                                         and is_stop(previous)):
+                return False
+        after = mark.close + 1
+        return (after >= len(words) or not words[after].token.is_word
+                or self.line_of[after] != self.line_of[mark.close])
 
     # -- building quotes ------------------------------------------------------------
     def _inside(self, mark: MarkSpan) -> tuple[int, int]:
@@ -263,7 +282,23 @@ class _Finder:
         self.claimed.update(range(c, limit))
         if info.referent:
             return self._referent(c)
-        return read_subject(self.reader, self.mentions, c + 1, limit, info.gender)
+        subject = read_subject(self.reader, self.mentions, c + 1, limit, info.gender)
+        if subject.kind == "implicit":
+            return self._subject_before(c, info) or subject
+        return subject
+
+    def _subject_before(self, c: int, info: CueInfo) -> Subject | None:
+        """«وكانت رئيسة اللجنة قد صرحت بأن»: the subject between كان and قد."""
+        words = self.words
+        if c < 2 or words[c - 1].key != "قد":
+            return None
+        for k in range(c - 2, max(c - 14, -1), -1):
+            if self.sentence_of[k] != self.sentence_of[c]:
+                return None
+            if words[k].key in _KANA:
+                subject = read_subject(self.reader, self.mentions, k + 1, c - 1, info.gender)
+                return subject if subject.kind != "implicit" else None
+        return None
 
     def _referent(self, c: int) -> Subject:
         """«نقلت الوكالة عن مصدر دبلوماسي قوله إن»: the speaker is between عن and the noun;
@@ -323,11 +358,11 @@ class _Finder:
         for mark in self.marks:
             if mark.open in self.used_marks or not mark.closed or mark.open in self.claimed:
                 continue
-            inner = [w for w in words[mark.open + 1:mark.close] if w.token.is_word]
             c = mark.close + 1
             while c < len(words) and words[c].text in "،,":
                 c += 1
-            if c >= len(words) or len(inner) < 2 or self.line_of[c] != self.line_of[mark.close]:
+            if c >= len(words) or not self._free_standing(mark, 2) \
+                    or self.line_of[c] != self.line_of[mark.close]:
                 continue
             c, info = self._attribution_after(c)
             if info is None:

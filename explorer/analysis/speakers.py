@@ -260,7 +260,7 @@ def _sentence_subject(item: FoundQuote, entities: list[Entity],
 def _nearest_mention(item: FoundQuote, entities: list[Entity],
                      by_key: dict[str, LocalActor]) -> str | None:
     """The closest person (or institution) named before the cue, agreeing in gender."""
-    for kinds in (("PERS",), ("ORG", "LOC")):
+    for kinds in (("PERS",), ("ORG",)):
         for entity in reversed(entities):
             if entity.start >= item.cue_at or entity.actor is None:
                 continue
