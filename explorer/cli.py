@@ -64,6 +64,11 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--ner", default="auto", help="NER backend (default: auto)")
     parser.add_argument("--max-size", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
                         help="skip files larger than this (default: 20MB)")
+    parser.add_argument("--rtl", choices=("auto", "app", "terminal", "off"), default="auto",
+                        help="who puts Arabic in reading order: the app, the terminal (VTE, "
+                             "Konsole, mintty), nobody (off); auto decides from the terminal")
+    parser.add_argument("--translit", choices=("hsb", "buckwalter"), default="hsb",
+                        help="romanisation used by the t key (default: hsb)")
     return parser
 
 
