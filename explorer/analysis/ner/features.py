@@ -43,6 +43,7 @@ class FeatureExtractor:
         self._own: dict[str, list[str]] = {}
         self._context: dict[str, tuple[list[str], ...]] = {}
         self._keys: dict[str, tuple[str, str]] = {}
+        self._prefixes: frozenset[str] | None = None
 
     def keys(self, word: str) -> tuple[str, str]:
         """(folded word, folded stem without proclitics), cached."""
@@ -116,24 +117,38 @@ class FeatureExtractor:
     def _phrases(self, words: list[str]) -> list[str]:
         """Multi-word gazetteer tags (B-/I-TYPE or ''), longest match first."""
         gazetteer = self.resources.gazetteer
+        prefixes = self._phrase_prefixes()
         keys = [self.keys(word)[0] for word in words]
         tags = [""] * len(words)
         i = 0
         while i < len(words):
-            firsts = [keys[i], *(form for _, form in name_variants(keys[i]))]
-            for size in range(min(MAX_PHRASE, len(words) - i), 1, -1):
-                rest = keys[i + 1:i + size]
-                kind = next((gazetteer[p] for p in (" ".join([f, *rest]) for f in firsts)
-                             if p in gazetteer), None)
-                if kind:
-                    tags[i] = "B-" + kind
-                    for j in range(i + 1, i + size):
-                        tags[j] = "I-" + kind
-                    i += size
-                    break
+            # Grow each way the phrase may start while some gazetteer phrase still begins
+            # so; the longest match wins, and the plain word before its variants.
+            best, kind = 0, ""
+            for first in (keys[i], *(form for _, form in name_variants(keys[i]))):
+                phrase = first
+                for size in range(2, min(MAX_PHRASE, len(words) - i) + 1):
+                    phrase += " " + keys[i + size - 1]
+                    if phrase not in prefixes:
+                        break
+                    if size > best and phrase in gazetteer:
+                        best, kind = size, gazetteer[phrase]
+            if best:
+                tags[i] = "B-" + kind
+                for j in range(i + 1, i + best):
+                    tags[j] = "I-" + kind
+                i += best
             else:
                 i += 1
         return tags
+
+    def _phrase_prefixes(self) -> frozenset[str]:
+        """Every beginning (two words or more) of a multi-word gazetteer phrase."""
+        if self._prefixes is None:
+            self._prefixes = frozenset(
+                " ".join(words[:size]) for words in (p.split(" ") for p in self.resources.gazetteer)
+                for size in range(2, len(words) + 1))
+        return self._prefixes
 
     def sentence(self, words: list[str]) -> list[list[str]]:
         """Feature lists for each word of a sentence."""
