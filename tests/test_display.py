@@ -5,6 +5,9 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
 
 from explorer.arabic.display import (
     RtlMode,
@@ -17,6 +20,7 @@ from explorer.arabic.display import (
     visual,
     wants_vte_explicit_mode,
     wrap,
+    wrap_paragraphs,
 )
 
 LINE = "قال ترامب إن CNN نشرت 123 خبرا"
@@ -140,3 +144,25 @@ def test_wrap_cuts_words_longer_than_the_width():
 def test_visual_label():
     assert visual("دونالد ترامب", RtlMode.OFF) == "دونالد ترامب"
     assert visual("دونالد ترامب") != "دونالد ترامب"
+
+
+@given(st.lists(st.sampled_from(["قال", "ترامب", "CNN", "123", "  ", " ", "أكّد",
+                                 "الولايات_المتحدة_الأمريكية", "x"]), max_size=40),
+       st.integers(min_value=1, max_value=30))
+def test_wrap_keeps_every_character_in_order_within_the_width(words, width):
+    text = " ".join(words)
+    lines = wrap(text, 0, len(text), width)
+    covered = [i for start, end in lines for i in range(start, end)]
+    assert covered == sorted(covered)
+    missing = set(range(len(text))) - set(covered)
+    assert all(text[i] == " " for i in missing)
+    for start, end in lines:
+        assert cell_len(text[start:end].rstrip(" ")) <= width
+
+
+def test_a_long_article_is_laid_out_only_where_shown():
+    text = ("قال ترامب إن القوات باقية في سوريا. " * 5000).strip()
+    spans = wrap_paragraphs(text, 60)
+    assert len(spans) > 2000 and all(base == 1 for _, _, base in spans)
+    line = layout_line(text, *spans[1000][:2], RtlMode.APP, spans[1000][2])
+    assert line.rtl and line.glyphs[-1].index == spans[1000][0]

@@ -154,7 +154,7 @@ async def test_enter_on_a_quote_jumps_to_it_in_the_text():
         assert view.current == (quote.start, quote.end)
         row = view.line_of(quote.start)
         assert view.scroll_offset.y <= row < view.scroll_offset.y + view.size.height
-        line = view.lines[row]
+        line = view.line(row)
         assert any(quote.start <= g.index < quote.end for g in line.glyphs)
 
 
@@ -201,14 +201,14 @@ async def test_rtl_display_order_of_the_title_line():
     app = fixture_app()
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
-        first = app.article_view.lines[0]
+        first = app.article_view.line(0)
         text = app.current_article.text
         assert "".join(text[g.index] for g in first.glyphs) == TITLE_1[::-1]
         view_rows = [line for line in screen_lines(app) if shown(TITLE_1) in line]
         assert view_rows, "the title is not on screen in display order"
         await pilot.press("r")                  # app → terminal: logical order, right-aligned
         assert app.rtl_mode is RtlMode.TERMINAL
-        assert app.article_view.lines[0].text == TITLE_1
+        assert app.article_view.line(0).text == TITLE_1
         await pilot.press("r")
         assert app.rtl_mode is RtlMode.OFF
 
@@ -221,7 +221,7 @@ async def test_transliteration_toggle():
         await pilot.press("t")
         await pilot.pause()
         assert app.translit == "hsb"
-        assert app.article_view.lines[0].text.startswith("trAmb")
+        assert app.article_view.line(0).text.startswith("trAmb")
         assert any("trAmb" in line for line in screen_lines(app))
         await pilot.press("t")
         assert app.translit is None
@@ -286,3 +286,33 @@ def test_readme_bindings_table_matches_the_code():
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
     assert bindings_markdown() in readme
+
+
+@run_async
+async def test_command_palette_sets_the_rtl_mode_and_opens_articles():
+    app = fixture_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("ctrl+p", *"RTL mode: off")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.rtl_mode is RtlMode.OFF
+        await pilot.press("ctrl+p", *"a2.txt")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_article.id == "a2.txt"
+
+
+@run_async
+async def test_quotes_in_a_profile_are_copyable():
+    app = fixture_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("slash", *"pompeo", "enter")
+        await pilot.pause()
+        assert app.screen.actor.id == "p2"
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard == "لن نترك سوريا قبل هزيمة داعش"

@@ -2,11 +2,12 @@
 
 Most terminals (kitty, xterm, Alacritty, tmux) print cells left to right exactly as they
 are sent, so Arabic would read backwards with unjoined letters. This module lays text out
-the way the Unicode bidi algorithm (UAX #9) says it should look: a paragraph's embedding
-levels are resolved once (python-bidi's rules P2-I2), each wrapped line is reordered on its
-own (rules L1-L2, keeping a letter and its diacritics together), and Arabic letters take
-their joined presentation forms (arabic-reshaper, one form per letter, plus the lam-alef
-ligatures done here so that every glyph still knows which characters it shows).
+the way the Unicode bidi algorithm (UAX #9) says it should look: a paragraph's direction is
+found once (rule P2), each wrapped line's levels are resolved (python-bidi's rules X1-I2)
+and the line reordered (rules L1-L2, keeping a letter and its diacritics together), and
+Arabic letters take their joined presentation forms (arabic-reshaper, one form per letter,
+plus the lam-alef ligatures done here so that every glyph still knows which characters it
+shows).
 
 The result is a list of :class:`Glyph` in visual order, each carrying the logical index of
 the character it shows, so that highlights (entities, quotes, search matches) are styled by
@@ -16,6 +17,7 @@ logical offset and land on the right cells. Pure: no Textual, no terminal I/O.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,7 +27,7 @@ from functools import cache
 from arabic_reshaper import ArabicReshaper
 from bidi import algorithm as uba
 from bidi.mirror import MIRRORED
-from rich.cells import get_character_cell_size
+from rich.cells import cell_len
 
 
 class RtlMode(StrEnum):
@@ -140,14 +142,16 @@ def shape(text: str) -> list[str]:
     return shaped
 
 
-def paragraph_levels(text: str) -> tuple[int, list[int]]:
-    """Base level and resolved embedding level of every character of one paragraph.
+def paragraph_levels(text: str, base: int | None = None) -> tuple[int, list[int]]:
+    """Base level and resolved embedding level of every character of ``text``.
 
-    Uses python-bidi's implementation of rules P2-I2. Explicit formatting characters,
-    which that implementation drops (rule X9), take the level of the character before them.
+    ``base`` forces the paragraph direction (0 left-to-right, 1 right-to-left); by default
+    it comes from the first strong character (rule P2). Uses python-bidi's implementation
+    of rules X1-I2. Explicit formatting characters, which that implementation drops (rule
+    X9), take the level of the character before them.
     """
     storage = uba.get_empty_storage()
-    base = uba.get_base_level(text)
+    base = uba.get_base_level(text) if base is None else base
     storage["base_level"] = base
     storage["base_dir"] = ("L", "R")[base]
     uba.get_embedding_levels(text, storage)
@@ -168,14 +172,12 @@ def paragraph_levels(text: str) -> tuple[int, list[int]]:
     return base, levels
 
 
-def _line_levels(text: str, start: int, end: int, base: int, levels: list[int]) -> list[int]:
-    """Rule L1 for one line: trailing whitespace and separators go back to the base level."""
-    line = levels[start:end]
-    i = end - start - 1
-    while i >= 0 and unicodedata.bidirectional(text[start + i]) in _TRAILING_TYPES:
-        line[i] = base
+def _trailing_to_base(line: str, base: int, levels: list[int]) -> None:
+    """Rule L1: trailing whitespace and separators of a line go back to the base level."""
+    i = len(line) - 1
+    while i >= 0 and unicodedata.bidirectional(line[i]) in _TRAILING_TYPES:
+        levels[i] = base
         i -= 1
-    return line
 
 
 def _clusters(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -210,8 +212,12 @@ def reorder(levels: list[int]) -> list[int]:
     return order
 
 
-def _glyph(text: str, shaped: list[str] | None, lo: int, hi: int, mirror: bool) -> Glyph:
-    """The glyph for the cluster ``text[lo:hi]``: shaped, mirrored at odd levels."""
+def _glyph(text: str, shaped: list[str] | None, lo: int, hi: int, mirror: bool,
+           offset: int) -> Glyph:
+    """The glyph for the cluster ``text[lo:hi]``: shaped, mirrored at odd levels.
+
+    ``offset`` is where ``text`` (a line) starts in the laid-out text.
+    """
     base = text[lo]
     pieces = "".join(shaped[lo:hi]) if shaped is not None else text[lo:hi]
     if unicodedata.bidirectional(base) in _INVISIBLE_TYPES:
@@ -220,90 +226,96 @@ def _glyph(text: str, shaped: list[str] | None, lo: int, hi: int, mirror: bool) 
         pieces = MIRRORED.get(base, base) + pieces[1:]
     if pieces == "\t":
         pieces = " "
-    width = sum(get_character_cell_size(c) for c in pieces) if pieces else 0
-    return Glyph(pieces, lo, width)
+    if pieces and unicodedata.category(base) == "Cc":
+        pieces = "\ufffd"   # never send a control character to the terminal
+    return Glyph(pieces, offset + lo, cell_len(pieces))
 
 
 def layout_line(text: str, start: int, end: int, mode: RtlMode,
-                para: tuple[int, list[int], list[str]] | None = None) -> VisualLine:
+                base: int | None = None) -> VisualLine:
     """Lay out ``text[start:end]`` (one display line) for ``mode`` (``auto`` resolved first).
 
-    ``para`` is the paragraph's precomputed (base level, levels, shaped forms), indexed like
-    ``text``; without it, the line is treated as a paragraph of its own. In ``terminal``
-    and ``off`` modes the glyphs stay in logical order; ``terminal`` still right-aligns
+    ``base`` is the direction of the paragraph the line belongs to (see
+    :func:`wrap_paragraphs`); by default the line's own. Levels are resolved on the line
+    with that direction: lines break at spaces, so this reads like resolving the whole
+    paragraph, and a long article costs only the lines on screen. In ``terminal`` and
+    ``off`` modes the glyphs stay in logical order; ``terminal`` still right-aligns
     right-to-left paragraphs, since the terminal reorders only within the cells it is given.
     """
     mode = choose_mode(mode)
+    line = text[start:end]
     if mode is not RtlMode.APP:
         rtl = mode is RtlMode.TERMINAL and (
-            para[0] == 1 if para is not None else uba.get_base_level(text[start:end]) == 1)
-        glyphs = tuple(_glyph(text, None, lo, hi, False) for lo, hi in _clusters(text, start, end))
+            base if base is not None else uba.get_base_level(line)) == 1
+        glyphs = tuple(_glyph(line, None, lo, hi, False, start)
+                       for lo, hi in _clusters(line, 0, len(line)))
         return VisualLine(start, end, glyphs, rtl)
-    if para is None:
-        base, levels = paragraph_levels(text[start:end])
-        levels = [0] * start + levels
-        shaped = [""] * start + shape(text[start:end])
-    else:
-        base, levels, shaped = para
-    clusters = _clusters(text, start, end)
-    line_levels = _line_levels(text, start, end, base, levels)
-    cluster_levels = [line_levels[lo - start] for lo, _ in clusters]
-    glyphs = tuple(_glyph(text, shaped, *clusters[k], cluster_levels[k] % 2 == 1)
+    base, levels = paragraph_levels(line, base)
+    _trailing_to_base(line, base, levels)
+    shaped = shape(line)
+    clusters = _clusters(line, 0, len(line))
+    cluster_levels = [levels[lo] for lo, _ in clusters]
+    glyphs = tuple(_glyph(line, shaped, *clusters[k], cluster_levels[k] % 2 == 1, start)
                    for k in reorder(cluster_levels))
     return VisualLine(start, end, glyphs, base == 1)
+
+
+_PIECES = re.compile(r" +|[^ ]+")
 
 
 def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap of ``text[start:end]`` to ``width`` cells, in logical order.
 
     Returns logical ranges; the spaces a line breaks at belong to no line. A word longer
-    than the width is cut.
+    than the width is cut. Works word by word, so a long article wraps in milliseconds.
     """
     width = max(1, width)
     lines: list[tuple[int, int]] = []
-    line_start = start
-    line_cells = 0
-    last_space = -1
-    i = start
-    while i < end:
-        char = text[i]
-        cells = 0 if _is_mark(char) else get_character_cell_size(char)
-        if char == " ":
-            last_space = i
-        if line_cells + cells > width and i > line_start:
-            if last_space > line_start:
-                lines.append((line_start, last_space))
-                i = last_space + 1
-            else:
-                lines.append((line_start, i))
-            while i < end and text[i] == " " and i != line_start:
-                i += 1
-            line_start, line_cells, last_space = i, 0, -1
+    line_start, cells, content_end = start, 0, start
+    for match in _PIECES.finditer(text, start, end):
+        lo, hi = match.span()
+        if text[lo] == " ":
+            cells += hi - lo
             continue
-        line_cells += cells
-        i += 1
+        needed = cell_len(match.group())
+        if cells + needed <= width:
+            cells += needed
+            content_end = hi
+            continue
+        if content_end > line_start:
+            lines.append((line_start, content_end))
+        line_start, cells = lo, 0
+        while needed > width:
+            cut, used = lo, 0
+            while cut < hi and used + cell_len(text[cut]) <= width:
+                used += cell_len(text[cut])
+                cut += 1
+            cut = max(cut, lo + 1)
+            lines.append((lo, cut))
+            lo = line_start = cut
+            needed = cell_len(text[lo:hi])
+        cells = needed
+        content_end = hi
     if line_start < end or not lines:
         lines.append((line_start, end))
     return lines
 
 
-def layout(text: str, width: int, mode: RtlMode) -> list[VisualLine]:
-    """Every display line of ``text`` wrapped to ``width`` cells, paragraph by paragraph."""
-    mode = choose_mode(mode)
-    lines: list[VisualLine] = []
+def wrap_paragraphs(text: str, width: int) -> list[tuple[int, int, int]]:
+    """``(start, end, base level)`` of every display line, paragraph by paragraph."""
+    spans: list[tuple[int, int, int]] = []
     start = 0
     for paragraph in text.split("\n"):
         end = start + len(paragraph)
-        para = _paragraph(text, start, end) if mode is not RtlMode.OFF and paragraph else None
-        for lo, hi in wrap(text, start, end, width):
-            lines.append(layout_line(text, lo, hi, mode, para))
+        base = uba.get_base_level(paragraph) if paragraph else 0
+        spans.extend((lo, hi, base) for lo, hi in wrap(text, start, end, width))
         start = end + 1
-    return lines
+    return spans
 
 
-def _paragraph(text: str, start: int, end: int) -> tuple[int, list[int], list[str]]:
-    base, levels = paragraph_levels(text[start:end])
-    return base, [0] * start + levels, [""] * start + shape(text[start:end])
+def layout(text: str, width: int, mode: RtlMode) -> list[VisualLine]:
+    """Every display line of ``text`` wrapped to ``width`` cells, laid out for ``mode``."""
+    return [layout_line(text, lo, hi, mode, base) for lo, hi, base in wrap_paragraphs(text, width)]
 
 
 @cache

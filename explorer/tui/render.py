@@ -12,7 +12,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from explorer.arabic.display import RtlMode, VisualLine, layout_line, wrap
+from explorer.arabic.display import RtlMode, VisualLine, layout_line, wrap, wrap_paragraphs
 
 StyleAt = Callable[[int], Style | None]
 ELLIPSIS = "…"
@@ -54,16 +54,26 @@ def paint(line: VisualLine, width: int, base: Style, style_at: StyleAt | None = 
     return strip
 
 
+def _flat(text: str, cells: int) -> str:
+    """``text`` on one line, shortened to what ``cells`` cells could possibly show.
+
+    Offsets are kept (newlines become spaces, only the tail is dropped), so that a row of
+    a list costs the same for a long quote as for a short one.
+    """
+    return text[:cells * 4 + 64].replace("\n", " ")
+
+
 def fit(text: str, width: int, mode: RtlMode) -> tuple[VisualLine, bool]:
     """The first ``width - 1`` cells' worth of one-line ``text`` and whether it was cut."""
-    flat = text.replace("\n", " ")
+    flat = _flat(text, width)
     if width <= 1:
         return layout_line(flat, 0, 0, mode), bool(flat)
+    cut = len(flat) < len(text)
     first = wrap(flat, 0, len(flat), width)
-    if len(first) == 1:
+    if len(first) == 1 and not cut:
         return layout_line(flat, 0, len(flat), mode), False
-    start, end = wrap(flat, 0, len(flat), width - 1)[0]
-    return layout_line(flat, start, end, mode), True
+    (start, end, base), *_ = wrap_paragraphs(flat, width - 1)
+    return layout_line(flat, start, end, mode, base), True
 
 
 def paint_text(text: str, width: int, mode: RtlMode, base: Style,
@@ -76,12 +86,12 @@ def paint_text(text: str, width: int, mode: RtlMode, base: Style,
 def paint_lines(text: str, width: int, lines: int, mode: RtlMode, base: Style,
                 style_at: StyleAt | None = None) -> list[Strip]:
     """At most ``lines`` wrapped lines of ``text`` (the last with «…» if more remain)."""
-    flat = text.replace("\n", " ")
-    ranges = wrap(flat, 0, len(flat), max(2, width - 1))
+    flat = _flat(text, width * lines)
+    spans = wrap_paragraphs(flat, max(2, width - 1))
     strips = []
-    for number, (start, end) in enumerate(ranges[:lines]):
-        cut = number == lines - 1 and len(ranges) > lines
-        strips.append(paint(layout_line(flat, start, end, mode), width, base, style_at,
+    for number, (start, end, level) in enumerate(spans[:lines]):
+        cut = number == lines - 1 and (len(spans) > lines or len(flat) < len(text))
+        strips.append(paint(layout_line(flat, start, end, mode, level), width, base, style_at,
                             ellipsis=cut))
     while len(strips) < lines:
         strips.append(Strip.blank(width, base))

@@ -16,7 +16,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from explorer.arabic.display import RtlMode, VisualLine, layout
+from explorer.arabic.display import RtlMode, VisualLine, layout_line, wrap_paragraphs
 from explorer.model import Article
 from explorer.tui.look import (
     CURRENT_MENTION_STYLE,
@@ -48,8 +48,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.translit: str | None = None
         self.selected_key: str | None = None
         self.current: tuple[int, int] | None = None     # the mention or quote being visited
-        self._lines: list[VisualLine] = []
+        self._spans: list[tuple[int, int, int]] = []     # (start, end, base level) per line
         self._line_starts: list[int] = []
+        self._laid_out: dict[int, VisualLine] = {}
         self._layout_key: tuple[object, ...] | None = None
         self._styles: list[Style | None] = []
 
@@ -90,9 +91,17 @@ class ArticleView(ScrollView, can_focus=True):
         return romanise(text, self.translit) if self.translit else text
 
     @property
-    def lines(self) -> list[VisualLine]:
-        """The laid-out display lines (for tests and for jumping)."""
-        return self._lines
+    def line_count(self) -> int:
+        return len(self._spans)
+
+    def line(self, row: int) -> VisualLine:
+        """Display line ``row``, laid out on first use (only visible lines ever are)."""
+        laid_out = self._laid_out.get(row)
+        if laid_out is None:
+            start, end, base = self._spans[row]
+            laid_out = layout_line(self.shown_text, start, end, self.mode, base)
+            self._laid_out[row] = laid_out
+        return laid_out
 
     # -- moving around ------------------------------------------------------------------
     def visit(self, start: int, end: int) -> None:
@@ -131,9 +140,10 @@ class ArticleView(ScrollView, can_focus=True):
         key = (id(self.article), width, self.mode, self.translit)
         if key != self._layout_key:
             self._layout_key = key
-            self._lines = layout(self.shown_text, width, self.mode) if self.article else []
-            self._line_starts = [line.start for line in self._lines]
-        self.virtual_size = Size(width, len(self._lines))
+            self._spans = wrap_paragraphs(self.shown_text, width) if self.article else []
+            self._line_starts = [start for start, _, _ in self._spans]
+            self._laid_out = {}
+        self.virtual_size = Size(width, len(self._spans))
         self.refresh()
 
     def _restyle(self) -> None:
@@ -169,6 +179,6 @@ class ArticleView(ScrollView, can_focus=True):
         row = y + int(self.scroll_offset.y)
         width = self.scrollable_content_region.width
         base = self.rich_style
-        if row >= len(self._lines):
+        if row >= len(self._spans):
             return Strip.blank(width, base)
-        return paint(self._lines[row], width, base, self._style_at)
+        return paint(self.line(row), width, base, self._style_at)
