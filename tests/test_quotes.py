@@ -310,3 +310,7 @@ def test_participle_after_a_speech_verb_without_content() -> None:
     rows = _quotes(HEAD + "وقالت النائبة سلمى بن عمر إن الموازنة منحازة.\n\nمن جهتها، طالبت "
                    "الخارجية الروسية بـ\"احترام وحدة الأراضي\"، مشيرة إلى أن موسكو ستواصل الوساطة.")
     assert rows[-1][1:] == ("مشيرة", "الخارجية الروسية", "موسكو ستواصل الوساطة")
+
+
+def test_a_verbal_noun_without_its_speaker_is_the_writers_phrase() -> None:
+    assert _quotes(HEAD + "وتراجعت الأسعار، في إشارة إلى أن الأزمة تنحسر.") == []

@@ -264,7 +264,7 @@ class _Finder:
         while limit < len(self.words) and self.sentence_of[limit] == self.sentence_of[c] \
                 and self.words[limit].token.is_word and limit - c <= _MAX_SUBJECT_WORDS:
             limit += 1
-        read_subject(self.reader, self.mentions, c + 1, limit, info.gender)
+        read_subject(self.reader, self.mentions, c + 1, limit, info.gender, propose=False)
 
     def _colon_line_break(self, j: int) -> bool:
         """A colon ending one paragraph carries the cue on to quotation marks on the next."""
@@ -461,7 +461,9 @@ class _Finder:
              gender: str | None, subject: Subject, anchor: int) -> bool:
         """Record a quote (not when its subject is a text, «وأكد البيان أن»); True when
         the cue is used up either way."""
-        if subject.kind != "document":
+        # a bare verbal noun needs its speaker after it («تأكيد فلان أن»), else it is the
+        # writer's own phrase («في إشارة إلى أن»)
+        if subject.kind != "document" and not (form == "noun" and subject.kind == "implicit"):
             sentence = self.sentence_of[anchor]
             self.found.append(FoundQuote(start, end, kind, cue, cue_at, form, gender, subject,
                                          sentence, self.spans[sentence][0] if self.spans else 0))
