@@ -109,6 +109,8 @@ async def test_search_trump_and_an_arabic_variant_reach_the_right_profiles():
         await pilot.press(*"الهام احمد")   # no hamza: إلهام أحمد
         await pilot.pause()
         assert app.actor_list.current_actor.name == "إلهام أحمد"
+        # the query itself reads right to left, joined, in the search box
+        assert shown("الهام احمد") in app.query_one("#actor-query").render_line(0).text
         await pilot.press("escape", "enter")
         await pilot.pause()
         assert app.screen.actor.name == "إلهام أحمد"

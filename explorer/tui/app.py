@@ -38,6 +38,7 @@ from explorer.tui.widgets.actor_list import ActorList
 from explorer.tui.widgets.article_list import ArticleList
 from explorer.tui.widgets.article_view import ArticleView
 from explorer.tui.widgets.entity_list import EntityList
+from explorer.tui.widgets.query_input import QueryInput
 from explorer.tui.widgets.quote_list import QuoteList
 from explorer.tui.widgets.virtual_list import VirtualList
 
@@ -147,7 +148,8 @@ class ExplorerApp(App[None]):
             with Vertical(id="left"):
                 yield ArticleList(id="articles")
                 with Vertical(id="actors-pane"):
-                    yield Input(placeholder="/ find an actor (Arabic or Latin)", id="actor-query")
+                    yield QueryInput(placeholder="/ find an actor (Arabic or Latin)",
+                                     id="actor-query")
                     yield ActorList(id="actors")
             with Vertical(id="right"):
                 yield ArticleView(id="text")
@@ -416,6 +418,9 @@ class ExplorerApp(App[None]):
             for widget in screen.query("ArticleList, EntityList, QuoteList, ActorList"):
                 widget.mode, widget.translit = self.rtl_mode, self.translit
                 widget.refresh()
+            for box in screen.query(QueryInput):
+                box.mode = self.rtl_mode
+                box.refresh()
             for view in screen.query(ArticleView):
                 view.configure(self.rtl_mode, self.translit)
             if hasattr(screen, "refresh_display"):
