@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -238,7 +239,7 @@ class ExplorerApp(App[None]):
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self.loading = False
         self.sub_title = "analysis failed"
-        self.notify(message.reason, severity="error", timeout=10)
+        self.notify(message.reason, severity="error", timeout=10, markup=False)
 
     # -- the panes --------------------------------------------------------------------------
     @property
@@ -270,7 +271,7 @@ class ExplorerApp(App[None]):
         view = self.article_view
         position = (view.scroll_offset.y, view.selected_key, view.current)
         view.show(article)
-        view.border_title = article.id
+        view.border_title = Text(article.id)   # a file name is not markup
         self.entity_list.show(article)
         items = [(article, q) for q in article.quotes]
         self.quote_list.show(items, quote_rows(self.corpus, items))
