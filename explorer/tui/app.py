@@ -75,11 +75,12 @@ class CorpusReady(Message):
 
 
 class AnalysisFailed(Message):
-    """The analysis could not run at all (e.g. an unavailable NER backend)."""
+    """The analysis could not run (``final``: nothing follows) or stopped part way."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, *, final: bool) -> None:
         super().__init__()
         self.reason = reason
+        self.final = final
 
 
 class ExplorerApp(App[None]):
@@ -193,8 +194,12 @@ class ExplorerApp(App[None]):
                 items.append(item)
                 self.post_message(ItemAnalysed(done, total, item))
         except BackendUnavailable as exc:
-            self.post_message(AnalysisFailed(str(exc)))
+            self.post_message(AnalysisFailed(str(exc), final=True))
             return
+        except Exception as exc:  # keep what was analysed; say why the rest was not
+            self.post_message(AnalysisFailed(
+                f"analysis stopped after {len(items)} item(s): {type(exc).__name__}: {exc}",
+                final=False))
         started = time.perf_counter()
         corpus = corpus_from(items)
         index = ActorIndex(corpus.actors)
@@ -237,8 +242,9 @@ class ExplorerApp(App[None]):
             self.notify("No articles could be read", severity="error", timeout=8)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
-        self.loading = False
-        self.sub_title = "analysis failed"
+        if message.final:
+            self.loading = False
+            self.sub_title = "analysis failed"
         self.notify(message.reason, severity="error", timeout=10, markup=False)
 
     # -- the panes --------------------------------------------------------------------------
