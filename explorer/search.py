@@ -1,12 +1,16 @@
 """The actor index: fzf-like search over actor names in Arabic or Latin letters.
 
 The app calls :meth:`ActorIndex.search` on every keystroke, so a query over 100,000 actors
-has to answer in a few milliseconds. Python cannot loop over that many names per keystroke;
-instead every name form (an actor's name and each alias) becomes one line of a large string,
-``"\\n " + key + "\\x1f" + id``, where ``id`` is one character encoding the line's number. A
-query term becomes a regular expression that the C regex engine runs over that string (or over
-the lines of the previous query's matches, when the query only grew), and the ids of the lines
-it matched come back in one ``findall``. numpy turns them into arrays to score and sort.
+has to answer in a few milliseconds, and Python cannot loop over that many names in that time.
+So every name form (an actor's name and each alias) becomes one line of a single array of
+code points, and each character gets a posting list: the sorted positions where it occurs.
+Matching a term is then a handful of numpy operations over whole arrays:
+
+* the lines where a term is a subsequence, with the end of its leftmost placement in each, and
+  one more typed letter is one ``searchsorted`` of those ends in that letter's posting list
+  (fzf's narrowing: only the previous candidates are looked at);
+* the positions where the term occurs contiguously, narrowed by comparing the next code point,
+  which also tells whether it starts a word.
 
 A form matches a query when every query term is a subsequence of it (fzf's rule), compared on:
 
@@ -14,8 +18,8 @@ A form matches a query when every query term is a subsequence of it (fzf's rule)
   ة/ه and tatweel do not count, and a leading ال of the query term is optional;
 * consonant skeletons for Latin terms: «pompeo» and «بومبيو» are both ``bmb``.
 
-Matches are ranked by how well each term lands (start of the name, start of a word,
-contiguous, scattered), then by how much of the name the query covers, then by mentions.
+Matches are ranked by how well each term lands (at the start of a word, contiguous, scattered),
+then by how much of the name the query covers, then by the actor's mentions.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from explorer.model import Actor
 from explorer.search_keys import (
     ARABIC_LETTER,
     LATIN_LETTER,
+    char_key,
     search_key,
     search_key_map,
     search_keys,
@@ -39,13 +44,13 @@ from explorer.search_keys import (
     skeletons,
 )
 
-_ID_BASE = 0x10000
-_MAX_FORMS = 0x10FFFF - _ID_BASE
 _ARTICLE = "ال"
-_TAIL = "[^\\n\\x1f]*+\\x1f(.)"
+_LATIN_VOWELS = "aeiouy"
+_NEWLINE, _SPACE = ord("\n"), ord(" ")
+_LEAD = "\0\0\0\n"  # room before the first line to look behind a word for the article
 
-# Tier bonuses per term: the whole name starts with it, a word does, it is contiguous.
-_PREFIX, _WORD_START, _CONTIGUOUS = 3.0, 2.0, 1.0
+# Tier bonuses per term: a word starts with it, it is contiguous (else it is scattered).
+_WORD_START, _CONTIGUOUS = 2.0, 1.0
 _MENTION_WEIGHT = 0.5
 
 
@@ -69,61 +74,86 @@ class _Term:
     word: str
 
 
+class _Column:
+    """The keys of all name forms (folded keys, or skeletons) as one array of code points,
+    line after line, with a posting list per character."""
+
+    def __init__(self, keys: list[str], article: str) -> None:
+        text = _LEAD + "\n".join(keys) + "\n"
+        self.codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        newlines = np.flatnonzero(self.codes == _NEWLINE)
+        self.starts = newlines[:-1] + 1
+        self.ends = newlines[1:]  # each line's closing newline
+        self.lengths = np.maximum(self.ends - self.starts, 1).astype(np.float64)
+        self.line_of = (np.cumsum(self.codes == _NEWLINE) - 1).astype(np.int32)
+        self.size = len(keys)
+        self.article = [ord(char) for char in article]
+        self._postings: dict[str, np.ndarray] = {}
+
+    def postings(self, char: str) -> np.ndarray:
+        """Sorted positions of ``char`` in the codes (made on first need, then kept)."""
+        found = self._postings.get(char)
+        if found is None:
+            found = self._postings[char] = np.flatnonzero(self.codes == ord(char))
+        return found
+
+    def word_starts(self, positions: np.ndarray) -> np.ndarray:
+        """Which ``positions`` start a word, or follow an article that starts one."""
+        codes = self.codes
+        before = codes[positions - 1]
+        starts = (before == _SPACE) | (before == _NEWLINE)
+        behind = positions - len(self.article)
+        boundary = codes[behind - 1]
+        after_article = (boundary == _SPACE) | (boundary == _NEWLINE)
+        for offset, letter in enumerate(self.article):
+            after_article &= codes[behind + offset] == letter
+        return starts | after_article
+
+
+@dataclass(slots=True)
+class _Matches:
+    """Where one term lies: the lines holding it as a subsequence (ascending), the position
+    after its leftmost placement in each, and the start positions of its contiguous
+    occurrences."""
+
+    text: str
+    lines: np.ndarray
+    ends: np.ndarray
+    occurrences: np.ndarray
+
+    @classmethod
+    def of(cls, column: _Column, text: str) -> _Matches:
+        positions = column.postings(text[0])
+        lines = column.line_of[positions]
+        first = np.ones(len(positions), dtype=bool)
+        first[1:] = lines[1:] != lines[:-1]
+        found = cls(text[0], lines[first], positions[first] + 1, positions)
+        return found.extended(column, text[1:])
+
+    def extended(self, column: _Column, more: str) -> _Matches:
+        """The matches of ``self.text + more``, found among these matches only."""
+        found = self
+        for char in more:
+            positions = column.postings(char)
+            if not len(positions) or not len(found.lines):
+                empty = np.empty(0, dtype=np.int64)
+                return _Matches(self.text + more, empty, empty, empty)
+            after = np.searchsorted(positions, found.ends)
+            nearest = positions[np.minimum(after, len(positions) - 1)]
+            inside = (after < len(positions)) & (nearest < column.ends[found.lines])
+            occurrences = found.occurrences
+            occurrences = occurrences[column.codes[occurrences + len(found.text)] == ord(char)]
+            found = _Matches(found.text + char, found.lines[inside], nearest[inside] + 1,
+                             occurrences)
+        return found
+
+
 @dataclass(slots=True)
 class _Previous:
+    """The last query's terms and where each lies, to narrow from on the next keystroke."""
+
     terms: tuple[_Term, ...]
-    matched: np.ndarray
-
-
-class _Lines:
-    """One key per name form, joined into a string the regex engine scans in one call."""
-
-    def __init__(self, keys: list[str]) -> None:
-        self.keys = keys
-        self.lengths = np.fromiter((len(k) for k in keys), dtype=np.float64, count=len(keys))
-        self.lines = np.array([f"\n {key}\x1f{chr(_ID_BASE + i)}" for i, key in enumerate(keys)],
-                              dtype=object)
-        self.text = "".join(self.lines.tolist())
-        self._has_char: dict[str, np.ndarray] = {}
-        self._codes: np.ndarray | None = None
-        self._owner: np.ndarray | None = None
-
-    def joined(self, subset: np.ndarray | None) -> str:
-        return self.text if subset is None else "".join(self.lines[subset].tolist())
-
-    def ids(self, pattern: re.Pattern[str], subset: np.ndarray | None) -> np.ndarray:
-        """Numbers of the lines (of ``subset``, or all) where ``pattern`` matches, ascending."""
-        found = pattern.findall(self.joined(subset))
-        if not found:
-            return np.empty(0, dtype=np.int64)
-        codes = np.frombuffer("".join(found).encode("utf-32-le"), dtype=np.uint32)
-        return codes.astype(np.int64) - _ID_BASE
-
-    def having(self, char: str) -> np.ndarray:
-        """A boolean per line: does its key contain ``char``? (computed once per character)"""
-        if char not in self._has_char:
-            if self._codes is None:
-                joined = "".join(self.keys)
-                self._codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-                self._owner = np.repeat(np.arange(len(self.keys)),
-                                        self.lengths.astype(np.int64))
-            present = np.zeros(len(self.keys), dtype=bool)
-            present[self._owner[self._codes == ord(char)]] = True
-            self._has_char[char] = present
-        return self._has_char[char]
-
-
-def _subsequence(text: str) -> re.Pattern[str]:
-    """A pattern matching a line whose key holds ``text``'s characters in order."""
-    parts = [re.escape(text[0])]
-    for char in text[1:]:
-        escaped = re.escape(char)
-        parts.append(f"[^\\n\\x1f{escaped}]*+{escaped}")
-    return re.compile("".join(parts) + _TAIL)
-
-
-def _literal(text: str) -> re.Pattern[str]:
-    return re.compile(re.escape(text) + _TAIL)
+    matches: list[_Matches]
 
 
 def parse_query(query: str) -> tuple[_Term, ...]:
@@ -131,20 +161,12 @@ def parse_query(query: str) -> tuple[_Term, ...]:
     terms = []
     for word in search_key(query).split():
         if ARABIC_LETTER.search(word) or not LATIN_LETTER.search(word):
-            bare = word
-            if word.startswith(_ARTICLE) and len(word) > len(_ARTICLE):
-                bare = word[len(_ARTICLE):]
+            # «ال» alone is an article being typed: it matches everything until a letter follows
+            bare = word[len(_ARTICLE):] if word.startswith(_ARTICLE) else word
             terms.append(_Term("key", bare, word))
         else:
             terms.append(_Term("skeleton", skeleton(word), word))
     return tuple(terms)
-
-
-def _narrows(previous: tuple[_Term, ...], terms: tuple[_Term, ...]) -> bool:
-    """Can every match of ``terms`` only be among ``previous``'s matches?"""
-    return len(terms) >= len(previous) and all(
-        old.kind == new.kind and new.text.startswith(old.text)
-        for old, new in zip(previous, terms, strict=False))
 
 
 class ActorIndex:
@@ -155,22 +177,30 @@ class ActorIndex:
         forms: list[str] = []
         owners: list[int] = []
         for index, actor in enumerate(actors):
-            for form in dict.fromkeys((actor.name, *actor.aliases)):
-                if form.strip():
-                    forms.append(form)
+            forms.append(actor.name)
+            owners.append(index)
+            for alias in actor.aliases:
+                if alias != actor.name:
+                    forms.append(alias)
                     owners.append(index)
-        if len(forms) > _MAX_FORMS:
-            raise ValueError(f"too many names to index: {len(forms)} (at most {_MAX_FORMS})")
         self._forms = forms
         self._owner = np.array(owners, dtype=np.int64)
-        keys = search_keys(forms)
-        self._lines = {"key": _Lines(keys), "skeleton": _Lines(skeletons(keys))}
+        self._max_forms = int(np.bincount(self._owner).max()) if forms else 1
+        # Aliases repeat across actors (every «... ترامب» has «ترامب»): key each text once.
+        distinct = list(dict.fromkeys(forms))
+        key_of = dict(zip(distinct, search_keys(distinct), strict=True))
+        self._keys = keys = [key_of[form] for form in forms]
+        distinct = list(dict.fromkeys(keys))
+        skeleton_of = dict(zip(distinct, skeletons(distinct), strict=True))
+        self._columns = {"key": _Column(keys, _ARTICLE),
+                         "skeleton": _Column([skeleton_of[key] for key in keys], "l")}
         mentions = np.array([actor.mentions for actor in actors], dtype=np.float64)
         top = math.log1p(float(mentions.max())) if len(actors) else 0.0
         self._prominence = (np.log1p(mentions) / top if top else np.zeros(len(actors)))
         self._by_mentions = np.argsort(-mentions, kind="stable")
         self._previous: _Previous | None = None
-        self._maps: dict[int, tuple[str, list[int], str, list[tuple[int, ...]]]] = {}
+        self._key_maps: dict[int, tuple[str, Sequence[int]]] = {}
+        self._skeleton_maps: dict[int, tuple[str, list[_Sounds]]] = {}
 
     def __len__(self) -> int:
         return len(self._actors)
@@ -182,98 +212,166 @@ class ActorIndex:
             self._previous = None
             return [SearchHit(int(i), 0.0, self._actors[int(i)].name, ())
                     for i in self._by_mentions[:limit]]
-        previous = self._previous
-        start = previous.matched if previous and _narrows(previous.terms, terms) else None
-        matched = self._match(terms, start)
-        self._previous = _Previous(terms, matched)
-        if not len(matched):
+        matches = self._locate(terms)
+        self._previous = _Previous(terms, matches)
+        matched = matches[0].lines
+        for found in matches[1:]:
+            matched = np.intersect1d(matched, found.lines, assume_unique=True)
+        if not len(matched) or limit <= 0:
             return []
-        scores = self._score(terms, matched)
-        order = np.argsort(-scores, kind="stable")
-        ranked = matched[order]
+        scores = self._score(terms, matches, matched)
+        if len(matched) > limit * self._max_forms:
+            # Only the best entries can hold the best `limit` actors; ties are all kept.
+            cut = len(matched) - limit * self._max_forms
+            keep = scores >= np.partition(scores, cut)[cut]
+            matched, scores = matched[keep], scores[keep]
+        order = np.lexsort((matched, -scores))
+        ranked, ranked_scores = matched[order], scores[order]
         _, first = np.unique(self._owner[ranked], return_index=True)
         best = np.sort(first)[:limit]
-        return [self._hit(int(ranked[i]), float(scores[order[i]]), terms) for i in best]
+        locators = [_Locator(term) for term in terms]
+        return [self._hit(int(ranked[i]), float(ranked_scores[i]), locators) for i in best]
 
-    def _match(self, terms: tuple[_Term, ...], subset: np.ndarray | None) -> np.ndarray:
-        """Numbers of the forms every term is a subsequence of (within ``subset`` if given)."""
-        for term in terms:
-            lines = self._lines[term.kind]
-            if len(term.text) == 1:
-                present = lines.having(term.text)
-                subset = np.flatnonzero(present) if subset is None else subset[present[subset]]
+    def _locate(self, terms: tuple[_Term, ...]) -> list[_Matches]:
+        """Where each term lies, narrowed from the previous query's term when it only grew."""
+        previous = self._previous
+        located = []
+        for number, term in enumerate(terms):
+            column = self._columns[term.kind]
+            before = (previous.terms[number] if previous and number < len(previous.terms)
+                      else None)
+            if before is not None and before.kind == term.kind and term.text.startswith(
+                    before.text):
+                assert previous is not None
+                located.append(previous.matches[number].extended(
+                    column, term.text[len(before.text):]))
             else:
-                subset = lines.ids(_subsequence(term.text), subset)
-            if not len(subset):
-                break
-        assert subset is not None
-        return subset
+                located.append(_Matches.of(column, term.text))
+        return located
 
-    def _score(self, terms: tuple[_Term, ...], matched: np.ndarray) -> np.ndarray:
-        """Tier bonuses per term, plus coverage of the name and the actor's prominence."""
-        total = np.zeros(len(self._forms), dtype=np.float64)
+    def _score(self, terms: tuple[_Term, ...], matches: list[_Matches],
+               matched: np.ndarray) -> np.ndarray:
+        """Per term a tier (a word starts with it, it is contiguous, it is scattered), plus
+        how much of the name the query covers and the actor's prominence."""
+        total = np.zeros(len(matched), dtype=np.float64)
         coverage = np.zeros(len(matched), dtype=np.float64)
-        whole = len(matched) == len(self._forms)
-        for term in terms:
-            lines = self._lines[term.kind]
-            subset = None if whole else matched
-            tier = np.zeros(len(self._forms), dtype=np.float64)
-            starts = [term.text]
-            if term.kind == "key":
-                starts.append(_ARTICLE + term.text)
-            if len(term.text) == 1:
-                tier[matched] = _CONTIGUOUS
-            else:
-                tier[lines.ids(_literal(term.text), subset)] = _CONTIGUOUS
-            for start in starts:
-                tier[lines.ids(_literal(" " + start), subset)] = _WORD_START
-            for start in starts:
-                tier[lines.ids(_literal("\n " + start), subset)] = _PREFIX
-            total += tier
-            coverage += len(term.text) / np.maximum(lines.lengths[matched], 1.0)
-        return (total[matched] + coverage / len(terms)
+        for term, found in zip(terms, matches, strict=True):
+            column = self._columns[term.kind]
+            tier = np.zeros(column.size, dtype=np.float64)
+            occurrences = found.occurrences
+            lines = column.line_of[occurrences]
+            tier[lines] = _CONTIGUOUS
+            tier[lines[column.word_starts(occurrences)]] = _WORD_START
+            total += tier[matched]
+            coverage += len(term.text) / column.lengths[matched]
+        return (total + coverage / len(terms)
                 + _MENTION_WEIGHT * self._prominence[self._owner[matched]])
 
-    def _hit(self, form: int, score: float, terms: tuple[_Term, ...]) -> SearchHit:
-        shown = self._forms[form]
-        if form not in self._maps:
-            key, key_origin = search_key_map(shown)
-            self._maps[form] = (key, key_origin, *skeleton_map(key))
-        key, key_origin, skel, skel_origin = self._maps[form]
-        picked: set[int] = set()
-        for term in terms:
-            if term.kind == "key":
-                picked.update(_key_positions(key, term))
+    def _hit(self, form: int, score: float, locators: list[_Locator]) -> SearchHit:
+        """A hit for name form ``form``, with the displayed letters each term matched."""
+        key, origin = self._key_map(form)
+        picked: list[int] = []
+        for locate in locators:
+            if locate.skeleton:
+                picked += locate.in_skeleton(*self._skeleton_map(form, key))
             else:
-                picked.update(_skeleton_positions(key, skel, skel_origin, term))
-        positions = tuple(sorted({key_origin[i] for i in picked if i < len(key_origin)}))
-        return SearchHit(int(self._owner[form]), score, shown, positions)
+                picked += locate.in_key(key)
+        positions = tuple(sorted({origin[i] for i in picked}))
+        return SearchHit(int(self._owner[form]), score, self._forms[form], positions)
+
+    def _key_map(self, form: int) -> tuple[str, Sequence[int]]:
+        """The folded key of a form and where each key letter is in the displayed form."""
+        if form not in self._key_maps:
+            shown, key = self._forms[form], self._keys[form]
+            if len(key) == len(shown) and all(len(char_key(c)) == 1 for c in set(shown)):
+                self._key_maps[form] = key, range(len(shown))  # letter for letter
+            else:
+                self._key_maps[form] = search_key_map(shown)
+        return self._key_maps[form]
+
+    def _skeleton_map(self, form: int, key: str) -> tuple[str, list[_Sounds]]:
+        """The skeleton of a form's key and, per skeleton letter, the key letters it covers."""
+        if form not in self._skeleton_maps:
+            skel, origin = skeleton_map(key)
+            self._skeleton_maps[form] = skel, _sounds(key, origin)
+        return self._skeleton_maps[form]
 
 
-def _term_positions(key: str, term: str, article: bool) -> list[int]:
-    """Key indices to highlight for ``term``: its best contiguous place, else a subsequence."""
-    starts = [term, _ARTICLE + term] if article else [term]
-    first = next((len(s) - len(term) for s in starts if key.startswith(s)), -1)
-    for s in starts if first < 0 else ():
-        found = key.find(" " + s)
-        if found >= 0:
-            first = found + 1 + len(s) - len(term)
-            break
-    if first < 0:
-        first = key.find(term)
-    if first >= 0:
-        return list(range(first, first + len(term)))
-    return _greedy(key, term)
+@dataclass(frozen=True, slots=True)
+class _Sounds:
+    """The key letters behind one skeleton letter: its consonant(s), the vowel letters after it
+    up to the next consonant of the word, and (for a word's first consonant) those before."""
+
+    own: tuple[int, ...]
+    tail: tuple[int, ...]
+    head: tuple[int, ...]
 
 
-def _key_positions(key: str, term: _Term) -> list[int]:
-    """Positions of an Arabic term, with the article when it was typed and is there."""
-    positions = _term_positions(key, term.text, True)
-    article = len(_ARTICLE)
-    if (term.word != term.text and positions and positions[0] >= article
-            and key[positions[0] - article:positions[0]] == _ARTICLE):
-        positions = [*range(positions[0] - article, positions[0]), *positions]
-    return positions
+def _sounds(key: str, origin: list[tuple[int, ...]]) -> list[_Sounds]:
+    consonants = {index for sources in origin for index in sources}
+
+    def run(index: int, step: int) -> tuple[int, ...]:
+        found = []
+        index += step
+        while 0 <= index < len(key) and key[index] != " " and index not in consonants:
+            found.append(index)
+            index += step
+        return tuple(found)
+
+    sounds = []
+    for place, sources in enumerate(origin):
+        if not sources:
+            sounds.append(_Sounds((), (), ()))
+            continue
+        first_in_word = place == 0 or not origin[place - 1]
+        sounds.append(_Sounds(sources, run(max(sources), 1),
+                              run(min(sources), -1) if first_in_word else ()))
+    return sounds
+
+
+class _Locator:
+    """Finds where one query term lies in a name, for highlighting (made once per query)."""
+
+    def __init__(self, term: _Term) -> None:
+        self.skeleton = term.kind == "skeleton"
+        self.text = term.text
+        article = "l" if self.skeleton else _ARTICLE
+        self.typed_article = term.word != term.text and not self.skeleton
+        self.word_start = re.compile(f"(?:^| )({re.escape(article)})?{re.escape(term.text)}")
+        self.vowel_first = term.word[0] in _LATIN_VOWELS
+        self.vowel_last = term.word[-1] in _LATIN_VOWELS
+
+    def place(self, key: str) -> list[int]:
+        """Indices of the term in ``key``: at a word start, else contiguous, else scattered."""
+        found = self.word_start.search(key)
+        if found:
+            first = found.end() - len(self.text)
+            if self.typed_article and found.group(1):
+                first -= len(_ARTICLE)
+            return list(range(first, found.end()))
+        first = key.find(self.text)
+        if first >= 0:
+            return list(range(first, first + len(self.text)))
+        return _greedy(key, self.text)
+
+    def in_key(self, key: str) -> list[int]:
+        return self.place(key)
+
+    def in_skeleton(self, skel: str, sounds: list[_Sounds]) -> list[int]:
+        """Key letters for a skeleton match, with the vowel letters between matched consonants
+        of a word (the «و» of «بومبيو» for «pompeo») and those the query spelled at its ends."""
+        places = [p for p in self.place(skel) if sounds[p].own]
+        if not places:
+            return []
+        picked = [index for p in places for index in sounds[p].own]
+        for left, right in zip(places, places[1:], strict=False):
+            if right == left + 1:
+                picked += sounds[left].tail
+        if self.vowel_first:
+            picked += sounds[places[0]].head
+        if self.vowel_last:
+            picked += sounds[places[-1]].tail
+        return picked
 
 
 def _greedy(text: str, term: str) -> list[int]:
@@ -286,39 +384,3 @@ def _greedy(text: str, term: str) -> list[int]:
         positions.append(found)
         start = found + 1
     return positions
-
-
-def _skeleton_positions(key: str, skel: str, origin: list[tuple[int, ...]],
-                        term: _Term) -> list[int]:
-    """Key indices for a skeleton match, with the vowel letters the query spelled around
-    matched consonants of one word (the «و» of «بومبيو» for «pompeo»), so the highlight
-    reads as a whole."""
-    consonants = {index for sources in origin for index in sources}
-    matched = sorted(index for place in _term_positions(skel, term.text, False)
-                     for index in origin[place])
-    if not matched:
-        return []
-    filled = set(matched)
-    for left, right in zip(matched, matched[1:], strict=False):
-        inside = range(left + 1, right)
-        if " " not in key[left + 1:right] and not consonants.intersection(inside):
-            filled.update(inside)
-    vowels = "aeiouy"
-    if term.word[0] in vowels:
-        filled.update(_vowel_run(key, consonants, matched[0], -1))
-    if term.word[-1] in vowels:
-        filled.update(_vowel_run(key, consonants, matched[-1], 1))
-    return sorted(filled)
-
-
-def _vowel_run(key: str, consonants: set[int], index: int, step: int) -> list[int]:
-    """The letters next to ``index`` (before: step -1, after: +1) up to a word boundary,
-    when none of them is a consonant."""
-    run = []
-    index += step
-    while 0 <= index < len(key) and key[index] != " ":
-        if index in consonants:
-            return []
-        run.append(index)
-        index += step
-    return run

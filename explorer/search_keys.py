@@ -56,12 +56,26 @@ def search_key(text: str) -> str:
 
 
 def search_keys(texts: Sequence[str]) -> list[str]:
-    """:func:`search_key` of every text, computed on one joined string."""
+    """:func:`search_key` of every text, computed on one joined string.
+
+    Lower-casing is one C pass; then only the few characters folding changes (diacritics,
+    hamza seats, ى, ة, tatweel...) are replaced, each by one C-level ``str.replace``.
+    """
     joined = _SEPARATOR.join(text.replace(_SEPARATOR, " ") for text in texts)
-    for char in set(joined) - {_SEPARATOR}:
-        _TABLE[ord(char)]  # noqa: B018 - fills the table so translate stays in C
-    folded = _SPACES.sub(" ", joined.translate(_TABLE))
-    return [part.strip() for part in folded.split(_SEPARATOR)]
+    seen = set(joined) - {_SEPARATOR}
+    for char in seen:
+        if "".join(map(char_key, char.lower())) != char_key(char):
+            joined = joined.replace(char, char_key(char))  # lower-casing would fold it wrongly
+    joined = joined.lower()
+    for char in set("".join(seen).lower()) - {_SEPARATOR}:
+        if char_key(char) != char:
+            joined = joined.replace(char, char_key(char))
+    if "  " in joined:
+        joined = _SPACES.sub(" ", joined)
+    parts = joined.split(_SEPARATOR)
+    if " \n" in joined or "\n " in joined or joined[:1] == " " or joined[-1:] == " ":
+        parts = [part.strip() for part in parts]
+    return parts
 
 
 def search_key_map(text: str) -> tuple[str, list[int]]:
@@ -92,27 +106,39 @@ for _letters, _class in (
 ):
     for _letter in _letters:
         _CLASSES[_letter] = _letter if _class is None else _class
+_LATIN_VOWELS = "aeiouy"
 _DIGRAPHS = {"kh": "k", "gh": "j", "sh": "s", "ch": "s", "th": "t", "dh": "d", "ph": "f",
              "ck": "k", "dj": "j"}
-_LATIN_VOWELS = "aeiouy"
 
-_NOT_SKELETON_INPUT = re.compile("[^" + "".join(sorted(_CLASSES)) + " \n]")
-_FINAL_LATIN_H = re.compile(f"(?<=[{_LATIN_VOWELS}])h(?![a-z])")
-_FINAL_ARABIC_H = re.compile("ه(?![\u0621-\u064a\u0671-\u06d3])")
-_DIGRAPH = re.compile("|".join(_DIGRAPHS))
-_SKELETON_TABLE = str.maketrans(_CLASSES)
-_DOUBLES = re.compile(r"([a-z])\1+")
-_SKELETON_SPACES = re.compile(" +")
+# The bulk skeleton works on bytes: the Windows Arabic code page has one byte for every letter
+# above (bar ڤ, replaced by ف first), so deleting and mapping letters are C-level byte tables.
+_CODEPAGE = "cp1256"
+_BYTE_CLASSES = {char.encode(_CODEPAGE)[0]: cls for char, cls in _CLASSES.items() if char != "ڤ"}
+_ALLOWED = set(_BYTE_CLASSES) | {ord(" "), ord("\n")}
+_DROP = bytes(byte for byte in range(256) if byte not in _ALLOWED)
+_VOWEL_BYTES = bytes(byte for byte, cls in _BYTE_CLASSES.items() if cls == "")
+_CLASS_BYTES = bytes.maketrans(
+    bytes(byte for byte, cls in _BYTE_CLASSES.items() if len(cls) == 1),
+    bytes(ord(cls) for cls in _BYTE_CLASSES.values() if len(cls) == 1))
+_ARABIC_BYTES = re.escape(bytes(sorted(
+    byte for byte in _BYTE_CLASSES if ARABIC_LETTER.match(bytes([byte]).decode(_CODEPAGE)))))
+_BYTES_FINAL_LATIN_H = re.compile(b"([" + _LATIN_VOWELS.encode() + b"])h(?![a-z])")
+_BYTES_FINAL_ARABIC_H = re.compile(re.escape("ه".encode(_CODEPAGE)) + b"(?![" + _ARABIC_BYTES
+                                   + b"])")
+_BYTES_DIGRAPH = re.compile(b"|".join(pair.encode() for pair in _DIGRAPHS))
+_BYTES_DOUBLES = re.compile(rb"([a-z])\1+")
+_BYTES_SPACES = re.compile(b" +")
 
 
 def skeletons(keys: Sequence[str]) -> list[str]:
-    """The consonant skeleton of every folded key, computed on one joined string."""
-    text = _NOT_SKELETON_INPUT.sub("", "\n".join(keys))
-    text = _FINAL_ARABIC_H.sub("", _FINAL_LATIN_H.sub("", text))
-    text = _DIGRAPH.sub(lambda match: _DIGRAPHS[match.group()], text)
-    text = _DOUBLES.sub(r"\1", text.translate(_SKELETON_TABLE))
-    text = _SKELETON_SPACES.sub(" ", text)
-    return [part.strip() for part in text.split("\n")]
+    """The consonant skeleton of every folded key, computed on one joined byte string."""
+    data = "\n".join(keys).replace("ڤ", "ف").encode(_CODEPAGE, errors="replace")
+    data = data.translate(None, _DROP)
+    data = _BYTES_FINAL_ARABIC_H.sub(b"", _BYTES_FINAL_LATIN_H.sub(rb"\1", data))
+    data = _BYTES_DIGRAPH.sub(lambda match: _DIGRAPHS[match.group().decode()].encode(), data)
+    data = data.replace(b"x", b"ks").translate(_CLASS_BYTES, _VOWEL_BYTES)
+    data = _BYTES_SPACES.sub(b" ", _BYTES_DOUBLES.sub(rb"\1", data))
+    return [part.strip() for part in data.decode("ascii").split("\n")]
 
 
 def skeleton(key: str) -> str:

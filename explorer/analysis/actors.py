@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from explorer.arabic.normalize import name_key
 from explorer.model import Actor, Article, Corpus, Entity, LoadError
@@ -63,8 +64,14 @@ def resolve_article(entities: list[Entity], roles: Mapping[Span, list[str]] | No
     return actors
 
 
+@lru_cache(maxsize=8192)
+def name_words(text: str) -> tuple[str, ...]:
+    """The words of a name's key (cached: names recur many times in an article)."""
+    return tuple(name_key(text).split())
+
+
 def _words(entity: Entity) -> list[str]:
-    return name_key(entity.text).split()
+    return list(name_words(entity.text))
 
 
 def _merge_partial_names(groups: list[list[Entity]]) -> list[list[Entity]]:
@@ -106,7 +113,7 @@ def _merge_adjectival(groups: list[list[Entity]]) -> list[list[Entity]]:
 def _local_actor(group: list[Entity], roles: Mapping[Span, list[str]],
                  genders: Mapping[Span, str]) -> LocalActor:
     ordered = sorted(group, key=lambda e: e.start)
-    name = max((e.text for e in ordered), key=lambda t: (len(name_key(t).split()), len(t)))
+    name = max((e.text for e in ordered), key=lambda t: (len(name_words(t)), len(t)))
     actor = LocalActor(f"{group[0].type}:{name_key(name)}", name, group[0].type)
     for entity in ordered:
         if entity.text != name and entity.text not in actor.aliases:
@@ -169,9 +176,9 @@ def _corpus_keys(locals_: Iterable[LocalActor]) -> dict[str, str]:
 
 def _absorb(actor: Actor, local: LocalActor) -> None:
     names = [local.name, *local.aliases]
-    if len(name_key(local.name).split()) > len(name_key(actor.name).split()) or (
+    if len(name_words(local.name)) > len(name_words(actor.name)) or (
             len(local.name) > len(actor.name)
-            and len(name_key(local.name).split()) == len(name_key(actor.name).split())):
+            and len(name_words(local.name)) == len(name_words(actor.name))):
         names.append(actor.name)
         actor.name = local.name
     for name in names:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from explorer.analysis.actors import name_words
 from explorer.analysis.name_phrases import PhraseReader, role_gender, words_of
-from explorer.arabic.normalize import name_key
 from explorer.arabic.tokens import Token
 from explorer.model import Entity
 
@@ -82,17 +82,17 @@ class MentionSet:
 
     def person_names(self) -> list[Entity]:
         """Person mentions of two words or more: the full names a surname can refer to."""
-        return [e for e in self.entities if e.type == "PERS" and len(name_key(e.text).split()) > 1]
+        return [e for e in self.entities if e.type == "PERS" and len(name_words(e.text)) > 1]
 
     def known_person(self, words_text: str) -> Entity | None:
         """The full-name mention that ``words_text`` (a surname, a first name or the full
         name) refers to, when exactly one person fits."""
-        key = name_key(words_text).split()
+        key = list(name_words(words_text))
         if not key:
             return None
         fits: dict[str, Entity] = {}
         for entity in self.person_names():
-            full = name_key(entity.text).split()
+            full = list(name_words(entity.text))
             if full == key or full[-len(key):] == key or (len(key) == 1 and full[0] == key[0]):
                 fits.setdefault(" ".join(full), entity)
         return next(iter(fits.values())) if len(fits) == 1 else None
@@ -105,7 +105,6 @@ def collect_mentions(text: str, tokens: list[Token], entities: list[Entity]
     reader = PhraseReader(text, words_of(tokens), mentions.entities)
     words = reader.words
     limit = len(words)
-    word_ends = [w.end for w in words if w.token.is_word]
     i = 0
     while i < limit:
         word = words[i]
@@ -114,7 +113,8 @@ def collect_mentions(text: str, tokens: list[Token], entities: list[Entity]
             i += 1
             continue
         roles, first, last = found
-        entity = mentions.add_titled_person(words[first].start, words[last].end, word_ends)
+        entity = mentions.add_titled_person(words[first].start, words[last].end,
+                                           reader.word_ends)
         if entity is not None and entity.type == "PERS":
             for role in roles:
                 mentions.note(entity, role=role.text, gender=role_gender(words[role.first]))
@@ -123,7 +123,7 @@ def collect_mentions(text: str, tokens: list[Token], entities: list[Entity]
     for entity in list(mentions.entities):
         if entity.type != "PERS":
             continue
-        last = next((i for i, w in enumerate(words) if w.end == entity.end), None)
+        last = reader.word_at(entity.end - 1)
         if last is None:
             continue
         role = reader.role_after_name(last, limit)

@@ -10,7 +10,9 @@ mentions are used whenever they are there.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from explorer.analysis.speech_verbs import cue_info
 from explorer.arabic.clitics import strip_proclitics
@@ -130,7 +132,13 @@ def is_possessed(word: Word) -> bool:
 
 
 def _possessed(word: Word) -> str | None:
-    written = strip_marks(word.text)
+    return _possessed_stem(word.text)
+
+
+@lru_cache(maxsize=8192)
+def _possessed_stem(text: str) -> str | None:
+    """The key of a word without a possessive pronoun suffix, when it has one."""
+    written = strip_marks(text)
     for suffix in ("هما", "ها", "هم", "ه"):
         if written.endswith(suffix) and len(written) > len(suffix) + 2:
             return fold(written[:-len(suffix)])
@@ -202,14 +210,24 @@ class PhraseReader:
         self.text = text
         self.words = words
         self._starts = {w.start: w.index for w in words}
-        self._ends = {w.end: w.index for w in words}
+        self._start_list = [w.start for w in words]
+        self.word_ends = [w.end for w in words if w.token.is_word]
         self.entity_at: dict[int, tuple[Entity, int]] = {}
+        self._indexed: dict[int, tuple[Entity, tuple[int, int]]] = {}
         self.refresh(entities)
 
     def refresh(self, entities: list[Entity]) -> None:
-        """Re-index the entities (after mentions were added)."""
-        self.entity_at = {}
-        for entity in entities:
+        """Re-index the entities after mentions were added (only the new ones) or changed
+        (all of them)."""
+        current = {id(e): e for e in entities}
+        unchanged = all(id(e) in current and (e.start, e.end) == span
+                        for e, span in self._indexed.values())
+        if not unchanged:
+            self.entity_at, self._indexed = {}, {}
+        for key, entity in current.items():
+            if key in self._indexed:
+                continue
+            self._indexed[key] = (entity, (entity.start, entity.end))
             first = self.word_at(entity.start)
             last = self.word_at(entity.end - 1)
             if first is not None and last is not None:
@@ -219,9 +237,10 @@ class PhraseReader:
         """Index of the word covering character ``offset``."""
         if offset in self._starts:
             return self._starts[offset]
-        if offset + 1 in self._ends:
-            return self._ends[offset + 1]
-        return next((w.index for w in self.words if w.start <= offset < w.end), None)
+        index = bisect_right(self._start_list, offset) - 1
+        if index >= 0 and self.words[index].start <= offset < self.words[index].end:
+            return index
+        return None
 
     # -- noun phrases ---------------------------------------------------------------
     def noun_phrase(self, first: int, limit: int) -> int:

@@ -31,6 +31,8 @@ _SEPARATORS = frozenset(".-–—|")
 # Words after which marks hold a name or a title: «بعنوان "..."», «تحت شعار "..."».
 _NAMING_WORDS = folded_set("بعنوان عنوان شعار اسم باسم وسم هاشتاغ هاشتاج كتاب كتابه فيلم "
                            "برنامج مسلسل رواية روايته حمله عمليه")
+# Words that open a new clause: a cue after them is not speech within speech.
+_CLAUSE_LINKS = folded_set("فيما بينما حين كما ثم لكن بل حيث اذ عندما لكنه لكنها فقد وقد")
 _KANA = folded_set("كان كانت وكان وكانت فكان فكانت")
 _ACCORDING_TO = folded_set("بحسب حسب وفق وفقا")
 _CUE_WINDOW = 25
@@ -149,11 +151,26 @@ class _Finder:
             if i in self.claimed or not word.token.is_word:
                 continue
             info = cue_info(word.text)
-            if info is not None:
+            if info is not None and not self._embedded(i, info):
                 self._from_cue(i, info)
         self._cue_after_marks()
         self._end_indirect()
         return sorted(self.found, key=lambda q: q.start)
+
+    def _embedded(self, c: int, info: CueInfo) -> bool:
+        """A cue inside the content of an indirect quote of the same sentence, without a
+        conjunction or a comma before it, reports speech within speech («قال إن الحكومة
+        أعلنت أن ...») and is part of the outer quote; «... وأكدت أحمد أن» and «...،
+        مضيفاً أن» begin quotes of their own."""
+        words = self.words
+        inside = any(q.kind == "indirect" and q.end == -1 and q.start <= words[c].start
+                     and q.sentence == self.sentence_of[c] for q in self.found)
+        if not inside:
+            return False
+        if info.form == "participle" or words[c - 1].text in "،,;؛" \
+                or words[c - 1].key in _CLAUSE_LINKS:
+            return False
+        return self._cue_text(c) == words[c].text
 
     def _colon_lines(self) -> None:
         """«فلان: ...» — in the headline, or a line that opens with a name, colon, marks."""
@@ -410,11 +427,22 @@ class _Finder:
             end = words[last].end
             later = [s for s in starts if quote.start < s < end]
             if later:
-                end = later[0]
+                end = self._before_link(quote.start, later[0])
             while end > quote.start and (self.text[end - 1].isspace()
                                          or self.text[end - 1] in "،,.«“:"):
                 end -= 1
             quote.end = end
+
+    def _before_link(self, start: int, end: int) -> int:
+        """``end`` moved before a clause link that opens the next quote («... فيما قالت»)."""
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        last = self.reader.word_at(end - 1)
+        while last is not None and last > 0 and self.words[last].start >= start and (
+                self.words[last].key in _CLAUSE_LINKS or not self.words[last].token.is_word):
+            end = self.words[last].start
+            last -= 1
+        return end
 
     def _add(self, start: int, end: int, kind: str, cue: str, cue_at: int, form: str,
              gender: str | None, subject: Subject, anchor: int) -> None:

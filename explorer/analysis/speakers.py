@@ -115,9 +115,8 @@ def _role_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
         role = reader.role_phrase(i, reader.noun_phrase(i, limit))
         return Subject("role", role=role.text, text=role.text)
     roles, first, last = found
-    word_ends = [w.end for w in reader.words if w.token.is_word]
     entity = mentions.add_titled_person(reader.words[first].start, reader.words[last].end,
-                                        word_ends)
+                                        reader.word_ends)
     if entity is None:
         return Subject("role", role=roles[0].text, text=roles[0].text)
     reader.refresh(mentions.entities)

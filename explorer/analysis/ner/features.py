@@ -120,9 +120,9 @@ class FeatureExtractor:
         tags = [""] * len(words)
         i = 0
         while i < len(words):
+            firsts = [keys[i], *(form for _, form in name_variants(keys[i]))]
             for size in range(min(MAX_PHRASE, len(words) - i), 1, -1):
                 rest = keys[i + 1:i + size]
-                firsts = [keys[i], *(form for _, form in name_variants(keys[i]))]
                 kind = next((gazetteer[p] for p in (" ".join([f, *rest]) for f in firsts)
                              if p in gazetteer), None)
                 if kind:
