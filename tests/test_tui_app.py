@@ -109,6 +109,8 @@ async def test_search_trump_and_an_arabic_variant_reach_the_right_profiles():
         await pilot.press(*"الهام احمد")   # no hamza: إلهام أحمد
         await pilot.pause()
         assert app.actor_list.current_actor.name == "إلهام أحمد"
+        # the query itself reads right to left, joined, in the search box
+        assert shown("الهام احمد") in app.query_one("#actor-query").render_line(0).text
         await pilot.press("escape", "enter")
         await pilot.pause()
         assert app.screen.actor.name == "إلهام أحمد"
@@ -316,3 +318,26 @@ async def test_quotes_in_a_profile_are_copyable():
         await pilot.press("c")
         await pilot.pause()
         assert app.clipboard == "لن نترك سوريا قبل هزيمة داعش"
+
+
+@run_async
+async def test_an_analysis_crash_keeps_what_was_done_and_says_why(tmp_path, monkeypatch):
+    from explorer.analysis import corpus_run
+
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(f"عنوان {name}\n\nقال ترامب إن القوات باقية.", "utf-8")
+    real = corpus_run.analyze
+
+    def flaky(article, ner="auto"):
+        if article.id == "b.txt":
+            raise RuntimeError("recogniser exploded")
+        return real(article, ner)
+
+    monkeypatch.setattr(corpus_run, "analyze", flaky)
+    app = ExplorerApp([tmp_path], rtl="app")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        assert [a.id for a in app.corpus.articles] == ["a.txt"]
+        messages = [n.message for n in app._notifications]
+        assert any("analysis stopped after 1 item(s): RuntimeError: recogniser exploded" in m
+                   for m in messages)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -38,6 +39,7 @@ from explorer.tui.widgets.actor_list import ActorList
 from explorer.tui.widgets.article_list import ArticleList
 from explorer.tui.widgets.article_view import ArticleView
 from explorer.tui.widgets.entity_list import EntityList
+from explorer.tui.widgets.query_input import QueryInput
 from explorer.tui.widgets.quote_list import QuoteList
 from explorer.tui.widgets.virtual_list import VirtualList
 
@@ -73,11 +75,12 @@ class CorpusReady(Message):
 
 
 class AnalysisFailed(Message):
-    """The analysis could not run at all (e.g. an unavailable NER backend)."""
+    """The analysis could not run (``final``: nothing follows) or stopped part way."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, *, final: bool) -> None:
         super().__init__()
         self.reason = reason
+        self.final = final
 
 
 class ExplorerApp(App[None]):
@@ -147,7 +150,8 @@ class ExplorerApp(App[None]):
             with Vertical(id="left"):
                 yield ArticleList(id="articles")
                 with Vertical(id="actors-pane"):
-                    yield Input(placeholder="/ find an actor (Arabic or Latin)", id="actor-query")
+                    yield QueryInput(placeholder="/ find an actor (Arabic or Latin)",
+                                     id="actor-query")
                     yield ActorList(id="actors")
             with Vertical(id="right"):
                 yield ArticleView(id="text")
@@ -190,8 +194,12 @@ class ExplorerApp(App[None]):
                 items.append(item)
                 self.post_message(ItemAnalysed(done, total, item))
         except BackendUnavailable as exc:
-            self.post_message(AnalysisFailed(str(exc)))
+            self.post_message(AnalysisFailed(str(exc), final=True))
             return
+        except Exception as exc:  # keep what was analysed; say why the rest was not
+            self.post_message(AnalysisFailed(
+                f"analysis stopped after {len(items)} item(s): {type(exc).__name__}: {exc}",
+                final=False))
         started = time.perf_counter()
         corpus = corpus_from(items)
         index = ActorIndex(corpus.actors)
@@ -234,9 +242,10 @@ class ExplorerApp(App[None]):
             self.notify("No articles could be read", severity="error", timeout=8)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
-        self.loading = False
-        self.sub_title = "analysis failed"
-        self.notify(message.reason, severity="error", timeout=10)
+        if message.final:
+            self.loading = False
+            self.sub_title = "analysis failed"
+        self.notify(message.reason, severity="error", timeout=10, markup=False)
 
     # -- the panes --------------------------------------------------------------------------
     @property
@@ -268,7 +277,7 @@ class ExplorerApp(App[None]):
         view = self.article_view
         position = (view.scroll_offset.y, view.selected_key, view.current)
         view.show(article)
-        view.border_title = article.id
+        view.border_title = Text(article.id)   # a file name is not markup
         self.entity_list.show(article)
         items = [(article, q) for q in article.quotes]
         self.quote_list.show(items, quote_rows(self.corpus, items))
@@ -416,6 +425,9 @@ class ExplorerApp(App[None]):
             for widget in screen.query("ArticleList, EntityList, QuoteList, ActorList"):
                 widget.mode, widget.translit = self.rtl_mode, self.translit
                 widget.refresh()
+            for box in screen.query(QueryInput):
+                box.mode = self.rtl_mode
+                box.refresh()
             for view in screen.query(ArticleView):
                 view.configure(self.rtl_mode, self.translit)
             if hasattr(screen, "refresh_display"):

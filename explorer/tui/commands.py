@@ -1,10 +1,15 @@
-"""Command palette: open any article by its file name or title."""
+"""Command palette: open any article by its file name or title.
+
+File names and titles come from the articles, so they are escaped, never read as markup.
+"""
 
 from __future__ import annotations
 
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
 
 
 class ArticleCommands(Provider):
@@ -21,8 +26,8 @@ class ArticleCommands(Provider):
 
     async def discover(self) -> Hits:
         for article in self._articles()[:20]:
-            yield DiscoveryHit(f"Open article: {article.id}", partial(self._open, article),
-                               help=article.title)
+            yield DiscoveryHit(Content(f"Open article: {article.id}"),
+                               partial(self._open, article), help=escape(article.title))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -31,4 +36,4 @@ class ArticleCommands(Provider):
             score = max(matcher.match(label), matcher.match(article.title))
             if score > 0:
                 yield Hit(score, matcher.highlight(label), partial(self._open, article),
-                          help=article.title)
+                          help=escape(article.title))
