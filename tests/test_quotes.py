@@ -314,3 +314,16 @@ def test_participle_after_a_speech_verb_without_content() -> None:
 
 def test_a_verbal_noun_without_its_speaker_is_the_writers_phrase() -> None:
     assert _quotes(HEAD + "وتراجعت الأسعار، في إشارة إلى أن الأزمة تنحسر.") == []
+
+
+def test_inflected_ordinary_words_after_a_title_are_not_names() -> None:
+    corpus = _corpus(HEAD + "وقال الرئيس بوش تجاوز صلاحياته. وأجرى الرئيس محادثات مع الوفد. "
+                     "والتقى الملك بتشكيل الحكومة.")
+    names = {a.name for a in corpus.actors if a.type == "PERS"}
+    assert not names & {"بوش تجاوز", "محادثات", "بتشكيل"}
+
+
+def test_negated_noun_is_not_a_cue() -> None:
+    [(_, cue, _, content)] = _quotes(
+        HEAD + "وأوضح المسؤول الكبير، طالباً عدم كشف هويته، أنه لا يعلم بالقرار.")
+    assert (cue, content) == ("أوضح", "أنه لا يعلم بالقرار")

@@ -34,6 +34,7 @@ _NAMING_WORDS = folded_set("بعنوان عنوان شعار اسم باسم و�
                            "برنامج مسلسل رواية روايته حمله عمليه")
 # Words that open a new clause: a cue after them is not speech within speech.
 _CLAUSE_LINKS = folded_set("فيما بينما حين كما ثم لكن بل حيث اذ عندما لكنه لكنها فقد وقد")
+_NEGATING_NOUNS = folded_set("عدم")
 _KANA = folded_set("كان كانت وكان وكانت فكان فكانت")
 _ACCORDING_TO = folded_set("بحسب حسب وفق وفقا")
 _CUE_WINDOW = 25
@@ -151,12 +152,19 @@ class _Finder:
         for i, word in enumerate(self.words):
             if i in self.claimed or not word.token.is_word:
                 continue
-            info = cue_info(word.text)
+            info = self._cue(i)
             if info is not None and not self._embedded(i, info):
                 self._from_cue(i, info)
         self._cue_after_marks()
         self._end_indirect()
         return sorted(self.found, key=lambda q: q.start)
+
+    def _cue(self, i: int) -> CueInfo | None:
+        """The speech cue at word ``i``, if it is one here («كشف» is none in «عدم كشف»)."""
+        info = cue_info(self.words[i].text)
+        if info is not None and i > 0 and self.words[i - 1].key in _NEGATING_NOUNS:
+            return None
+        return info
 
     def _embedded(self, c: int, info: CueInfo) -> bool:
         """A cue inside the content of an indirect quote of the same sentence, without a
@@ -251,10 +259,20 @@ class _Finder:
             if is_complementizer(word):
                 return self._indirect(c, info, j)
             if word.token.is_word and j != c + 1:
-                other = cue_info(word.text)
-                if other is not None and other.form != "noun":
+                other = self._cue(j)
+                if other is not None and (other.form == "finite" or other.form == "participle"
+                                          and self._opens_content(j)):
                     return False
             j += 1
+        return False
+
+    def _opens_content(self, j: int) -> bool:
+        """Whether a cue at ``j`` is followed at once by what it reports («مضيفاً أن»,
+        «موضحاً:»), rather than being a participle of another sense («طالباً عدم ...»)."""
+        for k in range(j + 1, min(j + 3, len(self.words))):
+            word = self.words[k]
+            if is_complementizer(word) or word.text == ":" or k in self.mark_at:
+                return True
         return False
 
     def _note_subject(self, c: int, info: CueInfo) -> None:

@@ -92,10 +92,14 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
 
 def _add_organisation(reader: PhraseReader, mentions: MentionSet, first: int,
                       last: int) -> Entity | None:
-    """The institution's mention over words[first..last], cut before a place or name
-    inside it («السفارة التركية في بغداد» → «السفارة التركية» when «بغداد» is a mention)."""
+    """The institution's mention over words[first..last], taking in the organisation
+    names inside it («قناة الجزيرة») and cut before a place or person inside it
+    («السفارة التركية في بغداد» → «السفارة التركية» when «بغداد» is a mention)."""
     while last >= first:
         start, end, _ = reader.span_text(first, last)
+        entity = mentions.add(start, end, "ORG", absorbs=("MISC",))
+        if entity is not None:
+            return entity
         inside = mentions.overlapping(start, end)
         if inside is None or (inside.start == start and inside.end == end):
             return mentions.add(start, end, "ORG") if inside is None else inside
