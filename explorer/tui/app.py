@@ -127,9 +127,15 @@ class ExplorerApp(App[None]):
 
     def __init__(self, paths: Sequence[str | Path] = (), *, ner: str = "auto",
                  max_bytes: int = DEFAULT_MAX_BYTES, rtl: RtlMode | str = RtlMode.AUTO,
-                 scheme: str = "hsb", corpus: Corpus | None = None) -> None:
-        """Open ``paths`` (analysed in a worker), or an already analysed ``corpus``."""
+                 scheme: str = "hsb", corpus: Corpus | None = None, jobs: int | None = None,
+                 cache: bool = True) -> None:
+        """Open ``paths`` (analysed in a worker), or an already analysed ``corpus``.
+
+        ``jobs`` and ``cache`` are passed to the analysis (processes; the analysis cache).
+        """
         super().__init__()
+        self.jobs = jobs
+        self.use_cache = cache
         self.paths = [Path(p) for p in paths]
         self.given_corpus = corpus
         self.ner = ner
@@ -190,7 +196,9 @@ class ExplorerApp(App[None]):
         items: list[ArticleAnalysis | LoadError] = []
         try:
             for done, (total, item) in enumerate(
-                    stream_analyses(self.paths, ner=self.ner, max_bytes=self.max_bytes), 1):
+                    stream_analyses(self.paths, ner=self.ner, max_bytes=self.max_bytes,
+                                    jobs=self.jobs, cache=self.use_cache,
+                                    warn=self._warn_from_thread), 1):
                 items.append(item)
                 self.post_message(ItemAnalysed(done, total, item))
         except BackendUnavailable as exc:
@@ -204,6 +212,11 @@ class ExplorerApp(App[None]):
         corpus = corpus_from(items)
         index = ActorIndex(corpus.actors)
         self.post_message(CorpusReady(corpus, index, time.perf_counter() - started))
+
+    def _warn_from_thread(self, message: str) -> None:
+        """A one-line notice from the analysis (e.g. the cache is disabled) as a toast."""
+        self.call_from_thread(self.notify, message, severity="warning", timeout=8,
+                              markup=False)
 
     def on_item_analysed(self, message: ItemAnalysed) -> None:
         if isinstance(message.item, LoadError):
@@ -505,8 +518,8 @@ def run_app(args: argparse.Namespace) -> int:
     if missing and len(missing) == len(paths):
         print(f"explorer: {missing[0]}: no such file or folder", file=sys.stderr)
         return 1
-    app = ExplorerApp(paths, ner=args.ner, max_bytes=args.max_size,
-                      rtl=getattr(args, "rtl", "auto"), scheme=getattr(args, "translit", "hsb"))
+    app = ExplorerApp(paths, ner=args.ner, max_bytes=args.max_size, rtl=args.rtl,
+                      scheme=args.translit, jobs=args.jobs, cache=not args.no_cache)
     try:
         app.run()
     finally:
