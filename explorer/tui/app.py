@@ -371,8 +371,14 @@ class ExplorerApp(App[None]):
         self.push_screen(ProfileScreen(actor))
 
     # -- copying -------------------------------------------------------------------------------
+    def copy_to_clipboard(self, text: str) -> None:
+        """Every copy in the app (quotes, and Textual's own, e.g. a selection in the search
+        box) goes through :meth:`copy_text`."""
+        self.copy_text(text)
+
     def copy_text(self, text: str) -> clipboard.CopyResult:
-        """Copy the logical ``text`` by OSC 52 and a system tool; say what was done."""
+        """Copy the logical ``text`` by OSC 52 (tmux-aware) and a system tool; say what was
+        done; keep it in ``App.clipboard``."""
         self._clipboard = text
         writer = None
         if self._driver is not None and not self.is_headless:
@@ -389,9 +395,13 @@ class ExplorerApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    def action_find_actor(self) -> None:
-        if self.screen is not self.screen_stack[0]:
+    def to_main_screen(self) -> None:
+        """Close the profile, help or dialog screens over the main one."""
+        while len(self.screen_stack) > 1:
             self.pop_screen()
+
+    def action_find_actor(self) -> None:
+        self.to_main_screen()
         self.query_one("#actor-query", Input).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -404,6 +414,7 @@ class ExplorerApp(App[None]):
         self.actor_list.focus()
 
     def action_focus_pane(self, pane: str) -> None:
+        self.to_main_screen()
         if pane in ("quotes", "entities"):
             self.query_one("#tabs", TabbedContent).active = f"{pane}-tab"
         self.query_one(f"#{pane}").focus()
