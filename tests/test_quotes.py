@@ -296,3 +296,21 @@ def test_speech_within_speech_stays_in_the_outer_quote() -> None:
     assert [(r[1], r[2], r[3]) for r in rows] == [
         ("قال", "كمال الطرابلسي", "الحكومة أعلنت أن الضرائب لن ترتفع"),
         ("قالت", "سلمى بن عمر", "الأرقام غير دقيقة")]
+
+
+def test_abbreviation_in_parentheses_between_title_and_name() -> None:
+    rows = _quotes("\"قسد\": لن نسلم المنطقة لأي جهة\n\nوقال القائد العام لقوات سوريا "
+                   "الديمقراطية (قسد) مظلوم عبدي، إن قواته باقية.")
+    assert rows[-1][2:] == ("مظلوم عبدي", "قواته باقية")
+    assert rows[0][:2] == ("direct", ":")
+    assert rows[0][3] == "لن نسلم المنطقة لأي جهة"
+
+
+def test_participle_after_a_speech_verb_without_content() -> None:
+    rows = _quotes(HEAD + "وقالت النائبة سلمى بن عمر إن الموازنة منحازة.\n\nمن جهتها، طالبت "
+                   "الخارجية الروسية بـ\"احترام وحدة الأراضي\"، مشيرة إلى أن موسكو ستواصل الوساطة.")
+    assert rows[-1][1:] == ("مشيرة", "الخارجية الروسية", "موسكو ستواصل الوساطة")
+
+
+def test_a_verbal_noun_without_its_speaker_is_the_writers_phrase() -> None:
+    assert _quotes(HEAD + "وتراجعت الأسعار، في إشارة إلى أن الأزمة تنحسر.") == []

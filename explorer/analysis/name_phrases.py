@@ -403,7 +403,7 @@ class PhraseReader:
         while i < limit and role_gender(self.words[i]) is not None and len(roles) < 3:
             role_last = self.noun_phrase(i, limit)
             roles.append(self.role_phrase(i, role_last))
-            i = role_last + 1
+            i = self._after_parenthesis(role_last + 1, limit)
             if i < limit and self.words[i].text in "،,":
                 i += 1
         if not roles or i >= limit:
@@ -417,6 +417,15 @@ class PhraseReader:
             return roles, i, max(last, longer or last)
         name_last = self.name_at(i, limit, titled=True)
         return None if name_last is None else (roles, i, name_last)
+
+    def _after_parenthesis(self, i: int, limit: int) -> int:
+        """Past an abbreviation in parentheses («قوات سوريا الديمقراطية (قسد)»)."""
+        if i < limit and self.words[i].text == "(":
+            close = next((k for k in range(i + 1, min(i + 7, limit))
+                          if self.words[k].text == ")"), None)
+            if close is not None:
+                return close + 1
+        return i
 
     def role_after_name(self, name_last: int, limit: int) -> Phrase | None:
         """A role in apposition after a name («إلهام أحمد رئيسة، الهيئة ...»)."""

@@ -28,6 +28,7 @@ _OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
 _STRAIGHT = ("\"", "'")
 _COMPLEMENTIZERS = folded_set("ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم باننا")
 _SEPARATORS = frozenset(".-–—|")
+_MARK_CHARS = frozenset("«»“”„‹›\"'")
 # Words after which marks hold a name or a title: «بعنوان "..."», «تحت شعار "..."».
 _NAMING_WORDS = folded_set("بعنوان عنوان شعار اسم باسم وسم هاشتاغ هاشتاج كتاب كتابه فيلم "
                            "برنامج مسلسل رواية روايته حمله عمليه")
@@ -188,16 +189,22 @@ class _Finder:
                     break
                 if words[i].text in _SEPARATORS:
                     first = i + 1
-            segment = [i for i in range(first, colon) if words[i].token.is_word]
+            opens_line = first == indices[0]
+            stop = colon
+            while first < stop and words[first].text in _MARK_CHARS:
+                first += 1  # «"قسد": لن نسلم المنطقة»
+            while stop > first and words[stop - 1].text in _MARK_CHARS:
+                stop -= 1
+            segment = [i for i in range(first, stop) if words[i].token.is_word]
             after = [i for i in indices if i > colon]
             if not segment or len(segment) > _MAX_SUBJECT_WORDS or len(after) < 2:
                 continue
             opens_mark = after[0] in self.mark_at
-            if (number > 0 and (first != indices[0] or not opens_mark)) \
+            if (number > 0 and (not opens_line or not opens_mark)) \
                     or fold(words[segment[0]].text) in _NOT_SPEAKERS \
                     or any(cue_info(words[i].text) for i in segment):
                 continue
-            subject = read_subject(self.reader, self.mentions, first, colon, None,
+            subject = read_subject(self.reader, self.mentions, first, stop, None,
                                    propose=False)
             if subject.kind not in ("named", "role"):
                 continue
@@ -217,39 +224,47 @@ class _Finder:
         cue_word = words[c]
         if info.form == "noun" and (cue_word.definite or fold(cue_word.text).startswith("ال")):
             return
+        if not self._scan_from_cue(c, info) and info.form == "finite":
+            self._note_subject(c, info)
+
+    def _scan_from_cue(self, c: int, info: CueInfo) -> bool:
+        """Look after the cue, within its sentence, for a colon, quotation marks or a
+        complementizer; True when a quote was found."""
+        words = self.words
         window = _NOUN_WINDOW if info.form == "noun" else _CUE_WINDOW
         sentence = self.sentence_of[c]
         j = c + 1
         while j < len(words) and j - c <= window:
             word = words[j]
             if self.sentence_of[j] != sentence and not self._colon_line_break(j):
-                return
+                return False
             if j in self.mark_at and j not in self.used_marks:
-                if info.form == "noun":
-                    j = self.mark_at[j].close + 1
-                    continue
-                decision = self._mark_after_cue(c, j)
-                if decision == "quote":
-                    self._direct(c, info, j)
-                    return
-                if decision == "stop":
-                    return
+                if info.form != "noun" and self._mark_after_cue(c, j):
+                    return self._direct(c, info, j)
                 j = self.mark_at[j].close + 1
                 continue
             if word.text == ":":
                 if j + 1 < len(words) and j + 1 in self.mark_at:
                     j += 1
                     continue
-                self._unmarked_direct(c, info, j)
-                return
+                return self._unmarked_direct(c, info, j)
             if is_complementizer(word):
-                self._indirect(c, info, j)
-                return
+                return self._indirect(c, info, j)
             if word.token.is_word and j != c + 1:
                 other = cue_info(word.text)
                 if other is not None and other.form != "noun":
-                    return
+                    return False
             j += 1
+        return False
+
+    def _note_subject(self, c: int, info: CueInfo) -> None:
+        """A speech verb that reports no content here («طالبت الخارجية الروسية بـ...»)
+        still names who speaks, for the participles that follow it."""
+        limit = c + 1
+        while limit < len(self.words) and self.sentence_of[limit] == self.sentence_of[c] \
+                and self.words[limit].token.is_word and limit - c <= _MAX_SUBJECT_WORDS:
+            limit += 1
+        read_subject(self.reader, self.mentions, c + 1, limit, info.gender, propose=False)
 
     def _colon_line_break(self, j: int) -> bool:
         """A colon ending one paragraph carries the cue on to quotation marks on the next."""
@@ -257,13 +272,12 @@ class _Finder:
         return (self.words[prev].text == ":" and j in self.mark_at
                 and self.line_of[j] == self.line_of[prev] + 1)
 
-    def _mark_after_cue(self, c: int, j: int) -> str:
-        """Whether the marks opening at ``j`` hold the cue's direct quote ("quote") or are
-        a name or title to step over ("skip")."""
-        mark = self.mark_at[j]
+    def _mark_after_cue(self, c: int, j: int) -> bool:
+        """Whether the marks opening at ``j`` hold the cue's direct quote (else they are a
+        name or title to step over)."""
         if j > c + 1 and self.words[j - 1].text == ":":
-            return "quote"
-        return "quote" if self._free_standing(mark, 4) else "skip"
+            return True
+        return self._free_standing(self.mark_at[j], 4)
 
     def _free_standing(self, mark: MarkSpan, min_words: int) -> bool:
         """Marks holding words of their own, not a name, title or phrase inside a clause:
@@ -329,32 +343,32 @@ class _Finder:
         subject = read_subject(self.reader, self.mentions, about + 1, c, None)
         return subject if subject.kind != "implicit" else Subject("referent")
 
-    def _direct(self, c: int, info: CueInfo, j: int) -> None:
+    def _direct(self, c: int, info: CueInfo, j: int) -> bool:
         mark = self.mark_at[j]
         limit = j - 1 if self.words[j - 1].text == ":" else j
         subject = self._subject(c, info, limit)
         start, end = self._inside(mark)
         self.used_marks.add(mark.open)
         self.claimed.update(range(mark.open, mark.close + 1))
-        self._add(start, end, "direct", self._cue_text(c), self.words[c].start, info.form,
-                  info.gender, subject, c)
+        return self._add(start, end, "direct", self._cue_text(c), self.words[c].start,
+                         info.form, info.gender, subject, c)
 
-    def _unmarked_direct(self, c: int, info: CueInfo, colon: int) -> None:
+    def _unmarked_direct(self, c: int, info: CueInfo, colon: int) -> bool:
         words = self.words
         rest = [i for i in range(colon + 1, len(words)) if self.line_of[i] == self.line_of[colon]]
         if len([i for i in rest if words[i].token.is_word]) < 3:
-            return
+            return False
         subject = self._subject(c, info, colon)
         self.claimed.update(rest)
-        self._add(words[rest[0]].start, words[rest[-1]].end, "direct", self._cue_text(c),
-                  words[c].start, info.form, info.gender, subject, c)
+        return self._add(words[rest[0]].start, words[rest[-1]].end, "direct",
+                         self._cue_text(c), words[c].start, info.form, info.gender, subject, c)
 
-    def _indirect(self, c: int, info: CueInfo, comp: int) -> None:
+    def _indirect(self, c: int, info: CueInfo, comp: int) -> bool:
         words = self.words
         subject = self._subject(c, info, comp)
         first = comp if words[comp].key not in ("ان", "بان") else comp + 1
         if first >= len(words) or self.sentence_of[first] != self.sentence_of[comp]:
-            return
+            return False
         if first in self.mark_at:
             mark = self.mark_at[first]
             after = mark.close + 1
@@ -363,11 +377,10 @@ class _Finder:
                 start, end = self._inside(mark)
                 self.used_marks.add(mark.open)
                 self.claimed.update(range(mark.open, mark.close + 1))
-                self._add(start, end, "direct", self._cue_text(c), words[c].start, info.form,
-                          info.gender, subject, c)
-                return
-        self._add(words[first].start, -1, "indirect", self._cue_text(c), words[c].start,
-                  info.form, info.gender, subject, first)
+                return self._add(start, end, "direct", self._cue_text(c), words[c].start,
+                                 info.form, info.gender, subject, c)
+        return self._add(words[first].start, -1, "indirect", self._cue_text(c),
+                         words[c].start, info.form, info.gender, subject, first)
 
     def _cue_after_marks(self) -> None:
         """«...»، قال فلان — a quote followed by its cue and speaker."""
@@ -445,12 +458,16 @@ class _Finder:
         return end
 
     def _add(self, start: int, end: int, kind: str, cue: str, cue_at: int, form: str,
-             gender: str | None, subject: Subject, anchor: int) -> None:
-        if subject.kind == "document":
-            return
-        sentence = self.sentence_of[anchor]
-        self.found.append(FoundQuote(start, end, kind, cue, cue_at, form, gender, subject,
-                                     sentence, self.spans[sentence][0] if self.spans else 0))
+             gender: str | None, subject: Subject, anchor: int) -> bool:
+        """Record a quote (not when its subject is a text, «وأكد البيان أن»); True when
+        the cue is used up either way."""
+        # a bare verbal noun needs its speaker after it («تأكيد فلان أن»), else it is the
+        # writer's own phrase («في إشارة إلى أن»)
+        if subject.kind != "document" and not (form == "noun" and subject.kind == "implicit"):
+            sentence = self.sentence_of[anchor]
+            self.found.append(FoundQuote(start, end, kind, cue, cue_at, form, gender, subject,
+                                         sentence, self.spans[sentence][0] if self.spans else 0))
+        return True
 
     def _cue_text(self, c: int) -> str:
         """The cue as written, without a leading conjunction و/ف."""
