@@ -62,7 +62,7 @@ async def test_opening_the_sample_articles():
     samples = sample_articles()
     assert samples is not None
     expected = [item for item in load([samples]) if isinstance(item, Article)]
-    app = ExplorerApp([samples], rtl="app")
+    app = ExplorerApp([samples], rtl="app", cache=False, jobs=1)
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         assert [a.id for a in app.corpus.articles] == [a.id for a in expected]
@@ -246,7 +246,7 @@ async def test_help_screen_lists_bindings_with_ids():
 async def test_unreadable_files_go_to_the_errors_view(tmp_path):
     (tmp_path / "good.txt").write_text("عنوان\n\nقال ترامب إن القوات باقية.", "utf-8")
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02\xff" * 200)
-    app = ExplorerApp([tmp_path], rtl="app")
+    app = ExplorerApp([tmp_path], rtl="app", cache=False, jobs=1)
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         assert [a.id for a in app.corpus.articles] == ["good.txt"]
@@ -334,7 +334,7 @@ async def test_an_analysis_crash_keeps_what_was_done_and_says_why(tmp_path, monk
         return real(article, ner)
 
     monkeypatch.setattr(corpus_run, "analyze", flaky)
-    app = ExplorerApp([tmp_path], rtl="app")
+    app = ExplorerApp([tmp_path], rtl="app", cache=False, jobs=1)
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         assert [a.id for a in app.corpus.articles] == ["a.txt"]
