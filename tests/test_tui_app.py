@@ -341,3 +341,29 @@ async def test_an_analysis_crash_keeps_what_was_done_and_says_why(tmp_path, monk
         messages = [n.message for n in app._notifications]
         assert any("analysis stopped after 1 item(s): RuntimeError: recogniser exploded" in m
                    for m in messages)
+
+
+def test_a_missing_path_is_one_line_on_stderr():
+    result = subprocess.run([sys.executable, "-m", "explorer", "no/such/folder"],
+                            capture_output=True, text=True, timeout=60,
+                            cwd=Path(__file__).resolve().parents[1])
+    assert result.returncode == 1
+    assert result.stderr == "explorer: no/such/folder: no such file or folder\n"
+
+
+@run_async
+async def test_highlights_land_on_the_right_cells_of_a_reordered_line():
+    app = fixture_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("3", "down")           # Persons › دونالد ترامب (p1)
+        await pilot.pause()
+        view = app.article_view
+        strip = view.render_line(0)               # the title: «ترامب يدعو ...» reordered
+        cells = "".join(segment.text for segment in strip)
+        marked = "".join(s.text for s in strip if s.style and s.style.reverse)
+        assert marked == shown("ترامب")
+        # the first word of a right-to-left line sits at its right end
+        assert cells.rstrip().endswith(shown("ترامب"))
+        assert view.line(0).column_of(0) == max(view.line(0).column_of(i) or 0
+                                                for i in range(5))
