@@ -1,7 +1,7 @@
 """The lexicon of speech cues: reporting verbs in all their inflections, participles, nouns.
 
 Arabic news reports speech with a few dozen verbs (قال، أكد، أضاف، أشار ...). Each is listed
-once by its stems; the inflected forms (past/present, masculine/feminine, singular/dual/
+once by its stems; the inflected forms (past/present, masculine/feminine, singular/
 plural, behind و/ف) are generated on folded keys, so «وأكدت» and «واكدت» and «وأكّدت»
 all find the same entry. A cue knows its grammatical gender when the form shows it, which
 later lets an implicit subject («وأضافت أن») pick the right earlier speaker.
@@ -86,6 +86,14 @@ _VERBS: tuple[_Verb, ...] = (
     _Verb("أجاب", "يجيب"),
     _Verb("كتب", "يكتب"),
     _Verb("غرد", "يغرد"),
+    _Verb("تساءل", "يتساءل", "متسائل"),
+    _Verb("سأل", "يسأل"),
+    _Verb("روى", "يروي", past_f="روت", past_pl="رووا", present_pl="يروون"),
+    _Verb("شرح", "يشرح", "شارح"),
+    _Verb("استدرك", "يستدرك", "مستدرك"),
+    _Verb("نبه", "ينبه", "منبه"),
+    _Verb("جزم", "يجزم", "جازم"),
+    _Verb("تعهد", "يتعهد", "متعهد"),
 )
 
 _CONJUNCTIONS = ("و", "ف")
@@ -99,9 +107,8 @@ def _finite_forms(verb: _Verb) -> dict[str, CueInfo]:
         fold(verb.past_f) if verb.past_f else past + "ت": CueInfo(lemma, "finite", "f"),
         fold(verb.past_pl) if verb.past_pl else past + "وا": CueInfo(lemma, "finite", "m", True),
     }
-    if not verb.past_f:
-        forms[past + "تا"] = CueInfo(lemma, "finite", "f", True)
-        forms[past + "ا"] = CueInfo(lemma, "finite", "m", True)
+    # the dual (قالا) is left out: written without vowels it is the accusative of a noun
+    # («طالباً عدم كشف هويته»)
     if verb.present:
         present = fold(verb.present)
         forms[present] = CueInfo(lemma, "finite", "m")

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -38,6 +39,7 @@ from explorer.tui.widgets.actor_list import ActorList
 from explorer.tui.widgets.article_list import ArticleList
 from explorer.tui.widgets.article_view import ArticleView
 from explorer.tui.widgets.entity_list import EntityList
+from explorer.tui.widgets.query_input import QueryInput
 from explorer.tui.widgets.quote_list import QuoteList
 from explorer.tui.widgets.virtual_list import VirtualList
 
@@ -73,11 +75,12 @@ class CorpusReady(Message):
 
 
 class AnalysisFailed(Message):
-    """The analysis could not run at all (e.g. an unavailable NER backend)."""
+    """The analysis could not run (``final``: nothing follows) or stopped part way."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, *, final: bool) -> None:
         super().__init__()
         self.reason = reason
+        self.final = final
 
 
 class ExplorerApp(App[None]):
@@ -124,9 +127,15 @@ class ExplorerApp(App[None]):
 
     def __init__(self, paths: Sequence[str | Path] = (), *, ner: str = "auto",
                  max_bytes: int = DEFAULT_MAX_BYTES, rtl: RtlMode | str = RtlMode.AUTO,
-                 scheme: str = "hsb", corpus: Corpus | None = None) -> None:
-        """Open ``paths`` (analysed in a worker), or an already analysed ``corpus``."""
+                 scheme: str = "hsb", corpus: Corpus | None = None, jobs: int | None = None,
+                 cache: bool = True) -> None:
+        """Open ``paths`` (analysed in a worker), or an already analysed ``corpus``.
+
+        ``jobs`` and ``cache`` are passed to the analysis (processes; the analysis cache).
+        """
         super().__init__()
+        self.jobs = jobs
+        self.use_cache = cache
         self.paths = [Path(p) for p in paths]
         self.given_corpus = corpus
         self.ner = ner
@@ -147,7 +156,8 @@ class ExplorerApp(App[None]):
             with Vertical(id="left"):
                 yield ArticleList(id="articles")
                 with Vertical(id="actors-pane"):
-                    yield Input(placeholder="/ find an actor (Arabic or Latin)", id="actor-query")
+                    yield QueryInput(placeholder="/ find an actor (Arabic or Latin)",
+                                     id="actor-query")
                     yield ActorList(id="actors")
             with Vertical(id="right"):
                 yield ArticleView(id="text")
@@ -186,16 +196,27 @@ class ExplorerApp(App[None]):
         items: list[ArticleAnalysis | LoadError] = []
         try:
             for done, (total, item) in enumerate(
-                    stream_analyses(self.paths, ner=self.ner, max_bytes=self.max_bytes), 1):
+                    stream_analyses(self.paths, ner=self.ner, max_bytes=self.max_bytes,
+                                    jobs=self.jobs, cache=self.use_cache,
+                                    warn=self._warn_from_thread), 1):
                 items.append(item)
                 self.post_message(ItemAnalysed(done, total, item))
         except BackendUnavailable as exc:
-            self.post_message(AnalysisFailed(str(exc)))
+            self.post_message(AnalysisFailed(str(exc), final=True))
             return
+        except Exception as exc:  # keep what was analysed; say why the rest was not
+            self.post_message(AnalysisFailed(
+                f"analysis stopped after {len(items)} item(s): {type(exc).__name__}: {exc}",
+                final=False))
         started = time.perf_counter()
         corpus = corpus_from(items)
         index = ActorIndex(corpus.actors)
         self.post_message(CorpusReady(corpus, index, time.perf_counter() - started))
+
+    def _warn_from_thread(self, message: str) -> None:
+        """A one-line notice from the analysis (e.g. the cache is disabled) as a toast."""
+        self.call_from_thread(self.notify, message, severity="warning", timeout=8,
+                              markup=False)
 
     def on_item_analysed(self, message: ItemAnalysed) -> None:
         if isinstance(message.item, LoadError):
@@ -234,9 +255,10 @@ class ExplorerApp(App[None]):
             self.notify("No articles could be read", severity="error", timeout=8)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
-        self.loading = False
-        self.sub_title = "analysis failed"
-        self.notify(message.reason, severity="error", timeout=10)
+        if message.final:
+            self.loading = False
+            self.sub_title = "analysis failed"
+        self.notify(message.reason, severity="error", timeout=10, markup=False)
 
     # -- the panes --------------------------------------------------------------------------
     @property
@@ -268,7 +290,7 @@ class ExplorerApp(App[None]):
         view = self.article_view
         position = (view.scroll_offset.y, view.selected_key, view.current)
         view.show(article)
-        view.border_title = article.id
+        view.border_title = Text(article.id)   # a file name is not markup
         self.entity_list.show(article)
         items = [(article, q) for q in article.quotes]
         self.quote_list.show(items, quote_rows(self.corpus, items))
@@ -349,8 +371,14 @@ class ExplorerApp(App[None]):
         self.push_screen(ProfileScreen(actor))
 
     # -- copying -------------------------------------------------------------------------------
+    def copy_to_clipboard(self, text: str) -> None:
+        """Every copy in the app (quotes, and Textual's own, e.g. a selection in the search
+        box) goes through :meth:`copy_text`."""
+        self.copy_text(text)
+
     def copy_text(self, text: str) -> clipboard.CopyResult:
-        """Copy the logical ``text`` by OSC 52 and a system tool; say what was done."""
+        """Copy the logical ``text`` by OSC 52 (tmux-aware) and a system tool; say what was
+        done; keep it in ``App.clipboard``."""
         self._clipboard = text
         writer = None
         if self._driver is not None and not self.is_headless:
@@ -367,9 +395,13 @@ class ExplorerApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    def action_find_actor(self) -> None:
-        if self.screen is not self.screen_stack[0]:
+    def to_main_screen(self) -> None:
+        """Close the profile, help or dialog screens over the main one."""
+        while len(self.screen_stack) > 1:
             self.pop_screen()
+
+    def action_find_actor(self) -> None:
+        self.to_main_screen()
         self.query_one("#actor-query", Input).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -382,6 +414,7 @@ class ExplorerApp(App[None]):
         self.actor_list.focus()
 
     def action_focus_pane(self, pane: str) -> None:
+        self.to_main_screen()
         if pane in ("quotes", "entities"):
             self.query_one("#tabs", TabbedContent).active = f"{pane}-tab"
         self.query_one(f"#{pane}").focus()
@@ -416,6 +449,9 @@ class ExplorerApp(App[None]):
             for widget in screen.query("ArticleList, EntityList, QuoteList, ActorList"):
                 widget.mode, widget.translit = self.rtl_mode, self.translit
                 widget.refresh()
+            for box in screen.query(QueryInput):
+                box.mode = self.rtl_mode
+                box.refresh()
             for view in screen.query(ArticleView):
                 view.configure(self.rtl_mode, self.translit)
             if hasattr(screen, "refresh_display"):
@@ -493,8 +529,8 @@ def run_app(args: argparse.Namespace) -> int:
     if missing and len(missing) == len(paths):
         print(f"explorer: {missing[0]}: no such file or folder", file=sys.stderr)
         return 1
-    app = ExplorerApp(paths, ner=args.ner, max_bytes=args.max_size,
-                      rtl=getattr(args, "rtl", "auto"), scheme=getattr(args, "translit", "hsb"))
+    app = ExplorerApp(paths, ner=args.ner, max_bytes=args.max_size, rtl=args.rtl,
+                      scheme=args.translit, jobs=args.jobs, cache=not args.no_cache)
     try:
         app.run()
     finally:

@@ -14,6 +14,7 @@ ENTITY_STYLES: dict[str, Style] = {
 }
 TYPE_NAMES = {"PERS": "Persons", "ORG": "Organisations", "LOC": "Places", "MISC": "Other"}
 QUOTE_STYLE = Style(color="#f0a46b", italic=True)
+TITLE_STYLE = Style(bold=True)
 CURRENT_QUOTE_STYLE = Style(bgcolor="#4a3b2a")
 SELECTED_STYLE = Style(reverse=True, bold=True)
 CURRENT_MENTION_STYLE = Style(reverse=True, bold=True, underline=True)

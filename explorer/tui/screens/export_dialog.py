@@ -39,7 +39,7 @@ class ExportDialog(ModalScreen[Path | None]):
                 for fmt in FORMATS:
                     yield RadioButton(FORMAT_NAMES[fmt], value=fmt == self.fmt, name=fmt)
             yield Input(str(self.folder / self._file_name()), id="export-path")
-            yield Label("", id="export-note")
+            yield Label("", id="export-note", markup=False)
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-ok")
                 yield Button("Cancel", id="export-cancel")
@@ -101,7 +101,8 @@ class ExportDialog(ModalScreen[Path | None]):
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             self.query_one("#export-note", Label).update(f"Cannot write: {reason}")
             return
-        self.app.notify(f"Exported {len(rows)} quotes as {FORMAT_NAMES[fmt]} to {path}")
+        self.app.notify(f"Exported {len(rows)} quotes as {FORMAT_NAMES[fmt]} to {path}",
+                        markup=False)
         self.dismiss(path)
 
     @on(Button.Pressed, "#export-cancel")
