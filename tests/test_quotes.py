@@ -339,3 +339,11 @@ def test_a_person_behind_a_preposition_is_not_the_implicit_speaker() -> None:
     rows = _quotes(HEAD + "وقال وزير الخارجية الروسي سيرغي لافروف إن الحوار مستمر.\n\n"
                    "وفي لقاء مع الرئيس السوري بشار الأسد، قال إن موسكو تدعم الحل.")
     assert rows[-1][2] == "سيرغي لافروف"
+
+
+@pytest.mark.parametrize("marks", [("»", "«"), ("”", "“"), ("‘", "’")])
+def test_reversed_and_single_marks(marks: tuple[str, str]) -> None:
+    opening, closing = marks
+    [(kind, _, speaker, content)] = _quotes(
+        HEAD + f"وقالت وزيرة الصحة نادية العلمي: {opening}نريد التزامات ملموسة{closing}.")
+    assert (kind, speaker, content) == ("direct", "نادية العلمي", "نريد التزامات ملموسة")
