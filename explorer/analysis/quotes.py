@@ -29,7 +29,8 @@ from explorer.model import Entity
 # (a closing mark never reaches this table when its opening mark came first).
 _OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›", "‘": "’", "»": "«", "”": "“"}
 _STRAIGHT = ("\"", "'")
-_COMPLEMENTIZERS = folded_set("ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم باننا")
+_COMPLEMENTIZERS = folded_set("ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم باننا "
+                              "فان فانه فانها فانهم")  # «بحسب ما أفاد به فلان، فإن ...»
 _SEPARATORS = frozenset(".-–—|")
 _MARK_CHARS = frozenset("«»“”„‹›‘’\"'")
 # Words after which marks hold a name or a title: «بعنوان "..."», «تحت شعار "..."».
