@@ -125,6 +125,8 @@ def test_control_characters_never_reach_the_output():
     ({"KONSOLE_VERSION": "230805"}, RtlMode.TERMINAL),
     ({"TERM_PROGRAM": "mintty"}, RtlMode.TERMINAL),
     ({"VTE_VERSION": "7600"}, RtlMode.APP),
+    ({"VTE_VERSION": "7600", "TMUX": "/tmp/tmux-0/default,1,0"}, RtlMode.TERMINAL),
+    ({"TMUX": "/tmp/tmux-0/default,1,0"}, RtlMode.APP),
 ])
 def test_auto_mode_from_environment(env, mode):
     assert choose_mode("auto", env) is mode
