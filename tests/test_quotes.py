@@ -314,3 +314,28 @@ def test_participle_after_a_speech_verb_without_content() -> None:
 
 def test_a_verbal_noun_without_its_speaker_is_the_writers_phrase() -> None:
     assert _quotes(HEAD + "وتراجعت الأسعار، في إشارة إلى أن الأزمة تنحسر.") == []
+
+
+def test_inflected_ordinary_words_after_a_title_are_not_names() -> None:
+    corpus = _corpus(HEAD + "وقال الرئيس بوش تجاوز صلاحياته. وأجرى الرئيس محادثات مع الوفد. "
+                     "والتقى الملك بتشكيل الحكومة.")
+    names = {a.name for a in corpus.actors if a.type == "PERS"}
+    assert not names & {"بوش تجاوز", "محادثات", "بتشكيل"}
+
+
+def test_negated_noun_is_not_a_cue() -> None:
+    [(_, cue, _, content)] = _quotes(
+        HEAD + "وأوضح المسؤول الكبير، طالباً عدم كشف هويته، أنه لا يعلم بالقرار.")
+    assert (cue, content) == ("أوضح", "أنه لا يعلم بالقرار")
+
+
+def test_topic_before_the_verb_is_the_speaker() -> None:
+    rows = _quotes(HEAD + "وقالت النائبة سلمى بن عمر إن الموازنة منحازة.\n\n"
+                   "أما المبعوث الأمريكي جون ميتشل، فأشار إلى أن بلاده لن توقع.")
+    assert rows[-1][1:3] == ("أشار", "جون ميتشل")
+
+
+def test_a_person_behind_a_preposition_is_not_the_implicit_speaker() -> None:
+    rows = _quotes(HEAD + "وقال وزير الخارجية الروسي سيرغي لافروف إن الحوار مستمر.\n\n"
+                   "وفي لقاء مع الرئيس السوري بشار الأسد، قال إن موسكو تدعم الحل.")
+    assert rows[-1][2] == "سيرغي لافروف"

@@ -92,10 +92,14 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
 
 def _add_organisation(reader: PhraseReader, mentions: MentionSet, first: int,
                       last: int) -> Entity | None:
-    """The institution's mention over words[first..last], cut before a place or name
-    inside it («السفارة التركية في بغداد» → «السفارة التركية» when «بغداد» is a mention)."""
+    """The institution's mention over words[first..last], taking in the organisation
+    names inside it («قناة الجزيرة») and cut before a place or person inside it
+    («السفارة التركية في بغداد» → «السفارة التركية» when «بغداد» is a mention)."""
     while last >= first:
         start, end, _ = reader.span_text(first, last)
+        entity = mentions.add(start, end, "ORG", absorbs=("MISC",))
+        if entity is not None:
+            return entity
         inside = mentions.overlapping(start, end)
         if inside is None or (inside.start == start and inside.end == end):
             return mentions.add(start, end, "ORG") if inside is None else inside
@@ -231,29 +235,14 @@ def _implicit(item: FoundQuote, speakers: list[tuple[int, int, str]], entities: 
     same = [key for _, sentence, key in speakers if sentence == item.sentence]
     if same and _agrees(by_key[same[-1]], item.gender):
         return same[-1]
-    subject = _sentence_subject(item, entities, by_key)
-    if subject is not None:
-        return subject
+    subject = item.clause_subject
+    if subject is not None and subject.actor in by_key \
+            and _agrees(by_key[subject.actor], item.gender):
+        return subject.actor
     for _, _, key in reversed(speakers):
         if _agrees(by_key[key], item.gender):
             return key
     return _nearest_mention(item, entities, by_key)
-
-
-_SUBJECT_REACH = 90  # characters from the sentence start where its subject may be named
-
-
-def _sentence_subject(item: FoundQuote, entities: list[Entity],
-                      by_key: dict[str, LocalActor]) -> str | None:
-    """A person (else an institution) named near the start of the cue's own sentence."""
-    near = [e for e in entities if item.sentence_start <= e.start < item.cue_at
-            and e.start <= item.sentence_start + _SUBJECT_REACH and e.actor in by_key]
-    for kinds in (("PERS",), ("ORG",)):
-        for entity in near:
-            actor = by_key[entity.actor]
-            if actor.type in kinds and _agrees(actor, item.gender):
-                return actor.key
-    return None
 
 
 def _nearest_mention(item: FoundQuote, entities: list[Entity],
