@@ -29,7 +29,7 @@ def run_async(test):
 
 
 async def wait_loaded(pilot) -> None:
-    for _ in range(300):
+    for _ in range(1200):
         if not pilot.app.loading:
             break
         await pilot.pause(0.05)
