@@ -355,3 +355,10 @@ def test_according_to_what_someone_said_then_fa_inna() -> None:
         "صُدّ بالكامل.")
     assert (kind, cue, speaker) == ("indirect", "أفاد", "نوري محمود")
     assert "الهجوم صُدّ بالكامل" in content
+
+
+def test_kana_far_before_qad_with_a_long_title() -> None:
+    [(_, cue, speaker, _)] = _quotes(
+        HEAD + "وكان الرئيس المشترك لهيئة العلاقات الخارجية في الإدارة الذاتية، عبد الكريم "
+        "عمر، قد صرح في وقت سابق بأن المخيم قنبلة موقوتة.")
+    assert (cue, speaker) == ("صرح", "عبد الكريم عمر")

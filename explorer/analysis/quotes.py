@@ -382,7 +382,7 @@ class _Finder:
         words = self.words
         if c < 2 or words[c - 1].key != "قد":
             return None
-        for k in range(c - 2, max(c - 14, -1), -1):
+        for k in range(c - 2, max(c - 22, -1), -1):
             if self.sentence_of[k] != self.sentence_of[c]:
                 return None
             if words[k].key in _KANA:
