@@ -25,11 +25,14 @@ from explorer.arabic.normalize import fold
 from explorer.arabic.tokens import sentence_spans
 from explorer.model import Entity
 
-_OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
+# The usual pairs, then the same marks reversed as right-to-left typing sometimes leaves them
+# (a closing mark never reaches this table when its opening mark came first).
+_OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›", "‘": "’", "»": "«", "”": "“"}
 _STRAIGHT = ("\"", "'")
-_COMPLEMENTIZERS = folded_set("ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم باننا")
+_COMPLEMENTIZERS = folded_set("ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم باننا "
+                              "فان فانه فانها فانهم")  # «بحسب ما أفاد به فلان، فإن ...»
 _SEPARATORS = frozenset(".-–—|")
-_MARK_CHARS = frozenset("«»“”„‹›\"'")
+_MARK_CHARS = frozenset("«»“”„‹›‘’\"'")
 # Words after which marks hold a name or a title: «بعنوان "..."», «تحت شعار "..."».
 _NAMING_WORDS = folded_set("بعنوان عنوان شعار اسم باسم وسم هاشتاغ هاشتاج كتاب كتابه فيلم "
                            "برنامج مسلسل رواية روايته حمله عمليه")
