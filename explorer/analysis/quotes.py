@@ -31,7 +31,7 @@ _OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›", "‘": "’", 
 _STRAIGHT = ("\"", "'")
 _COMPLEMENTIZERS = folded_set("ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم باننا "
                               "فان فانه فانها فانهم")  # «بحسب ما أفاد به فلان، فإن ...»
-_SEPARATORS = frozenset(".-–—|")
+_SEPARATORS = frozenset(".-–—|،,")  # «بعد لقائه الأسد، لافروف: ...»
 _MARK_CHARS = frozenset("«»“”„‹›‘’\"'")
 # Words after which marks hold a name or a title: «بعنوان "..."», «تحت شعار "..."».
 _NAMING_WORDS = folded_set("بعنوان عنوان شعار اسم باسم وسم هاشتاغ هاشتاج كتاب كتابه فيلم "
