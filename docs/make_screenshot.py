@@ -16,7 +16,7 @@ from explorer.tui.app import ExplorerApp, sample_articles  # noqa: E402
 
 
 async def main() -> None:
-    app = ExplorerApp([sample_articles()], rtl="app")
+    app = ExplorerApp([sample_articles()], rtl="app", cache=False)
     async with app.run_test(size=(100, 30)) as pilot:
         while app.loading:
             await pilot.pause(0.05)

@@ -314,3 +314,63 @@ def test_participle_after_a_speech_verb_without_content() -> None:
 
 def test_a_verbal_noun_without_its_speaker_is_the_writers_phrase() -> None:
     assert _quotes(HEAD + "وتراجعت الأسعار، في إشارة إلى أن الأزمة تنحسر.") == []
+
+
+def test_inflected_ordinary_words_after_a_title_are_not_names() -> None:
+    corpus = _corpus(HEAD + "وقال الرئيس بوش تجاوز صلاحياته. وأجرى الرئيس محادثات مع الوفد. "
+                     "والتقى الملك بتشكيل الحكومة.")
+    names = {a.name for a in corpus.actors if a.type == "PERS"}
+    assert not names & {"بوش تجاوز", "محادثات", "بتشكيل"}
+
+
+def test_negated_noun_is_not_a_cue() -> None:
+    [(_, cue, _, content)] = _quotes(
+        HEAD + "وأوضح المسؤول الكبير، طالباً عدم كشف هويته، أنه لا يعلم بالقرار.")
+    assert (cue, content) == ("أوضح", "أنه لا يعلم بالقرار")
+
+
+def test_topic_before_the_verb_is_the_speaker() -> None:
+    rows = _quotes(HEAD + "وقالت النائبة سلمى بن عمر إن الموازنة منحازة.\n\n"
+                   "أما المبعوث الأمريكي جون ميتشل، فأشار إلى أن بلاده لن توقع.")
+    assert rows[-1][1:3] == ("أشار", "جون ميتشل")
+
+
+def test_a_person_behind_a_preposition_is_not_the_implicit_speaker() -> None:
+    rows = _quotes(HEAD + "وقال وزير الخارجية الروسي سيرغي لافروف إن الحوار مستمر.\n\n"
+                   "وفي لقاء مع الرئيس السوري بشار الأسد، قال إن موسكو تدعم الحل.")
+    assert rows[-1][2] == "سيرغي لافروف"
+
+
+@pytest.mark.parametrize("marks", [("»", "«"), ("”", "“"), ("‘", "’")])
+def test_reversed_and_single_marks(marks: tuple[str, str]) -> None:
+    opening, closing = marks
+    [(kind, _, speaker, content)] = _quotes(
+        HEAD + f"وقالت وزيرة الصحة نادية العلمي: {opening}نريد التزامات ملموسة{closing}.")
+    assert (kind, speaker, content) == ("direct", "نادية العلمي", "نريد التزامات ملموسة")
+
+
+def test_according_to_what_someone_said_then_fa_inna() -> None:
+    [(kind, cue, speaker, content)] = _quotes(
+        HEAD + "وبحسب ما أفاد به الناطق باسم الوحدات نوري محمود لوكالة هاوار، فإن الهجوم "
+        "صُدّ بالكامل.")
+    assert (kind, cue, speaker) == ("indirect", "أفاد", "نوري محمود")
+    assert "الهجوم صُدّ بالكامل" in content
+
+
+def test_kana_far_before_qad_with_a_long_title() -> None:
+    [(_, cue, speaker, _)] = _quotes(
+        HEAD + "وكان الرئيس المشترك لهيئة العلاقات الخارجية في الإدارة الذاتية، عبد الكريم "
+        "عمر، قد صرح في وقت سابق بأن المخيم قنبلة موقوتة.")
+    assert (cue, speaker) == ("صرح", "عبد الكريم عمر")
+
+
+def test_headline_speaker_after_a_comma() -> None:
+    rows = _quotes("بعد لقائه الأسد، لافروف: الحل سياسي فقط\n\nوقال وزير الخارجية الروسي "
+                   "سيرغي لافروف إن الحوار مستمر.")
+    assert rows[0][:3] == ("direct", ":", "سيرغي لافروف")
+
+
+def test_bil_qawl_reports_speech() -> None:
+    [(_, cue, speaker, content)] = _quotes(
+        HEAD + "واكتفى وزير الخارجية سامح شكري بالقول إن المشاورات مستمرة.")
+    assert (cue, speaker, content) == ("بالقول", "سامح شكري", "المشاورات مستمرة")

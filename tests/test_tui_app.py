@@ -29,7 +29,7 @@ def run_async(test):
 
 
 async def wait_loaded(pilot) -> None:
-    for _ in range(300):
+    for _ in range(1200):
         if not pilot.app.loading:
             break
         await pilot.pause(0.05)
@@ -62,7 +62,7 @@ async def test_opening_the_sample_articles():
     samples = sample_articles()
     assert samples is not None
     expected = [item for item in load([samples]) if isinstance(item, Article)]
-    app = ExplorerApp([samples], rtl="app")
+    app = ExplorerApp([samples], rtl="app", cache=False, jobs=1)
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         assert [a.id for a in app.corpus.articles] == [a.id for a in expected]
@@ -246,7 +246,7 @@ async def test_help_screen_lists_bindings_with_ids():
 async def test_unreadable_files_go_to_the_errors_view(tmp_path):
     (tmp_path / "good.txt").write_text("عنوان\n\nقال ترامب إن القوات باقية.", "utf-8")
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02\xff" * 200)
-    app = ExplorerApp([tmp_path], rtl="app")
+    app = ExplorerApp([tmp_path], rtl="app", cache=False, jobs=1)
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         assert [a.id for a in app.corpus.articles] == ["good.txt"]
@@ -334,10 +334,55 @@ async def test_an_analysis_crash_keeps_what_was_done_and_says_why(tmp_path, monk
         return real(article, ner)
 
     monkeypatch.setattr(corpus_run, "analyze", flaky)
-    app = ExplorerApp([tmp_path], rtl="app")
+    app = ExplorerApp([tmp_path], rtl="app", cache=False, jobs=1)
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         assert [a.id for a in app.corpus.articles] == ["a.txt"]
         messages = [n.message for n in app._notifications]
         assert any("analysis stopped after 1 item(s): RuntimeError: recogniser exploded" in m
                    for m in messages)
+
+
+def test_a_missing_path_is_one_line_on_stderr():
+    result = subprocess.run([sys.executable, "-m", "explorer", "no/such/folder"],
+                            capture_output=True, text=True, timeout=60,
+                            cwd=Path(__file__).resolve().parents[1])
+    assert result.returncode == 1
+    assert result.stderr == "explorer: no/such/folder: no such file or folder\n"
+
+
+@run_async
+async def test_highlights_land_on_the_right_cells_of_a_reordered_line():
+    app = fixture_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("3", "down")           # Persons › دونالد ترامب (p1)
+        await pilot.pause()
+        view = app.article_view
+        strip = view.render_line(0)               # the title: «ترامب يدعو ...» reordered
+        cells = "".join(segment.text for segment in strip)
+        marked = "".join(s.text for s in strip if s.style and s.style.reverse)
+        assert marked == shown("ترامب")
+        # the first word of a right-to-left line sits at its right end
+        assert cells.rstrip().endswith(shown("ترامب"))
+        assert view.line(0).column_of(0) == max(view.line(0).column_of(i) or 0
+                                                for i in range(5))
+
+
+@run_async
+async def test_export_from_a_profile_writes_that_actors_quotes_as_markdown(tmp_path):
+    app = fixture_app()
+    target = tmp_path / "pompeo.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("slash", *"pompeo", "enter")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.scope == "actor"
+        app.screen.query_one("#export-path").value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+    text = target.read_text("utf-8")
+    assert "> لن نترك سوريا قبل هزيمة داعش" in text
+    assert "ندعم" not in text

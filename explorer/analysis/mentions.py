@@ -33,18 +33,20 @@ class MentionSet:
     def overlapping(self, start: int, end: int) -> Entity | None:
         return next((e for e in self.entities if e.start < end and start < e.end), None)
 
-    def add(self, start: int, end: int, kind: str) -> Entity | None:
+    def add(self, start: int, end: int, kind: str,
+            absorbs: tuple[str, ...] = ()) -> Entity | None:
         """The mention at [start, end): an existing one, a new one, or None on overlap.
 
-        Mentions of the same type lying inside the new span are replaced by it: the
-        recogniser's «الجلاصي» inside «منصف الجلاصي» after a title becomes the full name.
+        Mentions of the same type (or of the ``absorbs`` types) lying inside the new span
+        are replaced by it: the recogniser's «الجلاصي» inside «منصف الجلاصي» after a title
+        becomes the full name, «الجزيرة» inside «قناة الجزيرة» the channel.
         """
         existing = self.find(start, end)
         if existing is not None:
             return existing
         inside = [e for e in self.entities if e.start < end and start < e.end]
-        if start >= end or any(e.type != kind or e.start < start or e.end > end
-                               for e in inside):
+        if start >= end or any((e.type != kind and e.type not in absorbs)
+                               or e.start < start or e.end > end for e in inside):
             return None
         for entity in inside:
             self.entities.remove(entity)
@@ -56,9 +58,12 @@ class MentionSet:
     def add_titled_person(self, start: int, end: int, word_ends: list[int]) -> Entity | None:
         """A person named right after a title: strong evidence, so a recognised entity of
         another type running into the name («منظمة تيدروس أدهانوم» as one organisation)
-        is cut back to end before it (``word_ends``: the article's word end offsets)."""
+        is cut back to end before it, and a recognised person running on past the name
+        gives way (``word_ends``: the article's word end offsets)."""
         for entity in [e for e in self.entities if e.start < end and start < e.end]:
             if entity.type == "PERS":
+                if entity.start >= start and entity.end > end:
+                    self.entities.remove(entity)
                 continue
             if entity.start >= start:
                 self.entities.remove(entity)

@@ -42,7 +42,7 @@ _ROLE_HEADS_F = folded_set(
 _ANONYMOUS = folded_set(
     "احد احدي بعض مصدر مصادر مسؤولون مسؤولين شهود شاهد ناشطون سكان خبراء محللون مراقبون متظاهرون "
     "دبلوماسي دبلوماسيون مشاركون مشاركين محتجون مجتمعون مواطنون لاجئون معارضون قاده "
-    "زعماء وزراء سفراء نواب اهالي طرفان جانبان مصادر متحدثون")
+    "زعماء وزراء سفراء نواب اهالي طرفان جانبان مصادر متحدثون مسؤولو ممثلو")
 # Heads of organisation names; those marked as construct take one complement of any form
 # («مجلس سورية الديمقراطية», «حركة فتح»).
 _ORG_CONSTRUCT = folded_set(
@@ -61,7 +61,8 @@ _STOP = folded_set(
     "الان يوم الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد اول امس اليوم الماضي "
     "المقبل الحالي الجاري سابق لاحق امام وذلك وهو وهي وقد ولم ولا وكان وكانت حين عندما "
     "لذلك لان لأن اما ان بدوره بدورها جهته جهتها جانبه جانبها تصريح تصريحات بيان مؤتمر "
-    "حوار مقابله كلمه رساله تغريده نص لقاء اجتماع جلسه")
+    "حوار مقابله كلمه رساله تغريده نص لقاء اجتماع جلسه عده بعض جميع مختلف عدد معظم اغلب "
+    "اي اخرون اخرين اخر عدم به بها له لها فيه فيها عنه عنها منه منها")
 _TIME = folded_set(
     "اليوم امس غدا مساء صباح ليله الليله الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت "
     "الاحد الماضي المقبل ظهر فجر الاسبوع الشهر السنه الصباح المساء الظهر الفجر "
@@ -163,25 +164,50 @@ def is_stop(word: Word) -> bool:
     return word.key in _STOP or word.bare in _TIME or cue_info(word.text) is not None
 
 
+def _ordinary_form(key: str, *, first: bool) -> bool:
+    """A dictionary word in an inflected form, which no name takes: a present-tense verb
+    («يواصل», «تجاوز»), a feminine past verb («تناولت»), the accusative alif («عزما»), a
+    possessive pronoun («هويته»), and as a first name a word behind و/ب/ل («وخطط»,
+    «بتشكيل», «لصاحب») or a feminine plural («محادثات»). Known names are never refused."""
+    from explorer.analysis.ner.resources import is_known_name, load_resources
+
+    resources = load_resources()
+    lexicon = resources.lexicon
+    if is_known_name(resources, key) or len(key) < 3:
+        return False
+    if _verb_like(key, lexicon) or key.endswith("ت") and key[:-1] in lexicon:
+        return True
+    if key.endswith("ا") and len(key) > 3 and key[:-1] in lexicon:
+        return True
+    for suffix in ("ها", "هم", "ه"):
+        base = key[:-len(suffix)]
+        if key.endswith(suffix) and len(base) > 2 and (
+                base in lexicon or base.endswith("ت") and base[:-1] + "ه" in lexicon):
+            return True
+    if not first:
+        return False
+    if key[0] == "و" and len(key) > 3:
+        return True
+    if key[0] in "بل" and len(key) > 4 and key[1:] in lexicon:
+        return True
+    return key.endswith("ات") and len(key) > 4
+
+
 def _known_name(key: str) -> bool:
     from explorer.analysis.ner.resources import is_known_name, load_resources
 
     return is_known_name(load_resources(), key)
 
 
-def _verb_like(key: str) -> bool:
-    """A dictionary word shaped like a present-tense verb («يواصل», «ويجمد»), which does
-    not begin a name unless it is a known first name («يوسف»)."""
-    from explorer.analysis.ner.resources import is_known_name, load_resources
-
+def _verb_like(key: str, lexicon: frozenset[str]) -> bool:
+    """A dictionary word shaped like a present-tense verb («يواصل», «ويجمد»)."""
     if key[:1] in "وف" and len(key) > 4 and key[1] in "يت":
         key = key[1:]
     if key[:1] not in "يت" or len(key) < 4:
         return False
     if key.endswith(("ون", "وا")) and len(key) > 4:
         return True  # «يريدون», «يقولون»
-    resources = load_resources()
-    return key in resources.lexicon and not is_known_name(resources, key)
+    return key in lexicon
 
 
 def is_time(word: Word) -> bool:
@@ -390,7 +416,7 @@ class PhraseReader:
             return False
         if not first and key[0] == "ل" and len(key) > 3 and not _known_name(key):
             return False  # «وقال بوتين لرويترز»
-        if first and _verb_like(key):
+        if _ordinary_form(key, first=first):
             return False
         return not (key[0] in "لب" and not first and len(key) > 4 and key[1:3] == "ال")
 
@@ -400,6 +426,9 @@ class PhraseReader:
         الزراعة») followed by a name: (roles, name's first word, name's last word)."""
         roles: list[Phrase] = []
         i = first
+        if self.words[i].bare in _CONSTRUCT_ONLY_ROLES and not (
+                i + 1 < limit and self.words[i + 1].definite):
+            return None  # «نافورة كبيرة و36»: an adjective, not «كبيرة العلماء»
         while i < limit and role_gender(self.words[i]) is not None and len(roles) < 3:
             role_last = self.noun_phrase(i, limit)
             roles.append(self.role_phrase(i, role_last))
@@ -412,9 +441,14 @@ class PhraseReader:
             entity, last = self.entity_at[i]
             if entity.type != "PERS":
                 return None
-            # a name the recogniser cut short («خالد» of «خالد مجاهد») is completed
-            longer = self.name_at(i, limit, check=False)
-            return roles, i, max(last, longer or last)
+            # a name the recogniser cut short («خالد» of «خالد مجاهد») is completed, one
+            # it ran on past is cut back («نوري محمود لوكالة هاوار»)
+            shaped = self.name_at(i, limit, check=False)
+            if shaped is not None and shaped < last and any(
+                    is_stop(w) or is_org_head(w) or role_gender(w)
+                    for w in self.words[shaped + 1:last + 1]):
+                return roles, i, shaped
+            return roles, i, max(last, shaped or last)
         name_last = self.name_at(i, limit, titled=True)
         return None if name_last is None else (roles, i, name_last)
 

@@ -23,18 +23,24 @@ from explorer.analysis.speakers import Subject, read_subject
 from explorer.analysis.speech_verbs import CueInfo, cue_info
 from explorer.arabic.normalize import fold
 from explorer.arabic.tokens import sentence_spans
+from explorer.model import Entity
 
-_OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
+# The usual pairs, then the same marks reversed as right-to-left typing sometimes leaves them
+# (a closing mark never reaches this table when its opening mark came first).
+_OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›", "‘": "’", "»": "«", "”": "“"}
 _STRAIGHT = ("\"", "'")
-_COMPLEMENTIZERS = folded_set("ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم باننا")
-_SEPARATORS = frozenset(".-–—|")
-_MARK_CHARS = frozenset("«»“”„‹›\"'")
+_COMPLEMENTIZERS = folded_set("ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم باننا "
+                              "فان فانه فانها فانهم")  # «بحسب ما أفاد به فلان، فإن ...»
+_SEPARATORS = frozenset(".-–—|،,")  # «بعد لقائه الأسد، لافروف: ...»
+_MARK_CHARS = frozenset("«»“”„‹›‘’\"'")
 # Words after which marks hold a name or a title: «بعنوان "..."», «تحت شعار "..."».
 _NAMING_WORDS = folded_set("بعنوان عنوان شعار اسم باسم وسم هاشتاغ هاشتاج كتاب كتابه فيلم "
                            "برنامج مسلسل رواية روايته حمله عمليه")
 # Words that open a new clause: a cue after them is not speech within speech.
 _CLAUSE_LINKS = folded_set("فيما بينما حين كما ثم لكن بل حيث اذ عندما لكنه لكنها فقد وقد")
+_NEGATING_NOUNS = folded_set("عدم")
 _KANA = folded_set("كان كانت وكان وكانت فكان فكانت")
+_OPENS_SUBJECT = _KANA | folded_set("اما")  # «أما الوزير، فقال», «وكانت الوزيرة قد ...»
 _ACCORDING_TO = folded_set("بحسب حسب وفق وفقا")
 _CUE_WINDOW = 25
 _NOUN_WINDOW = 20
@@ -69,7 +75,7 @@ class FoundQuote:
     gender: str | None
     subject: Subject
     sentence: int
-    sentence_start: int
+    clause_subject: Entity | None = None  # who the sentence's main verb has as subject
 
 
 def find_quotes(text: str, reader: PhraseReader, mentions: MentionSet) -> list[FoundQuote]:
@@ -151,12 +157,55 @@ class _Finder:
         for i, word in enumerate(self.words):
             if i in self.claimed or not word.token.is_word:
                 continue
-            info = cue_info(word.text)
+            info = self._cue(i)
             if info is not None and not self._embedded(i, info):
                 self._from_cue(i, info)
         self._cue_after_marks()
         self._end_indirect()
+        for quote in self.found:
+            if quote.subject.kind == "implicit":
+                quote.clause_subject = self._clause_subject(quote)
         return sorted(self.found, key=lambda q: q.start)
+
+    def _clause_subject(self, quote: FoundQuote) -> Entity | None:
+        """The person (else institution) right after the first verb of the quote's
+        sentence («ودافع وزير المالية كمال الطرابلسي عن المشروع، مؤكداً أن»), titles
+        allowed in between, after an opening adverbial («في المقابل، ...») or «أما»; not
+        one behind a preposition («وفي لقاء مع الرئيس ...، قال إن»)."""
+        words = self.words
+        indices = [i for i, s in enumerate(self.sentence_of) if s == quote.sentence]
+        if not indices:
+            return None
+        first = indices[0]
+        dash = next((i for i in indices[:5] if words[i].text in "-–—"), None)
+        if dash is not None:
+            first = dash + 1  # «نيويورك - دعا ...»
+        if first < len(words) and words[first].key not in _OPENS_SUBJECT \
+                and is_stop(words[first]) and not cue_info(words[first].text):
+            comma = next((i for i in indices if first < i <= first + 6
+                          and words[i].text in "،,"), None)
+            if comma is None:
+                return None
+            first = comma
+        found: list[Entity] = []
+        for i in range(first + 1, min(first + _MAX_SUBJECT_WORDS + 4, len(words))):
+            if words[i].start >= quote.cue_at or self.sentence_of[i] != quote.sentence:
+                break
+            hit = self.reader.entity_at.get(i)
+            if hit is not None and hit[0].type in ("PERS", "ORG"):
+                found.append(hit[0])
+            if i > first + 1 and words[i].token.is_word and is_stop(words[i]) \
+                    and not words[i].definite:
+                break  # the verb itself may be a speech verb: «طالبت الخارجية ...»
+        persons = [e for e in found if e.type == "PERS"]
+        return (persons or found or [None])[0]
+
+    def _cue(self, i: int) -> CueInfo | None:
+        """The speech cue at word ``i``, if it is one here («كشف» is none in «عدم كشف»)."""
+        info = cue_info(self.words[i].text)
+        if info is not None and i > 0 and self.words[i - 1].key in _NEGATING_NOUNS:
+            return None
+        return info
 
     def _embedded(self, c: int, info: CueInfo) -> bool:
         """A cue inside the content of an indirect quote of the same sentence, without a
@@ -251,10 +300,20 @@ class _Finder:
             if is_complementizer(word):
                 return self._indirect(c, info, j)
             if word.token.is_word and j != c + 1:
-                other = cue_info(word.text)
-                if other is not None and other.form != "noun":
+                other = self._cue(j)
+                if other is not None and (other.form == "finite" or other.form == "participle"
+                                          and self._opens_content(j)):
                     return False
             j += 1
+        return False
+
+    def _opens_content(self, j: int) -> bool:
+        """Whether a cue at ``j`` is followed at once by what it reports («مضيفاً أن»,
+        «موضحاً:»), rather than being a participle of another sense («طالباً عدم ...»)."""
+        for k in range(j + 1, min(j + 3, len(self.words))):
+            word = self.words[k]
+            if is_complementizer(word) or word.text == ":" or k in self.mark_at:
+                return True
         return False
 
     def _note_subject(self, c: int, info: CueInfo) -> None:
@@ -323,7 +382,7 @@ class _Finder:
         words = self.words
         if c < 2 or words[c - 1].key != "قد":
             return None
-        for k in range(c - 2, max(c - 14, -1), -1):
+        for k in range(c - 2, max(c - 22, -1), -1):
             if self.sentence_of[k] != self.sentence_of[c]:
                 return None
             if words[k].key in _KANA:
@@ -452,7 +511,7 @@ class _Finder:
             end -= 1
         last = self.reader.word_at(end - 1)
         while last is not None and last > 0 and self.words[last].start >= start and (
-                self.words[last].key in _CLAUSE_LINKS or not self.words[last].token.is_word):
+                self.words[last].key in _CLAUSE_LINKS or self.words[last].text in "،,;؛"):
             end = self.words[last].start
             last -= 1
         return end
@@ -466,7 +525,7 @@ class _Finder:
         if subject.kind != "document" and not (form == "noun" and subject.kind == "implicit"):
             sentence = self.sentence_of[anchor]
             self.found.append(FoundQuote(start, end, kind, cue, cue_at, form, gender, subject,
-                                         sentence, self.spans[sentence][0] if self.spans else 0))
+                                         sentence))
         return True
 
     def _cue_text(self, c: int) -> str:

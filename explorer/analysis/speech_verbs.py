@@ -1,7 +1,7 @@
 """The lexicon of speech cues: reporting verbs in all their inflections, participles, nouns.
 
 Arabic news reports speech with a few dozen verbs (قال، أكد، أضاف، أشار ...). Each is listed
-once by its stems; the inflected forms (past/present, masculine/feminine, singular/dual/
+once by its stems; the inflected forms (past/present, masculine/feminine, singular/
 plural, behind و/ف) are generated on folded keys, so «وأكدت» and «واكدت» and «وأكّدت»
 all find the same entry. A cue knows its grammatical gender when the form shows it, which
 later lets an implicit subject («وأضافت أن») pick the right earlier speaker.
@@ -94,7 +94,6 @@ _VERBS: tuple[_Verb, ...] = (
     _Verb("نبه", "ينبه", "منبه"),
     _Verb("جزم", "يجزم", "جازم"),
     _Verb("تعهد", "يتعهد", "متعهد"),
-    _Verb("اختتم", "يختتم", "مختتم"),
 )
 
 _CONJUNCTIONS = ("و", "ف")
@@ -108,9 +107,8 @@ def _finite_forms(verb: _Verb) -> dict[str, CueInfo]:
         fold(verb.past_f) if verb.past_f else past + "ت": CueInfo(lemma, "finite", "f"),
         fold(verb.past_pl) if verb.past_pl else past + "وا": CueInfo(lemma, "finite", "m", True),
     }
-    if not verb.past_f:
-        forms[past + "تا"] = CueInfo(lemma, "finite", "f", True)
-        forms[past + "ا"] = CueInfo(lemma, "finite", "m", True)
+    # the dual (قالا) is left out: written without vowels it is the accusative of a noun
+    # («طالباً عدم كشف هويته»)
     if verb.present:
         present = fold(verb.present)
         forms[present] = CueInfo(lemma, "finite", "m")
@@ -159,10 +157,16 @@ def _lexicon() -> tuple[dict[str, CueInfo], frozenset[str]]:
     return table, frozenset(conj_only)
 
 
+# Whole words that report speech like a participle: «واكتفى بالقول إن», «ردّ بالقول:».
+_SET_PHRASES = {fold("بالقول"): CueInfo(fold("قال"), "participle", None)}
+
+
 def cue_info(word: str) -> CueInfo | None:
     """The speech cue a written word is, or None; a leading و/ف is allowed."""
     table, conj_only = _lexicon()
     key = fold(word)
+    if key in _SET_PHRASES:
+        return _SET_PHRASES[key]
     info = table.get(key)
     if info is not None and key not in conj_only:
         return info

@@ -7,7 +7,7 @@ entity covers exactly its letters whatever the line's visual order.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from rich.style import Style
 from textual import events
@@ -17,13 +17,14 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from explorer.arabic.display import RtlMode, VisualLine, layout_line, wrap_paragraphs
-from explorer.model import Article
+from explorer.model import Article, Entity
 from explorer.tui.look import (
     CURRENT_MENTION_STYLE,
     CURRENT_QUOTE_STYLE,
     ENTITY_STYLES,
     QUOTE_STYLE,
     SELECTED_STYLE,
+    TITLE_STYLE,
     entity_key,
     romanise,
 )
@@ -52,7 +53,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._line_starts: list[int] = []
         self._laid_out: dict[int, VisualLine] = {}
         self._layout_key: tuple[object, ...] | None = None
-        self._styles: list[Style | None] = []
+        self._entities: list[Entity] = []
+        self._entity_starts: list[int] = []
+        self._longest = 0
+        self._current_style = Style()
+        self._line_styles: dict[int, list[Style | None]] = {}
 
     # -- what is shown ----------------------------------------------------------------
     def show(self, article: Article | None) -> None:
@@ -143,37 +148,51 @@ class ArticleView(ScrollView, can_focus=True):
             self._spans = wrap_paragraphs(self.shown_text, width) if self.article else []
             self._line_starts = [start for start, _, _ in self._spans]
             self._laid_out = {}
+            self._line_styles = {}
         self.virtual_size = Size(width, len(self._spans))
         self.refresh()
 
     def _restyle(self) -> None:
+        """Note what is highlighted; each line works out its styles when it is painted, so a
+        change of selection costs the lines on screen, not the whole article."""
         article = self.article
-        styles: list[Style | None] = [None] * (len(article.text) if article else 0)
-        if article is not None:
-            for quote in article.quotes:
-                for i in range(quote.start, min(quote.end, len(styles))):
-                    styles[i] = QUOTE_STYLE
-            title_end = article.text.find("\n")
-            if article.title and title_end > 0:
-                for i in range(title_end):
-                    styles[i] = (styles[i] or Style()) + Style(bold=True)
-            for entity in article.entities:
-                style = ENTITY_STYLES.get(entity.type, Style())
-                if self.selected_key is not None and entity_key(entity) == self.selected_key:
-                    style = style + SELECTED_STYLE
-                for i in range(entity.start, min(entity.end, len(styles))):
-                    styles[i] = (styles[i] or Style()) + style
-            if self.current is not None:
-                start, end = self.current
-                is_mention = (start, end) in self.mentions
-                extra = CURRENT_MENTION_STYLE if is_mention else CURRENT_QUOTE_STYLE
-                for i in range(start, min(end, len(styles))):
-                    styles[i] = (styles[i] or Style()) + extra
-        self._styles = styles
+        self._entities = sorted(article.entities, key=lambda e: e.start) if article else []
+        self._entity_starts = [e.start for e in self._entities]
+        self._longest = max((e.end - e.start for e in self._entities), default=0)
+        self._current_style = Style()
+        if self.current is not None:
+            is_mention = self.current in self.mentions
+            self._current_style = CURRENT_MENTION_STYLE if is_mention else CURRENT_QUOTE_STYLE
+        self._line_styles = {}
         self.refresh()
 
-    def _style_at(self, index: int) -> Style | None:
-        return self._styles[index] if index < len(self._styles) else None
+    def _styles_between(self, start: int, end: int) -> list[Style | None]:
+        """Style of each character in ``[start, end)``: quote, title, entity, current span."""
+        styles: list[Style | None] = [None] * (end - start)
+
+        def layer(lo: int, hi: int, style: Style) -> None:
+            for i in range(max(lo, start), min(hi, end)):
+                here = styles[i - start]
+                styles[i - start] = here + style if here else style
+
+        article = self.article
+        if article is None:
+            return styles
+        for quote in article.quotes:
+            layer(quote.start, quote.end, QUOTE_STYLE)
+        title_end = article.text.find("\n")
+        if article.title and title_end > 0:
+            layer(0, title_end, TITLE_STYLE)
+        first = bisect_left(self._entity_starts, start - self._longest)
+        last = bisect_left(self._entity_starts, end)
+        for entity in self._entities[first:last]:
+            style = ENTITY_STYLES.get(entity.type, Style())
+            if self.selected_key is not None and entity_key(entity) == self.selected_key:
+                style = style + SELECTED_STYLE
+            layer(entity.start, entity.end, style)
+        if self.current is not None:
+            layer(*self.current, self._current_style)
+        return styles
 
     def render_line(self, y: int) -> Strip:
         row = y + int(self.scroll_offset.y)
@@ -181,4 +200,12 @@ class ArticleView(ScrollView, can_focus=True):
         base = self.rich_style
         if row >= len(self._spans):
             return Strip.blank(width, base)
-        return paint(self.line(row), width, base, self._style_at)
+        start, end, _ = self._spans[row]
+        styles = self._line_styles.get(row)
+        if styles is None:
+            styles = self._line_styles[row] = self._styles_between(start, end)
+
+        def style_at(index: int) -> Style | None:
+            return styles[index - start] if start <= index < end else None
+
+        return paint(self.line(row), width, base, style_at)

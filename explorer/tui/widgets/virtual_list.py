@@ -34,7 +34,7 @@ class VirtualList(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     VirtualList { background: $surface; scrollbar-gutter: stable; scrollbar-size-vertical: 1; }
     """
-    COMPONENT_CLASSES = {"virtual-list--cursor", "virtual-list--dim"}
+    COMPONENT_CLASSES = {"virtual-list--cursor"}
 
     row_height = 1
     cursor: reactive[int] = reactive(0, init=False)
