@@ -125,6 +125,8 @@ def test_control_characters_never_reach_the_output():
     ({"KONSOLE_VERSION": "230805"}, RtlMode.TERMINAL),
     ({"TERM_PROGRAM": "mintty"}, RtlMode.TERMINAL),
     ({"VTE_VERSION": "7600"}, RtlMode.APP),
+    ({"VTE_VERSION": "7600", "TMUX": "/tmp/tmux-0/default,1,0"}, RtlMode.TERMINAL),
+    ({"TMUX": "/tmp/tmux-0/default,1,0"}, RtlMode.APP),
 ])
 def test_auto_mode_from_environment(env, mode):
     assert choose_mode("auto", env) is mode
@@ -166,3 +168,10 @@ def test_a_long_article_is_laid_out_only_where_shown():
     assert len(spans) > 2000 and all(base == 1 for _, _, base in spans)
     line = layout_line(text, *spans[1000][:2], RtlMode.APP, spans[1000][2])
     assert line.rtl and line.glyphs[-1].index == spans[1000][0]
+
+
+def test_tabs_are_one_cell_wide_in_wrapping_and_display():
+    text = "قال\tترامب\tإن"
+    lines = layout(text, 6, RtlMode.APP)
+    assert all(line.width <= 6 for line in lines)
+    assert "\t" not in "".join(line.text for line in lines)

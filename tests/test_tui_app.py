@@ -29,7 +29,7 @@ def run_async(test):
 
 
 async def wait_loaded(pilot) -> None:
-    for _ in range(300):
+    for _ in range(1200):
         if not pilot.app.loading:
             break
         await pilot.pause(0.05)
@@ -367,3 +367,22 @@ async def test_highlights_land_on_the_right_cells_of_a_reordered_line():
         assert cells.rstrip().endswith(shown("ترامب"))
         assert view.line(0).column_of(0) == max(view.line(0).column_of(i) or 0
                                                 for i in range(5))
+
+
+@run_async
+async def test_export_from_a_profile_writes_that_actors_quotes_as_markdown(tmp_path):
+    app = fixture_app()
+    target = tmp_path / "pompeo.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("slash", *"pompeo", "enter")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.scope == "actor"
+        app.screen.query_one("#export-path").value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+    text = target.read_text("utf-8")
+    assert "> لن نترك سوريا قبل هزيمة داعش" in text
+    assert "ندعم" not in text

@@ -58,9 +58,12 @@ class MentionSet:
     def add_titled_person(self, start: int, end: int, word_ends: list[int]) -> Entity | None:
         """A person named right after a title: strong evidence, so a recognised entity of
         another type running into the name («منظمة تيدروس أدهانوم» as one organisation)
-        is cut back to end before it (``word_ends``: the article's word end offsets)."""
+        is cut back to end before it, and a recognised person running on past the name
+        gives way (``word_ends``: the article's word end offsets)."""
         for entity in [e for e in self.entities if e.start < end and start < e.end]:
             if entity.type == "PERS":
+                if entity.start >= start and entity.end > end:
+                    self.entities.remove(entity)
                 continue
             if entity.start >= start:
                 self.entities.remove(entity)

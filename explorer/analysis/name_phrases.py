@@ -62,7 +62,7 @@ _STOP = folded_set(
     "المقبل الحالي الجاري سابق لاحق امام وذلك وهو وهي وقد ولم ولا وكان وكانت حين عندما "
     "لذلك لان لأن اما ان بدوره بدورها جهته جهتها جانبه جانبها تصريح تصريحات بيان مؤتمر "
     "حوار مقابله كلمه رساله تغريده نص لقاء اجتماع جلسه عده بعض جميع مختلف عدد معظم اغلب "
-    "اي اخرون اخرين اخر عدم")
+    "اي اخرون اخرين اخر عدم به بها له لها فيه فيها عنه عنها منه منها")
 _TIME = folded_set(
     "اليوم امس غدا مساء صباح ليله الليله الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت "
     "الاحد الماضي المقبل ظهر فجر الاسبوع الشهر السنه الصباح المساء الظهر الفجر "
@@ -441,9 +441,14 @@ class PhraseReader:
             entity, last = self.entity_at[i]
             if entity.type != "PERS":
                 return None
-            # a name the recogniser cut short («خالد» of «خالد مجاهد») is completed
-            longer = self.name_at(i, limit, check=False)
-            return roles, i, max(last, longer or last)
+            # a name the recogniser cut short («خالد» of «خالد مجاهد») is completed, one
+            # it ran on past is cut back («نوري محمود لوكالة هاوار»)
+            shaped = self.name_at(i, limit, check=False)
+            if shaped is not None and shaped < last and any(
+                    is_stop(w) or is_org_head(w) or role_gender(w)
+                    for w in self.words[shaped + 1:last + 1]):
+                return roles, i, shaped
+            return roles, i, max(last, shaped or last)
         name_last = self.name_at(i, limit, titled=True)
         return None if name_last is None else (roles, i, name_last)
 

@@ -45,14 +45,17 @@ def choose_mode(requested: RtlMode | str, env: Mapping[str, str] | None = None) 
     Konsole and mintty always reorder, so the app leaves it to them. VTE (GNOME Terminal,
     Tilix...) reorders too, but can be put in explicit mode (``CSI 8 l``, see
     :data:`VTE_EXPLICIT`), which gives the app exact control of highlights; the app then
-    reorders itself. Everything else (kitty, xterm, Alacritty, tmux, Windows Terminal)
-    prints cells as sent.
+    reorders itself. Inside tmux that sequence does not reach VTE, so VTE keeps reordering
+    and the app leaves it to it. Everything else (kitty, xterm, Alacritty, tmux in them,
+    Windows Terminal) prints cells as sent.
     """
     mode = RtlMode(requested)
     if mode is not RtlMode.AUTO:
         return mode
     env = os.environ if env is None else env
     if env.get("KONSOLE_VERSION") or env.get("TERM_PROGRAM") == "mintty":
+        return RtlMode.TERMINAL
+    if env.get("VTE_VERSION") and env.get("TMUX"):
         return RtlMode.TERMINAL
     return RtlMode.APP
 
@@ -260,7 +263,7 @@ def layout_line(text: str, start: int, end: int, mode: RtlMode,
     return VisualLine(start, end, glyphs, base == 1)
 
 
-_PIECES = re.compile(r" +|[^ ]+")
+_PIECES = re.compile(r"[ \t]+|[^ \t]+")   # a tab is shown as one space
 
 
 def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
@@ -274,7 +277,7 @@ def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     line_start, cells, content_end = start, 0, start
     for match in _PIECES.finditer(text, start, end):
         lo, hi = match.span()
-        if text[lo] == " ":
+        if text[lo] in " \t":
             cells += hi - lo
             continue
         needed = cell_len(match.group())

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +18,6 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
 
@@ -34,7 +32,14 @@ from explorer.arabic.display import (
 from explorer.corpus import DEFAULT_MAX_BYTES
 from explorer.export import citation, quote_rows
 from explorer.model import Actor, Article, Corpus, LoadError
-from explorer.tui.commands import ArticleCommands
+from explorer.tui.commands import ArticleCommands, explorer_commands
+from explorer.tui.loading import (
+    AnalysisFailed,
+    CorpusReady,
+    ItemAnalysed,
+    LoadRequest,
+    load_corpus,
+)
 from explorer.tui.widgets.actor_list import ActorList
 from explorer.tui.widgets.article_list import ArticleList
 from explorer.tui.widgets.article_view import ArticleView
@@ -44,11 +49,8 @@ from explorer.tui.widgets.quote_list import QuoteList
 from explorer.tui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
-    from explorer.analysis.pipeline import ArticleAnalysis
-    from explorer.export import QuoteRow
     from explorer.search import ActorIndex
 
-TRANSLIT_SCHEMES = ("hsb", "buckwalter")
 RTL_CYCLE = (RtlMode.APP, RtlMode.TERMINAL, RtlMode.OFF)
 
 
@@ -56,31 +58,6 @@ def sample_articles() -> Path | None:
     """The bundled sample articles next to the package (repository or editable install)."""
     folder = Path(__file__).resolve().parents[2] / "sample_articles"
     return folder if folder.is_dir() else None
-
-
-class ItemAnalysed(Message):
-    """The worker finished item ``done`` of ``total``: an analysed article or a load error."""
-
-    def __init__(self, done: int, total: int, item: ArticleAnalysis | LoadError) -> None:
-        super().__init__()
-        self.done, self.total, self.item = done, total, item
-
-
-class CorpusReady(Message):
-    """Actors are merged across the corpus and the actor index is built."""
-
-    def __init__(self, corpus: Corpus, index: ActorIndex, seconds: float) -> None:
-        super().__init__()
-        self.corpus, self.index, self.seconds = corpus, index, seconds
-
-
-class AnalysisFailed(Message):
-    """The analysis could not run (``final``: nothing follows) or stopped part way."""
-
-    def __init__(self, reason: str, *, final: bool) -> None:
-        super().__init__()
-        self.reason = reason
-        self.final = final
 
 
 class ExplorerApp(App[None]):
@@ -134,12 +111,7 @@ class ExplorerApp(App[None]):
         ``jobs`` and ``cache`` are passed to the analysis (processes; the analysis cache).
         """
         super().__init__()
-        self.jobs = jobs
-        self.use_cache = cache
-        self.paths = [Path(p) for p in paths]
-        self.given_corpus = corpus
-        self.ner = ner
-        self.max_bytes = max_bytes
+        self.request = LoadRequest([Path(p) for p in paths], corpus, ner, max_bytes, jobs, cache)
         self.rtl_mode = choose_mode(rtl)
         self.explicit_vte = wants_vte_explicit_mode(self.rtl_mode)
         self.scheme = scheme
@@ -183,35 +155,7 @@ class ExplorerApp(App[None]):
     @work(thread=True, exclusive=True, group="analysis")
     def analyse(self) -> None:
         """Analyse every article (posting each), then merge actors and index them."""
-        from explorer.analysis.corpus_run import corpus_from, stream_analyses
-        from explorer.analysis.ner import BackendUnavailable
-        from explorer.search import ActorIndex
-
-        if self.given_corpus is not None:
-            started = time.perf_counter()
-            index = ActorIndex(self.given_corpus.actors)
-            self.post_message(CorpusReady(self.given_corpus, index,
-                                          time.perf_counter() - started))
-            return
-        items: list[ArticleAnalysis | LoadError] = []
-        try:
-            for done, (total, item) in enumerate(
-                    stream_analyses(self.paths, ner=self.ner, max_bytes=self.max_bytes,
-                                    jobs=self.jobs, cache=self.use_cache,
-                                    warn=self._warn_from_thread), 1):
-                items.append(item)
-                self.post_message(ItemAnalysed(done, total, item))
-        except BackendUnavailable as exc:
-            self.post_message(AnalysisFailed(str(exc), final=True))
-            return
-        except Exception as exc:  # keep what was analysed; say why the rest was not
-            self.post_message(AnalysisFailed(
-                f"analysis stopped after {len(items)} item(s): {type(exc).__name__}: {exc}",
-                final=False))
-        started = time.perf_counter()
-        corpus = corpus_from(items)
-        index = ActorIndex(corpus.actors)
-        self.post_message(CorpusReady(corpus, index, time.perf_counter() - started))
+        load_corpus(self.request, self.post_message, self._warn_from_thread)
 
     def _warn_from_thread(self, message: str) -> None:
         """A one-line notice from the analysis (e.g. the cache is disabled) as a toast."""
@@ -458,30 +402,14 @@ class ExplorerApp(App[None]):
                 screen.refresh_display()
 
     def action_export(self, scope: str | None = None) -> None:
-        from explorer.tui.screens.export_dialog import ExportDialog
+        from explorer.tui.screens.export_dialog import ExportDialog, quote_scopes
 
         actor = getattr(self.screen, "actor", None)
-        scopes = self.export_scopes(actor)
+        scopes = quote_scopes(self.corpus, self.current_article, actor)
         if not any(rows for _, rows in scopes.values()):
             self.notify("No quotes to export yet", severity="warning")
             return
         self.push_screen(ExportDialog(scopes, default=scope))
-
-    def export_scopes(self, actor: Actor | None) -> dict[str, tuple[str, list[QuoteRow]]]:
-        """The quote sets the export dialog offers: key → (label, rows)."""
-        scopes: dict[str, tuple[str, list[QuoteRow]]] = {}
-        if actor is not None:
-            items = self.corpus.quotes_by_actor.get(actor.id, [])
-            scopes["actor"] = (f"This actor's quotes ({len(items)})",
-                               quote_rows(self.corpus, items))
-        article = self.current_article
-        if article is not None and actor is None:
-            items = [(article, q) for q in article.quotes]
-            scopes["article"] = (f"This article's quotes ({len(items)})",
-                                 quote_rows(self.corpus, items))
-        everything = [(a, q) for a in self.corpus.articles for q in a.quotes]
-        scopes["all"] = (f"All quotes ({len(everything)})", quote_rows(self.corpus, everything))
-        return scopes
 
     def action_show_errors(self) -> None:
         from explorer.tui.screens.errors import ErrorsScreen
@@ -494,25 +422,7 @@ class ExplorerApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Find actor", "Search the actor index (/)", self.action_find_actor)
-        yield SystemCommand("Export quotes", "Save quotes as CSV, JSON or Markdown (e)",
-                            self.action_export)
-        yield SystemCommand("Export all quotes", "Every quote of the corpus",
-                            lambda: self.action_export("all"))
-        yield SystemCommand("Toggle transliteration", "Romanise names and text (t)",
-                            self.action_toggle_translit)
-        for scheme in TRANSLIT_SCHEMES:
-            yield SystemCommand(f"Transliteration scheme: {scheme}",
-                                "Romanisation used by t", lambda s=scheme: self.set_scheme(s))
-        for mode, why in ((RtlMode.AUTO, "decide from the terminal"),
-                          (RtlMode.APP, "the app reorders and joins letters"),
-                          (RtlMode.TERMINAL, "the terminal does bidi (VTE, Konsole, mintty)"),
-                          (RtlMode.OFF, "logical order, as stored")):
-            yield SystemCommand(f"RTL mode: {mode.value}", why,
-                                lambda m=mode: self.set_rtl(m))
-        yield SystemCommand("Load errors", "Files that could not be read (!)",
-                            self.action_show_errors)
-        yield SystemCommand("Help", "Every binding (F1)", self.action_help)
+        yield from explorer_commands(self)
 
 
 def run_app(args: argparse.Namespace) -> int:

@@ -11,9 +11,28 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
-from explorer.export import FORMATS, QuoteRow, export, format_for
+from explorer.export import FORMATS, QuoteRow, export, format_for, quote_rows
+from explorer.model import Actor, Article, Corpus
 
 FORMAT_NAMES = {"csv": "CSV", "json": "JSON", "md": "Markdown"}
+Scopes = dict[str, tuple[str, list[QuoteRow]]]
+
+
+def quote_scopes(corpus: Corpus, article: Article | None, actor: Actor | None) -> Scopes:
+    """The quote sets to offer, key → (label, rows): the quotes in view first, then all.
+
+    In view means the actor's quotes on a profile, else the open article's.
+    """
+    scopes: Scopes = {}
+    if actor is not None:
+        items = corpus.quotes_by_actor.get(actor.id, [])
+        scopes["actor"] = (f"This actor's quotes ({len(items)})", quote_rows(corpus, items))
+    elif article is not None:
+        items = [(article, q) for q in article.quotes]
+        scopes["article"] = (f"This article's quotes ({len(items)})", quote_rows(corpus, items))
+    everything = [(a, q) for a in corpus.articles for q in a.quotes]
+    scopes["all"] = (f"All quotes ({len(everything)})", quote_rows(corpus, everything))
+    return scopes
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -21,7 +40,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
 
-    def __init__(self, scopes: dict[str, tuple[str, list[QuoteRow]]],
+    def __init__(self, scopes: Scopes,
                  default: str | None = None, folder: Path | None = None) -> None:
         super().__init__()
         self.scopes = scopes
