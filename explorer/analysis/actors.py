@@ -133,6 +133,7 @@ def build_corpus(analysed: Iterable[tuple[Article, list[LocalActor]]],
     canonical = _corpus_keys(local for _, locals_ in items for local in locals_)
     merged: dict[str, Actor] = {}
     counters: dict[str, int] = {}
+    seen_in: dict[str, set[str]] = {}  # actor id → its article ids (the list keeps order)
     for article, local_actors in items:
         ids: dict[str, str] = {}
         for local in local_actors:
@@ -144,7 +145,9 @@ def build_corpus(analysed: Iterable[tuple[Article, list[LocalActor]]],
                 actor = merged[key] = Actor(actor_id, local.name, local.type)
             _absorb(actor, local)
             ids[local.key] = actor.id
-            if article.id not in actor.articles:
+            seen = seen_in.setdefault(actor.id, set())
+            if article.id not in seen:
+                seen.add(article.id)
                 actor.articles.append(article.id)
         for entity in article.entities:
             entity.actor = ids.get(entity.actor) if entity.actor else None
