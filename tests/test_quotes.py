@@ -355,3 +355,29 @@ def test_according_to_what_someone_said_then_fa_inna() -> None:
         "صُدّ بالكامل.")
     assert (kind, cue, speaker) == ("indirect", "أفاد", "نوري محمود")
     assert "الهجوم صُدّ بالكامل" in content
+
+
+def test_kana_far_before_qad_with_a_long_title() -> None:
+    [(_, cue, speaker, _)] = _quotes(
+        HEAD + "وكان الرئيس المشترك لهيئة العلاقات الخارجية في الإدارة الذاتية، عبد الكريم "
+        "عمر، قد صرح في وقت سابق بأن المخيم قنبلة موقوتة.")
+    assert (cue, speaker) == ("صرح", "عبد الكريم عمر")
+
+
+def test_headline_speaker_after_a_comma() -> None:
+    rows = _quotes("بعد لقائه الأسد، لافروف: الحل سياسي فقط\n\nوقال وزير الخارجية الروسي "
+                   "سيرغي لافروف إن الحوار مستمر.")
+    assert rows[0][:3] == ("direct", ":", "سيرغي لافروف")
+
+
+def test_bil_qawl_reports_speech() -> None:
+    [(_, cue, speaker, content)] = _quotes(
+        HEAD + "واكتفى وزير الخارجية سامح شكري بالقول إن المشاورات مستمرة.")
+    assert (cue, speaker, content) == ("بالقول", "سامح شكري", "المشاورات مستمرة")
+
+
+def test_attributed_to_someone_with_ila() -> None:
+    [(_, cue, speaker, content)] = _quotes(
+        HEAD + "وقال الرئيس الفلسطيني محمود عباس إن الوضع خطير. ونسبت الوكالة إلى وزير "
+        "إسرائيلي قوله إن الجيش لم يطلع الحكومة.")[1:]
+    assert (cue, speaker, content) == ("قوله", None, "الجيش لم يطلع الحكومة")

@@ -31,13 +31,14 @@ _OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›", "‘": "’", 
 _STRAIGHT = ("\"", "'")
 _COMPLEMENTIZERS = folded_set("ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم باننا "
                               "فان فانه فانها فانهم")  # «بحسب ما أفاد به فلان، فإن ...»
-_SEPARATORS = frozenset(".-–—|")
+_SEPARATORS = frozenset(".-–—|،,")  # «بعد لقائه الأسد، لافروف: ...»
 _MARK_CHARS = frozenset("«»“”„‹›‘’\"'")
 # Words after which marks hold a name or a title: «بعنوان "..."», «تحت شعار "..."».
 _NAMING_WORDS = folded_set("بعنوان عنوان شعار اسم باسم وسم هاشتاغ هاشتاج كتاب كتابه فيلم "
                            "برنامج مسلسل رواية روايته حمله عمليه")
 # Words that open a new clause: a cue after them is not speech within speech.
 _CLAUSE_LINKS = folded_set("فيما بينما حين كما ثم لكن بل حيث اذ عندما لكنه لكنها فقد وقد")
+_SOURCE_PREPOSITIONS = folded_set("عن الى")
 _NEGATING_NOUNS = folded_set("عدم")
 _KANA = folded_set("كان كانت وكان وكانت فكان فكانت")
 _OPENS_SUBJECT = _KANA | folded_set("اما")  # «أما الوزير، فقال», «وكانت الوزيرة قد ...»
@@ -382,7 +383,7 @@ class _Finder:
         words = self.words
         if c < 2 or words[c - 1].key != "قد":
             return None
-        for k in range(c - 2, max(c - 14, -1), -1):
+        for k in range(c - 2, max(c - 22, -1), -1):
             if self.sentence_of[k] != self.sentence_of[c]:
                 return None
             if words[k].key in _KANA:
@@ -391,13 +392,14 @@ class _Finder:
         return None
 
     def _referent(self, c: int) -> Subject:
-        """«نقلت الوكالة عن مصدر دبلوماسي قوله إن»: the speaker is between عن and the noun;
-        otherwise the noun's pronoun refers back to the nearest speaker (resolved later)."""
+        """«نقلت الوكالة عن مصدر دبلوماسي قوله إن», «نسبت الوكالة إلى وزير قوله إن»: the
+        speaker is between عن/إلى and the noun; otherwise the noun's pronoun refers back to
+        the nearest speaker (resolved later)."""
         words = self.words
         about = next((k for k in range(c - 1, max(c - 10, -1), -1)
-                      if words[k].key == "عن" or self.sentence_of[k] != self.sentence_of[c]),
-                     None)
-        if about is None or words[about].key != "عن":
+                      if words[k].key in _SOURCE_PREPOSITIONS
+                      or self.sentence_of[k] != self.sentence_of[c]), None)
+        if about is None or words[about].key not in _SOURCE_PREPOSITIONS:
             return Subject("referent")
         subject = read_subject(self.reader, self.mentions, about + 1, c, None)
         return subject if subject.kind != "implicit" else Subject("referent")
