@@ -100,6 +100,10 @@ class FeatureExtractor:
         forms |= {form[1:] for form in forms if form[:1] in _VERB_PREFIXES and len(form) > 3}
         return 1 if forms & lexicon else 0
 
+    def lexical(self, word: str) -> int:
+        """The dictionary test of :meth:`_lexical` for a word as written."""
+        return self._lexical(*self.keys(word))
+
     def _build(self, word: str) -> None:
         key, stem = self.keys(word)
         shape = word_shape(word)
