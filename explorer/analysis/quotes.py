@@ -189,7 +189,7 @@ class _Finder:
                 return None
             first = comma
         found: list[Entity] = []
-        for i in range(first + 1, min(first + _MAX_SUBJECT_WORDS + 4, len(words))):
+        for i in range(first, min(first + _MAX_SUBJECT_WORDS + 4, len(words))):
             if words[i].start >= quote.cue_at or self.sentence_of[i] != quote.sentence:
                 break
             hit = self.reader.entity_at.get(i)
