@@ -374,3 +374,17 @@ def test_bil_qawl_reports_speech() -> None:
     [(_, cue, speaker, content)] = _quotes(
         HEAD + "واكتفى وزير الخارجية سامح شكري بالقول إن المشاورات مستمرة.")
     assert (cue, speaker, content) == ("بالقول", "سامح شكري", "المشاورات مستمرة")
+
+
+def test_attributed_to_someone_with_ila() -> None:
+    [(_, cue, speaker, content)] = _quotes(
+        HEAD + "وقال الرئيس الفلسطيني محمود عباس إن الوضع خطير. ونسبت الوكالة إلى وزير "
+        "إسرائيلي قوله إن الجيش لم يطلع الحكومة.")[1:]
+    assert (cue, speaker, content) == ("قوله", None, "الجيش لم يطلع الحكومة")
+
+
+def test_subject_before_the_verb() -> None:
+    rows = _quotes(HEAD + "وقالت النائبة سلمى بن عمر إن الموازنة منحازة.\n\n"
+                   "الرئيس الأمريكي دونالد ترامب قال إن القوات ستبقى.\n\n"
+                   "ترامب أكد أن القرار نهائي.")
+    assert [r[2] for r in rows[1:]] == ["دونالد ترامب", "دونالد ترامب"]

@@ -38,6 +38,7 @@ _NAMING_WORDS = folded_set("بعنوان عنوان شعار اسم باسم و�
                            "برنامج مسلسل رواية روايته حمله عمليه")
 # Words that open a new clause: a cue after them is not speech within speech.
 _CLAUSE_LINKS = folded_set("فيما بينما حين كما ثم لكن بل حيث اذ عندما لكنه لكنها فقد وقد")
+_SOURCE_PREPOSITIONS = folded_set("عن الى")
 _NEGATING_NOUNS = folded_set("عدم")
 _KANA = folded_set("كان كانت وكان وكانت فكان فكانت")
 _OPENS_SUBJECT = _KANA | folded_set("اما")  # «أما الوزير، فقال», «وكانت الوزيرة قد ...»
@@ -188,7 +189,7 @@ class _Finder:
                 return None
             first = comma
         found: list[Entity] = []
-        for i in range(first + 1, min(first + _MAX_SUBJECT_WORDS + 4, len(words))):
+        for i in range(first, min(first + _MAX_SUBJECT_WORDS + 4, len(words))):
             if words[i].start >= quote.cue_at or self.sentence_of[i] != quote.sentence:
                 break
             hit = self.reader.entity_at.get(i)
@@ -391,13 +392,14 @@ class _Finder:
         return None
 
     def _referent(self, c: int) -> Subject:
-        """«نقلت الوكالة عن مصدر دبلوماسي قوله إن»: the speaker is between عن and the noun;
-        otherwise the noun's pronoun refers back to the nearest speaker (resolved later)."""
+        """«نقلت الوكالة عن مصدر دبلوماسي قوله إن», «نسبت الوكالة إلى وزير قوله إن»: the
+        speaker is between عن/إلى and the noun; otherwise the noun's pronoun refers back to
+        the nearest speaker (resolved later)."""
         words = self.words
         about = next((k for k in range(c - 1, max(c - 10, -1), -1)
-                      if words[k].key == "عن" or self.sentence_of[k] != self.sentence_of[c]),
-                     None)
-        if about is None or words[about].key != "عن":
+                      if words[k].key in _SOURCE_PREPOSITIONS
+                      or self.sentence_of[k] != self.sentence_of[c]), None)
+        if about is None or words[about].key not in _SOURCE_PREPOSITIONS:
             return Subject("referent")
         subject = read_subject(self.reader, self.mentions, about + 1, c, None)
         return subject if subject.kind != "implicit" else Subject("referent")
