@@ -395,3 +395,7 @@ def test_quoted_name_of_a_newspaper_speaks() -> None:
         HEAD + "وقالت صحيفة \"نيويورك تايمز\" إن المحادثات تعثرت.")
     assert speaker is not None and "نيويورك تايمز" in speaker
     assert content == "المحادثات تعثرت"
+
+
+def test_a_cue_with_nothing_after_it_is_no_quote() -> None:
+    assert _quotes(HEAD + "وقال الوزير إن .\n\nوأضاف: «»") == []

@@ -163,6 +163,8 @@ class _Finder:
                 self._from_cue(i, info)
         self._cue_after_marks()
         self._end_indirect()
+        self.found = [q for q in self.found  # a cue with nothing said after it is no quote
+                      if any(char.isalnum() for char in self.text[q.start:q.end])]
         for quote in self.found:
             if quote.subject.kind == "implicit":
                 quote.clause_subject = self._clause_subject(quote)
