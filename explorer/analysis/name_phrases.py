@@ -71,6 +71,7 @@ _TIME = folded_set(
 _NAME_PARTICLES = folded_set("بن ابن بنت ابو عبد آل ولد دي دو فان فون")
 # «صلاح الدين», «عبد الله»: the second word completes the given name
 _COMPOUND_SECOND = folded_set("الدين الله الاسلام الرحمن")
+_QUOTE_OPENERS = {"«": "»", "\"": "\"", "“": "”", "”": "“"}
 _CONSTRUCT_ONLY_ROLES = folded_set("كبير كبيره")
 _SPEAKER_BY = folded_set("باسم")
 _SPEAKER_HEADS = folded_set("متحدث متحدثه ناطق ناطقه")
@@ -284,6 +285,12 @@ class PhraseReader:
                 if word.text in "،," and pending and i + 1 < limit and words[i + 1].definite:
                     i += 1
                     continue
+                # «صحيفة "نيويورك تايمز"»: a quoted name as the complement
+                close = self._quoted_name_end(i, limit) if pending else None
+                if close is not None:
+                    last, pending = close, False
+                    i = close + 1
+                    continue
                 break
             if i in self.entity_at and self.entity_at[i][0].type == "PERS":
                 break
@@ -328,6 +335,17 @@ class PhraseReader:
                 continue
             break
         return last
+
+    def _quoted_name_end(self, i: int, limit: int) -> int | None:
+        """Index of the mark closing a short quoted name opening at ``i``, or None."""
+        if self.words[i].text not in _QUOTE_OPENERS:
+            return None
+        for k in range(i + 1, min(i + 6, limit)):
+            if self.words[k].text in _QUOTE_OPENERS.get(self.words[i].text, ""):
+                return k if k > i + 1 else None
+            if not self.words[k].token.is_word:
+                return None
+        return None
 
     def _continues(self, i: int) -> bool:
         word = self.words[i]

@@ -163,6 +163,8 @@ class _Finder:
                 self._from_cue(i, info)
         self._cue_after_marks()
         self._end_indirect()
+        self.found = [q for q in self.found  # a cue with nothing said after it is no quote
+                      if any(char.isalnum() for char in self.text[q.start:q.end])]
         for quote in self.found:
             if quote.subject.kind == "implicit":
                 quote.clause_subject = self._clause_subject(quote)
@@ -189,7 +191,7 @@ class _Finder:
                 return None
             first = comma
         found: list[Entity] = []
-        for i in range(first + 1, min(first + _MAX_SUBJECT_WORDS + 4, len(words))):
+        for i in range(first, min(first + _MAX_SUBJECT_WORDS + 4, len(words))):
             if words[i].start >= quote.cue_at or self.sentence_of[i] != quote.sentence:
                 break
             hit = self.reader.entity_at.get(i)

@@ -129,8 +129,10 @@ class ProfileScreen(Screen[None]):
         return visual(text, app.rtl_mode)
 
     def header_text(self) -> Text:
+        """Name and facts, other spellings, roles: one line each, cut rather than wrapped
+        (wrapping would break lines already in display order)."""
         actor = self.actor
-        text = Text()
+        text = Text(no_wrap=True, overflow="ellipsis")
         text.append(self._shown(actor.name), ENTITY_STYLES.get(actor.type, Style()) + Style(
             bold=True))
         facts = (TYPE_NAME.get(actor.type, actor.type), counted(actor.mentions, "mention"),
