@@ -63,7 +63,8 @@ class CrfRecognizer:
         tags = []
         for (start, _), sequence in zip(ranges, sentences, strict=True):
             tags.extend(second.tag([own + extra[start + i] for i, own in enumerate(sequence)]))
-        tags = propagate(words, tags, self.features, self.resources)
+        tags = propagate(words, tags, self.features, self.resources,
+                         frozenset(start for start, _ in ranges))
         tags = correct_persons(words, tags, self.features)
         for start, end in ranges:
             tags[start:end] = names_after_titles(words[start:end], tags[start:end],
