@@ -31,6 +31,23 @@ def _size(value: str) -> int:
         raise argparse.ArgumentTypeError(f"not a size: {value!r} (e.g. 20MB)") from None
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {value!r} (e.g. 4)")
+    return jobs
+
+
+def _add_speed_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                        help="analyse on N processes (default: one per core)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="neither read nor write the analysis cache")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explorer", description="Read Arabic news articles: who is in them, who said what.")
@@ -43,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--ner", default="auto", help="NER backend (default: auto)")
     analyze.add_argument("--max-size", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
                          help="skip files larger than this (default: 20MB)")
+    _add_speed_options(analyze)
     evaluate = sub.add_parser("eval", help="score the analysis against annotated data")
     targets = evaluate.add_subparsers(dest="target", required=True)
     from explorer.evaluation import ner_eval, quote_eval
@@ -64,6 +82,12 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--ner", default="auto", help="NER backend (default: auto)")
     parser.add_argument("--max-size", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
                         help="skip files larger than this (default: 20MB)")
+    _add_speed_options(parser)
+    parser.add_argument("--rtl", choices=("auto", "app", "terminal", "off"), default="auto",
+                        help="who puts Arabic in reading order: the app, the terminal (VTE, "
+                             "Konsole, mintty), nobody (off); auto decides from the terminal")
+    parser.add_argument("--translit", choices=("hsb", "buckwalter"), default="hsb",
+                        help="romanisation used by the t key (default: hsb)")
     return parser
 
 
@@ -92,7 +116,7 @@ def _analyze(args: argparse.Namespace) -> int:
     progress = _ProgressBar() if sys.stderr.isatty() else None
     try:
         corpus = analyze_paths(args.paths, ner=args.ner, max_bytes=args.max_size,
-                               on_item=progress)
+                               jobs=args.jobs, cache=not args.no_cache, on_item=progress)
     except BackendUnavailable as exc:
         print(f"explorer: {exc}", file=sys.stderr)
         return 2

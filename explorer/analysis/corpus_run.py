@@ -1,45 +1,161 @@
-"""Loading and analysing a whole corpus, shared by the CLI and the app's worker."""
+"""Loading and analysing a whole corpus, shared by the CLI and the app's worker.
+
+Articles already analysed by the same analyser come from the cache (:mod:`explorer.cache`);
+the others are analysed on all cores by a process pool, in chunks, and every result is
+handed back in corpus order as soon as it and those before it are ready, so callers can show
+articles while the rest are being analysed. Small batches stay in the calling process, where
+starting workers would cost more than it saves.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import contextlib
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from itertools import repeat
 from pathlib import Path
 
 from explorer.analysis.actors import build_corpus
-from explorer.analysis.pipeline import ArticleAnalysis, analyze
+from explorer.analysis.ner import BackendUnavailable
+from explorer.analysis.pipeline import ArticleAnalysis, analyze, recognizer
 from explorer.corpus import DEFAULT_MAX_BYTES, load
-from explorer.model import Corpus, LoadError
+from explorer.model import Article, Corpus, LoadError
 
 Progress = Callable[[int, int, ArticleAnalysis | LoadError], None]
+Warn = Callable[[str], None]
+
+# Below this many articles to analyse, worker start-up (a model load each) costs more.
+PARALLEL_MIN = 24
+CHUNK_MAX = 16
+
+
+def default_jobs() -> int:
+    """Worker processes to use by default: one per core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def stream_analyses(paths: Iterable[str | Path], *, ner: str = "auto",
-                    max_bytes: int = DEFAULT_MAX_BYTES
+                    max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = None,
+                    cache: bool = True, warn: Warn | None = None,
+                    cache_dir: Path | None = None
                     ) -> Iterator[tuple[int, ArticleAnalysis | LoadError]]:
     """``(total, item)`` for every article (analysed) or load error under ``paths``, in order.
 
     ``total`` is the number of items to expect, known once the files have been read, so
-    that callers can show progress while articles arrive one by one.
+    that callers can show progress while articles arrive one by one. ``jobs`` worker
+    processes analyse (default: all cores); ``cache=False`` neither reads nor writes the
+    analysis cache; ``warn`` receives one-line notices (default: stderr).
     """
     items = list(load(paths, max_bytes=max_bytes))
-    for item in items:
-        yield len(items), item if isinstance(item, LoadError) else analyze(item, ner)
+    articles = [item for item in items if isinstance(item, Article)]
+    store, keys, known = _cached(articles, ner, cache, warn, cache_dir)
+    fresh = _analyse([a for a, k in zip(articles, keys, strict=True) if k not in known],
+                     ner, default_jobs() if jobs is None else jobs)
+    try:
+        keyed = iter(keys)
+        for item in items:
+            if isinstance(item, LoadError):
+                yield len(items), item
+                continue
+            key = next(keyed)
+            analysis = known.get(key)
+            if analysis is None:
+                analysis = next(fresh)
+                if store is not None:
+                    store.put(key, analysis)
+            yield len(items), analysis
+    finally:
+        fresh.close()
+        if store is not None:
+            store.close()
+
+
+def _cached(articles: Sequence[Article], ner: str, use: bool, warn: Warn | None,
+            directory: Path | None):
+    """The open cache (or None), each article's key, and the analyses found for them."""
+    if not use or not articles:
+        return None, [str(number) for number in range(len(articles))], {}
+    from explorer.cache import AnalysisCache, analyser_version, article_key, decode
+
+    store = AnalysisCache(directory, **({"warn": warn} if warn else {}))
+    version = analyser_version(ner)
+    keys = [article_key(article, version) for article in articles]
+    stored = store.get_many(keys)
+    known: dict[str, ArticleAnalysis] = {}
+    for article, key in zip(articles, keys, strict=True):
+        if key in stored:
+            try:
+                known[key] = decode(article, stored[key])
+            except ValueError:
+                continue  # a damaged entry: analyse again, and the new result replaces it
+    return store, keys, known
+
+
+def _analyse(articles: list[Article], ner: str, jobs: int) -> Iterator[ArticleAnalysis]:
+    """Analyses of ``articles`` in order: in this process, or on ``jobs`` worker processes."""
+    if jobs <= 1 or len(articles) < PARALLEL_MIN:
+        for article in articles:
+            yield analyze(article, ner)
+        return
+    size = max(1, min(CHUNK_MAX, len(articles) // (jobs * 4)))
+    chunks = [articles[start:start + size] for start in range(0, len(articles), size)]
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
+                               initializer=_start_worker, initargs=(ner,))
+    try:
+        for batch in pool.map(_analyse_chunk, chunks, repeat(ner)):
+            if isinstance(batch, str):
+                raise BackendUnavailable(batch)
+            yield from batch
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Workers start from a small server process (not a fork of a threaded app), with the
+    analysis modules imported once; spawn where that is not available."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["explorer.analysis.pipeline"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _start_worker(ner: str) -> None:
+    """Load the recogniser once per worker (an unavailable one is reported per chunk)."""
+    with contextlib.suppress(BackendUnavailable):
+        recognizer(ner)
+
+
+def _analyse_chunk(articles: list[Article], ner: str) -> list[ArticleAnalysis] | str:
+    try:
+        return [analyze(article, ner) for article in articles]
+    except BackendUnavailable as error:
+        return str(error)
 
 
 def corpus_from(items: Iterable[ArticleAnalysis | LoadError]) -> Corpus:
     """Merge analysed articles' actors across the corpus, keeping the load errors."""
+    items = list(items)
     analyses = [i for i in items if not isinstance(i, LoadError)]
     errors = [i for i in items if isinstance(i, LoadError)]
     return build_corpus(((a.article, a.actors) for a in analyses), errors)
 
 
 def analyze_paths(paths: Iterable[str | Path], *, ner: str = "auto",
-                  max_bytes: int = DEFAULT_MAX_BYTES,
+                  max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = None,
+                  cache: bool = True, warn: Warn | None = None,
                   on_item: Progress | None = None) -> Corpus:
     """Load, analyse and merge everything under ``paths``; ``on_item(done, total, item)``
     is called after each article or error."""
     items: list[ArticleAnalysis | LoadError] = []
-    for done, (total, item) in enumerate(stream_analyses(paths, ner=ner, max_bytes=max_bytes), 1):
+    stream = stream_analyses(paths, ner=ner, max_bytes=max_bytes, jobs=jobs, cache=cache,
+                             warn=warn)
+    for done, (total, item) in enumerate(stream, 1):
         items.append(item)
         if on_item is not None:
             on_item(done, total, item)

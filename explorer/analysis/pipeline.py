@@ -1,4 +1,5 @@
-"""The analysis pipeline: Article → tokens → entities (NER) → quotes → local actors.
+"""The analysis pipeline: Article → tokens → entities (NER, then the mentions the text's
+titles and speech structure prove) → quotes → local actors → speakers.
 
 ``analyze`` is pure and its inputs and outputs are picklable, so it runs unchanged in
 worker processes; the recogniser is loaded once per process.
@@ -10,8 +11,10 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from explorer.analysis.actors import LocalActor, resolve_article
+from explorer.analysis.mentions import collect_mentions
 from explorer.analysis.ner import Recognizer, get_recognizer
-from explorer.analysis.quotes import extract_quotes
+from explorer.analysis.quotes import find_quotes
+from explorer.analysis.speakers import attribute
 from explorer.arabic.tokens import tokenize
 from explorer.model import Article
 
@@ -34,7 +37,10 @@ def analyze(article: Article, ner: str = "auto") -> ArticleAnalysis:
     """Analyse one article; the input article is not modified."""
     text = article.text
     tokens = tokenize(text)
-    entities = recognizer(ner).recognize(text, tokens)
-    actors = resolve_article(entities)
-    quotes = extract_quotes(text, entities)
+    recognised = recognizer(ner).recognize(text, tokens)
+    mentions, reader = collect_mentions(text, tokens, recognised)
+    found = find_quotes(text, reader, mentions)
+    entities = mentions.entities
+    actors = resolve_article(entities, mentions.roles, mentions.genders)
+    quotes = attribute(text, found, entities, actors)
     return ArticleAnalysis(replace(article, entities=entities, quotes=quotes), actors)

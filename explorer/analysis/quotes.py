@@ -1,34 +1,534 @@
-"""Quotes: direct speech in quotation marks, with the speech verb (cue) and its speaker.
+"""Quotes: where reported speech is, how it is cued, and the words that name its speaker.
 
-This first cut finds direct quotes in «...» and "..." that follow a speech verb in the same
-sentence and gives them the nearest preceding person mention as speaker.
+Three shapes are found:
+
+* a speech cue (verb, participle or verbal noun, see :mod:`speech_verbs`) followed, within
+  its sentence, by a subject and then by a colon or quotation marks (direct speech) or by
+  أن/إن/بأن/إلى أن (indirect speech, which runs to the end of the clause);
+* quotation marks followed by a cue («...»، قال الساعدي);
+* a line «فلان: ...» whose left side names a speaker (a headline, or a line that opens
+  with quotation marks after the colon).
+
+Quotation marks with no cue — titles, names, scare quotes — are not quotes. Marks are
+paired within a paragraph, so an unbalanced mark never swallows the rest of the article.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
+from explorer.analysis.mentions import MentionSet
+from explorer.analysis.name_phrases import PhraseReader, Word, folded_set, is_stop
+from explorer.analysis.speakers import Subject, read_subject
+from explorer.analysis.speech_verbs import CueInfo, cue_info
 from explorer.arabic.normalize import fold
-from explorer.model import Entity, Quote
+from explorer.arabic.tokens import sentence_spans
+from explorer.model import Entity
 
-_DIRECT = re.compile(r"«([^«»]+)»|\"([^\"]+)\"|“([^“”]+)”")
-_CUES = {"قال", "قالت", "وقال", "وقالت", "اضاف", "اضافت", "واضاف", "واضافت", "موضحا", "موضحه"}
-_CUE_WINDOW = 120
+_OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
+_STRAIGHT = ("\"", "'")
+_COMPLEMENTIZERS = folded_set("ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم باننا")
+_SEPARATORS = frozenset(".-–—|")
+_MARK_CHARS = frozenset("«»“”„‹›\"'")
+# Words after which marks hold a name or a title: «بعنوان "..."», «تحت شعار "..."».
+_NAMING_WORDS = folded_set("بعنوان عنوان شعار اسم باسم وسم هاشتاغ هاشتاج كتاب كتابه فيلم "
+                           "برنامج مسلسل رواية روايته حمله عمليه")
+# Words that open a new clause: a cue after them is not speech within speech.
+_CLAUSE_LINKS = folded_set("فيما بينما حين كما ثم لكن بل حيث اذ عندما لكنه لكنها فقد وقد")
+_NEGATING_NOUNS = folded_set("عدم")
+_KANA = folded_set("كان كانت وكان وكانت فكان فكانت")
+_OPENS_SUBJECT = _KANA | folded_set("اما")  # «أما الوزير، فقال», «وكانت الوزيرة قد ...»
+_ACCORDING_TO = folded_set("بحسب حسب وفق وفقا")
+_CUE_WINDOW = 25
+_NOUN_WINDOW = 20
+_MAX_SUBJECT_WORDS = 7
+_NOT_SPEAKERS = folded_set("عاجل فيديو بالفيديو شاهد بالصور صور خاص حصري تحليل راي")
 
 
-def extract_quotes(text: str, entities: list[Entity]) -> list[Quote]:
-    """Quotes in ``text``; ``speaker`` holds the speaking mention's actor key."""
-    quotes: list[Quote] = []
-    for match in _DIRECT.finditer(text):
-        group = next(g for g in range(1, 4) if match.group(g) is not None)
-        start, end = match.start(group), match.end(group)
-        before = text[max(0, match.start() - _CUE_WINDOW):match.start()]
-        cue = next((w for w in reversed(before.split()) if fold(w).strip(":،,") in _CUES), None)
-        if cue is None:
-            continue
-        speaker = next((e for e in reversed(entities)
-                        if e.end <= match.start() and e.type == "PERS"), None)
-        quotes.append(Quote(start, end, text[start:end], "direct", cue.strip(":،,"),
-                            speaker.actor if speaker else None,
-                            speaker.text if speaker else None))
-    return quotes
+def is_complementizer(word: Word) -> bool:
+    """أن/إن/بأن and their pronoun forms (أنه، إنها ...), but not «آن» (a name)."""
+    return word.key in _COMPLEMENTIZERS and not word.text.startswith("آ")
+
+
+@dataclass(slots=True)
+class MarkSpan:
+    """A pair of quotation marks: word indices of the opening and closing marks."""
+
+    open: int
+    close: int  # the closing mark, or the paragraph's last word when unclosed
+    closed: bool
+
+
+@dataclass(slots=True)
+class FoundQuote:
+    """A quote located in the text, its cue and its subject, before speaker resolution."""
+
+    start: int
+    end: int
+    kind: str
+    cue: str
+    cue_at: int  # offset of the cue (or of the colon) in the text
+    form: str  # finite, participle, noun, colon
+    gender: str | None
+    subject: Subject
+    sentence: int
+    clause_subject: Entity | None = None  # who the sentence's main verb has as subject
+
+
+def find_quotes(text: str, reader: PhraseReader, mentions: MentionSet) -> list[FoundQuote]:
+    """Every quote in ``text``, in text order (see the module docstring)."""
+    return _Finder(text, reader, mentions).run()
+
+
+class _Finder:
+    def __init__(self, text: str, reader: PhraseReader, mentions: MentionSet) -> None:
+        self.text = text
+        self.reader = reader
+        self.mentions = mentions
+        self.words: list[Word] = reader.words
+        self.spans = sentence_spans(text)
+        self.sentence_of = self._sentences()
+        self.line_of = self._lines()
+        self.marks = self._marks()
+        self.mark_at = {m.open: m for m in self.marks}
+        self.used_marks: set[int] = set()
+        self.claimed: set[int] = set()  # words already part of a quote or its cue's subject
+        self.found: list[FoundQuote] = []
+
+    # -- structure ------------------------------------------------------------------
+    def _sentences(self) -> list[int]:
+        spans = self.spans
+        result, s = [], 0
+        for word in self.words:
+            while s < len(spans) - 1 and word.start >= spans[s][1]:
+                s += 1
+            result.append(s)
+        return result
+
+    def _lines(self) -> list[int]:
+        result, line, pos = [], 0, 0
+        for word in self.words:
+            line += self.text.count("\n", pos, word.start)
+            pos = word.start
+            result.append(line)
+        return result
+
+    def _marks(self) -> list[MarkSpan]:
+        """Pairs of quotation marks, within a paragraph, the outermost pair kept."""
+        words = self.words
+        spans: list[MarkSpan] = []
+        i = 0
+        while i < len(words):
+            char = words[i].text
+            closer = _OPENERS.get(char) or (char if char in _STRAIGHT else None)
+            if closer is None or (char == "'" and not self._straight_single_opens(i)):
+                i += 1
+                continue
+            close, depth, j = None, 0, i + 1
+            while j < len(words) and self.line_of[j] == self.line_of[i]:
+                if words[j].text == closer and depth == 0:
+                    close = j
+                    break
+                if words[j].text == char and char not in _STRAIGHT:
+                    depth += 1
+                elif words[j].text == closer:
+                    depth -= 1
+                j += 1
+            if close is None:
+                spans.append(MarkSpan(i, j - 1, False))
+                i += 1
+            else:
+                spans.append(MarkSpan(i, close, True))
+                i = close + 1
+        return spans
+
+    def _straight_single_opens(self, i: int) -> bool:
+        """A straight ' opens a quote only after a space and before a word («'...'»)."""
+        token = self.words[i].token
+        before = self.text[token.start - 1] if token.start else " "
+        return before.isspace() and i + 1 < len(self.words) and self.words[i + 1].token.is_word
+
+    # -- passes ---------------------------------------------------------------------
+    def run(self) -> list[FoundQuote]:
+        self._colon_lines()
+        for i, word in enumerate(self.words):
+            if i in self.claimed or not word.token.is_word:
+                continue
+            info = self._cue(i)
+            if info is not None and not self._embedded(i, info):
+                self._from_cue(i, info)
+        self._cue_after_marks()
+        self._end_indirect()
+        for quote in self.found:
+            if quote.subject.kind == "implicit":
+                quote.clause_subject = self._clause_subject(quote)
+        return sorted(self.found, key=lambda q: q.start)
+
+    def _clause_subject(self, quote: FoundQuote) -> Entity | None:
+        """The person (else institution) right after the first verb of the quote's
+        sentence («ودافع وزير المالية كمال الطرابلسي عن المشروع، مؤكداً أن»), titles
+        allowed in between, after an opening adverbial («في المقابل، ...») or «أما»; not
+        one behind a preposition («وفي لقاء مع الرئيس ...، قال إن»)."""
+        words = self.words
+        indices = [i for i, s in enumerate(self.sentence_of) if s == quote.sentence]
+        if not indices:
+            return None
+        first = indices[0]
+        dash = next((i for i in indices[:5] if words[i].text in "-–—"), None)
+        if dash is not None:
+            first = dash + 1  # «نيويورك - دعا ...»
+        if first < len(words) and words[first].key not in _OPENS_SUBJECT \
+                and is_stop(words[first]) and not cue_info(words[first].text):
+            comma = next((i for i in indices if first < i <= first + 6
+                          and words[i].text in "،,"), None)
+            if comma is None:
+                return None
+            first = comma
+        found: list[Entity] = []
+        for i in range(first + 1, min(first + _MAX_SUBJECT_WORDS + 4, len(words))):
+            if words[i].start >= quote.cue_at or self.sentence_of[i] != quote.sentence:
+                break
+            hit = self.reader.entity_at.get(i)
+            if hit is not None and hit[0].type in ("PERS", "ORG"):
+                found.append(hit[0])
+            if i > first + 1 and words[i].token.is_word and is_stop(words[i]) \
+                    and not words[i].definite:
+                break  # the verb itself may be a speech verb: «طالبت الخارجية ...»
+        persons = [e for e in found if e.type == "PERS"]
+        return (persons or found or [None])[0]
+
+    def _cue(self, i: int) -> CueInfo | None:
+        """The speech cue at word ``i``, if it is one here («كشف» is none in «عدم كشف»)."""
+        info = cue_info(self.words[i].text)
+        if info is not None and i > 0 and self.words[i - 1].key in _NEGATING_NOUNS:
+            return None
+        return info
+
+    def _embedded(self, c: int, info: CueInfo) -> bool:
+        """A cue inside the content of an indirect quote of the same sentence, without a
+        conjunction or a comma before it, reports speech within speech («قال إن الحكومة
+        أعلنت أن ...») and is part of the outer quote; «... وأكدت أحمد أن» and «...،
+        مضيفاً أن» begin quotes of their own."""
+        words = self.words
+        inside = any(q.kind == "indirect" and q.end == -1 and q.start <= words[c].start
+                     and q.sentence == self.sentence_of[c] for q in self.found)
+        if not inside:
+            return False
+        if info.form == "participle" or words[c - 1].text in "،,;؛" \
+                or words[c - 1].key in _CLAUSE_LINKS:
+            return False
+        return self._cue_text(c) == words[c].text
+
+    def _colon_lines(self) -> None:
+        """«فلان: ...» — in the headline, or a line that opens with a name, colon, marks."""
+        words = self.words
+        lines: dict[int, list[int]] = {}
+        for i, _ in enumerate(words):
+            lines.setdefault(self.line_of[i], []).append(i)
+        for number, indices in lines.items():
+            colon = next((i for i in indices if words[i].text == ":"), None)
+            if colon is None:
+                continue
+            first = indices[0]
+            for i in indices:
+                if i >= colon:
+                    break
+                if words[i].text in _SEPARATORS:
+                    first = i + 1
+            opens_line = first == indices[0]
+            stop = colon
+            while first < stop and words[first].text in _MARK_CHARS:
+                first += 1  # «"قسد": لن نسلم المنطقة»
+            while stop > first and words[stop - 1].text in _MARK_CHARS:
+                stop -= 1
+            segment = [i for i in range(first, stop) if words[i].token.is_word]
+            after = [i for i in indices if i > colon]
+            if not segment or len(segment) > _MAX_SUBJECT_WORDS or len(after) < 2:
+                continue
+            opens_mark = after[0] in self.mark_at
+            if (number > 0 and (not opens_line or not opens_mark)) \
+                    or fold(words[segment[0]].text) in _NOT_SPEAKERS \
+                    or any(cue_info(words[i].text) for i in segment):
+                continue
+            subject = read_subject(self.reader, self.mentions, first, stop, None,
+                                   propose=False)
+            if subject.kind not in ("named", "role"):
+                continue
+            mark = self.mark_at.get(after[0])
+            if mark is not None and not any(words[i].token.is_word for i in after
+                                            if i > mark.close):
+                start, end = self._inside(mark)
+                self.used_marks.add(mark.open)
+            else:
+                start, end = words[after[0]].start, words[after[-1]].end
+            self._add(start, end, "direct", ":", words[colon].start, "colon", None, subject,
+                      colon)
+            self.claimed.update(range(first, colon + 1))
+
+    def _from_cue(self, c: int, info: CueInfo) -> None:
+        words = self.words
+        cue_word = words[c]
+        if info.form == "noun" and (cue_word.definite or fold(cue_word.text).startswith("ال")):
+            return
+        if not self._scan_from_cue(c, info) and info.form == "finite":
+            self._note_subject(c, info)
+
+    def _scan_from_cue(self, c: int, info: CueInfo) -> bool:
+        """Look after the cue, within its sentence, for a colon, quotation marks or a
+        complementizer; True when a quote was found."""
+        words = self.words
+        window = _NOUN_WINDOW if info.form == "noun" else _CUE_WINDOW
+        sentence = self.sentence_of[c]
+        j = c + 1
+        while j < len(words) and j - c <= window:
+            word = words[j]
+            if self.sentence_of[j] != sentence and not self._colon_line_break(j):
+                return False
+            if j in self.mark_at and j not in self.used_marks:
+                if info.form != "noun" and self._mark_after_cue(c, j):
+                    return self._direct(c, info, j)
+                j = self.mark_at[j].close + 1
+                continue
+            if word.text == ":":
+                if j + 1 < len(words) and j + 1 in self.mark_at:
+                    j += 1
+                    continue
+                return self._unmarked_direct(c, info, j)
+            if is_complementizer(word):
+                return self._indirect(c, info, j)
+            if word.token.is_word and j != c + 1:
+                other = self._cue(j)
+                if other is not None and (other.form == "finite" or other.form == "participle"
+                                          and self._opens_content(j)):
+                    return False
+            j += 1
+        return False
+
+    def _opens_content(self, j: int) -> bool:
+        """Whether a cue at ``j`` is followed at once by what it reports («مضيفاً أن»,
+        «موضحاً:»), rather than being a participle of another sense («طالباً عدم ...»)."""
+        for k in range(j + 1, min(j + 3, len(self.words))):
+            word = self.words[k]
+            if is_complementizer(word) or word.text == ":" or k in self.mark_at:
+                return True
+        return False
+
+    def _note_subject(self, c: int, info: CueInfo) -> None:
+        """A speech verb that reports no content here («طالبت الخارجية الروسية بـ...»)
+        still names who speaks, for the participles that follow it."""
+        limit = c + 1
+        while limit < len(self.words) and self.sentence_of[limit] == self.sentence_of[c] \
+                and self.words[limit].token.is_word and limit - c <= _MAX_SUBJECT_WORDS:
+            limit += 1
+        read_subject(self.reader, self.mentions, c + 1, limit, info.gender, propose=False)
+
+    def _colon_line_break(self, j: int) -> bool:
+        """A colon ending one paragraph carries the cue on to quotation marks on the next."""
+        prev = j - 1
+        return (self.words[prev].text == ":" and j in self.mark_at
+                and self.line_of[j] == self.line_of[prev] + 1)
+
+    def _mark_after_cue(self, c: int, j: int) -> bool:
+        """Whether the marks opening at ``j`` hold the cue's direct quote (else they are a
+        name or title to step over)."""
+        if j > c + 1 and self.words[j - 1].text == ":":
+            return True
+        return self._free_standing(self.mark_at[j], 4)
+
+    def _free_standing(self, mark: MarkSpan, min_words: int) -> bool:
+        """Marks holding words of their own, not a name, title or phrase inside a clause:
+        enough words, not bound to the word before («لـ"العربي الجديد"», «دعا إلى "..."»,
+        «بعنوان "..."»), and ending their clause.
+        """
+        words = self.words
+        inner = [w for w in words[mark.open + 1:mark.close] if w.token.is_word]
+        if len(inner) < min_words or not mark.closed:
+            return False
+        if mark.open > 0:
+            previous = words[mark.open - 1]
+            if previous.text.endswith("ـ") or previous.key in ("ل", "ب") \
+                    or previous.key in _NAMING_WORDS or (previous.token.is_word
+                                                         and is_stop(previous)):
+                return False
+        after = mark.close + 1
+        return (after >= len(words) or not words[after].token.is_word
+                or self.line_of[after] != self.line_of[mark.close])
+
+    # -- building quotes ------------------------------------------------------------
+    def _inside(self, mark: MarkSpan) -> tuple[int, int]:
+        words = self.words
+        start = words[mark.open].end
+        end = words[mark.close].start if mark.closed else words[mark.close].end
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def _subject(self, c: int, info: CueInfo, limit: int) -> Subject:
+        self.claimed.update(range(c, limit))
+        if info.referent:
+            return self._referent(c)
+        subject = read_subject(self.reader, self.mentions, c + 1, limit, info.gender)
+        if subject.kind == "implicit":
+            return self._subject_before(c, info) or subject
+        return subject
+
+    def _subject_before(self, c: int, info: CueInfo) -> Subject | None:
+        """«وكانت رئيسة اللجنة قد صرحت بأن»: the subject between كان and قد."""
+        words = self.words
+        if c < 2 or words[c - 1].key != "قد":
+            return None
+        for k in range(c - 2, max(c - 14, -1), -1):
+            if self.sentence_of[k] != self.sentence_of[c]:
+                return None
+            if words[k].key in _KANA:
+                subject = read_subject(self.reader, self.mentions, k + 1, c - 1, info.gender)
+                return subject if subject.kind != "implicit" else None
+        return None
+
+    def _referent(self, c: int) -> Subject:
+        """«نقلت الوكالة عن مصدر دبلوماسي قوله إن»: the speaker is between عن and the noun;
+        otherwise the noun's pronoun refers back to the nearest speaker (resolved later)."""
+        words = self.words
+        about = next((k for k in range(c - 1, max(c - 10, -1), -1)
+                      if words[k].key == "عن" or self.sentence_of[k] != self.sentence_of[c]),
+                     None)
+        if about is None or words[about].key != "عن":
+            return Subject("referent")
+        subject = read_subject(self.reader, self.mentions, about + 1, c, None)
+        return subject if subject.kind != "implicit" else Subject("referent")
+
+    def _direct(self, c: int, info: CueInfo, j: int) -> bool:
+        mark = self.mark_at[j]
+        limit = j - 1 if self.words[j - 1].text == ":" else j
+        subject = self._subject(c, info, limit)
+        start, end = self._inside(mark)
+        self.used_marks.add(mark.open)
+        self.claimed.update(range(mark.open, mark.close + 1))
+        return self._add(start, end, "direct", self._cue_text(c), self.words[c].start,
+                         info.form, info.gender, subject, c)
+
+    def _unmarked_direct(self, c: int, info: CueInfo, colon: int) -> bool:
+        words = self.words
+        rest = [i for i in range(colon + 1, len(words)) if self.line_of[i] == self.line_of[colon]]
+        if len([i for i in rest if words[i].token.is_word]) < 3:
+            return False
+        subject = self._subject(c, info, colon)
+        self.claimed.update(rest)
+        return self._add(words[rest[0]].start, words[rest[-1]].end, "direct",
+                         self._cue_text(c), words[c].start, info.form, info.gender, subject, c)
+
+    def _indirect(self, c: int, info: CueInfo, comp: int) -> bool:
+        words = self.words
+        subject = self._subject(c, info, comp)
+        first = comp if words[comp].key not in ("ان", "بان") else comp + 1
+        if first >= len(words) or self.sentence_of[first] != self.sentence_of[comp]:
+            return False
+        if first in self.mark_at:
+            mark = self.mark_at[first]
+            after = mark.close + 1
+            if after >= len(words) or self.sentence_of[after] != self.sentence_of[comp] \
+                    or not any(w.token.is_word for w in words[after:after + 1]):
+                start, end = self._inside(mark)
+                self.used_marks.add(mark.open)
+                self.claimed.update(range(mark.open, mark.close + 1))
+                return self._add(start, end, "direct", self._cue_text(c), words[c].start,
+                                 info.form, info.gender, subject, c)
+        return self._add(words[first].start, -1, "indirect", self._cue_text(c),
+                         words[c].start, info.form, info.gender, subject, first)
+
+    def _cue_after_marks(self) -> None:
+        """«...»، قال فلان — a quote followed by its cue and speaker."""
+        words = self.words
+        for mark in self.marks:
+            if mark.open in self.used_marks or not mark.closed or mark.open in self.claimed:
+                continue
+            c = mark.close + 1
+            while c < len(words) and words[c].text in "،,":
+                c += 1
+            if c >= len(words) or not self._free_standing(mark, 2) \
+                    or self.line_of[c] != self.line_of[mark.close]:
+                continue
+            c, info = self._attribution_after(c)
+            if info is None:
+                continue
+            limit = c + 1
+            while limit < len(words) and self.sentence_of[limit] == self.sentence_of[c] \
+                    and words[limit].text not in "،,:":
+                limit += 1
+            subject = read_subject(self.reader, self.mentions, c + 1, limit, info.gender)
+            self.claimed.update(range(mark.open, limit))
+            start, end = self._inside(mark)
+            self.used_marks.add(mark.open)
+            self._add(start, end, "direct", self._cue_text(c), words[c].start, info.form,
+                      info.gender, subject, c)
+
+    def _attribution_after(self, c: int) -> tuple[int, CueInfo | None]:
+        """The cue after a closing mark: «قال فلان», «بحسب ما قالت فلانة», «كما قال»,
+        or «بحسب فلان» (the preposition itself is then the cue)."""
+        words = self.words
+        key = words[c].key
+        if key in _ACCORDING_TO:
+            if c + 1 < len(words) and words[c + 1].key in ("ما", "قول"):
+                c += 2 if words[c + 1].key == "ما" else 1
+            else:
+                return c, CueInfo(key, "finite", None)
+        elif key == "كما" and c + 1 < len(words):
+            c += 1
+        info = cue_info(words[c].text) if c < len(words) else None
+        return (c, info) if info is not None and info.form != "participle" else (c, None)
+
+    def _end_indirect(self) -> None:
+        """An indirect quote runs to the end of its sentence, or up to the next quote's cue
+        or quotation marks in that sentence."""
+        words = self.words
+        starts = sorted({q.cue_at for q in self.found} | {q.start for q in self.found
+                                                          if q.kind == "direct"})
+        for quote in self.found:
+            if quote.end != -1:
+                continue
+            first = self.reader.word_at(quote.start)
+            sentence = self.sentence_of[first]
+            last = first
+            while last + 1 < len(words) and self.sentence_of[last + 1] == sentence:
+                last += 1
+            end = words[last].end
+            later = [s for s in starts if quote.start < s < end]
+            if later:
+                end = self._before_link(quote.start, later[0])
+            while end > quote.start and (self.text[end - 1].isspace()
+                                         or self.text[end - 1] in "،,.«“:"):
+                end -= 1
+            quote.end = end
+
+    def _before_link(self, start: int, end: int) -> int:
+        """``end`` moved before a clause link that opens the next quote («... فيما قالت»)."""
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        last = self.reader.word_at(end - 1)
+        while last is not None and last > 0 and self.words[last].start >= start and (
+                self.words[last].key in _CLAUSE_LINKS or self.words[last].text in "،,;؛"):
+            end = self.words[last].start
+            last -= 1
+        return end
+
+    def _add(self, start: int, end: int, kind: str, cue: str, cue_at: int, form: str,
+             gender: str | None, subject: Subject, anchor: int) -> bool:
+        """Record a quote (not when its subject is a text, «وأكد البيان أن»); True when
+        the cue is used up either way."""
+        # a bare verbal noun needs its speaker after it («تأكيد فلان أن»), else it is the
+        # writer's own phrase («في إشارة إلى أن»)
+        if subject.kind != "document" and not (form == "noun" and subject.kind == "implicit"):
+            sentence = self.sentence_of[anchor]
+            self.found.append(FoundQuote(start, end, kind, cue, cue_at, form, gender, subject,
+                                         sentence))
+        return True
+
+    def _cue_text(self, c: int) -> str:
+        """The cue as written, without a leading conjunction و/ف."""
+        word = self.words[c].text
+        key = fold(word)
+        if cue_info(word) is not None and key[:1] in "وف" and cue_info(word[1:]) is not None:
+            return word[1:]
+        return word

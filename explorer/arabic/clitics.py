@@ -7,6 +7,8 @@ serves keys and features.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # Longest first. Each entry: (prefix, minimum letters the stem must keep).
 _PREFIXES: tuple[tuple[str, int], ...] = (
     ("وبال", 2), ("فبال", 2), ("وكال", 2), ("ولل", 2), ("فلل", 2),
@@ -17,6 +19,7 @@ _PREFIXES: tuple[tuple[str, int], ...] = (
 )
 
 
+@lru_cache(maxsize=1 << 16)  # called for every word of every article; words repeat a lot
 def strip_proclitics(word: str, *, conservative: bool = True) -> tuple[str, str]:
     """Split ``word`` into (proclitics, stem).
 

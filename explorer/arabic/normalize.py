@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
@@ -26,8 +27,20 @@ def strip_marks(text: str) -> str:
     return _MARKS.sub("", dediac_ar(text))
 
 
+_SHORT = 48  # words and names: folded so often that their keys are remembered
+
+
 def fold(text: str) -> str:
     """The search/matching key of a piece of text (see module docstring)."""
+    return _fold_short(text) if len(text) <= _SHORT else _fold(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = strip_marks(text)
     text = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(text)))
@@ -35,6 +48,7 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text.lower()).strip()
 
 
+@lru_cache(maxsize=1 << 15)
 def name_key(name: str) -> str:
     """Key of a name for merging mentions: folded, each word without proclitics or ال."""
     from explorer.arabic.clitics import strip_proclitics

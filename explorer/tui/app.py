@@ -1,11 +1,450 @@
-"""The explorer app (Textual)."""
+"""The explorer app: articles, their text, entities and quotes, and the corpus's actors.
+
+The screen appears at once; a thread worker loads and analyses the articles and posts each
+one as it is done, then merges actors across the corpus and builds the actor index.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
+
+from explorer import clipboard
+from explorer.arabic.display import (
+    VTE_EXPLICIT,
+    VTE_IMPLICIT,
+    RtlMode,
+    choose_mode,
+    wants_vte_explicit_mode,
+)
+from explorer.corpus import DEFAULT_MAX_BYTES
+from explorer.export import citation, quote_rows
+from explorer.model import Actor, Article, Corpus, LoadError
+from explorer.tui.commands import ArticleCommands, explorer_commands
+from explorer.tui.loading import (
+    AnalysisFailed,
+    CorpusReady,
+    ItemAnalysed,
+    LoadRequest,
+    load_corpus,
+)
+from explorer.tui.widgets.actor_list import ActorList
+from explorer.tui.widgets.article_list import ArticleList
+from explorer.tui.widgets.article_view import ArticleView
+from explorer.tui.widgets.entity_list import EntityList
+from explorer.tui.widgets.query_input import QueryInput
+from explorer.tui.widgets.quote_list import QuoteList
+from explorer.tui.widgets.virtual_list import VirtualList
+
+if TYPE_CHECKING:
+    from explorer.search import ActorIndex
+
+RTL_CYCLE = (RtlMode.APP, RtlMode.TERMINAL, RtlMode.OFF)
+
+
+def sample_articles() -> Path | None:
+    """The bundled sample articles next to the package (repository or editable install)."""
+    folder = Path(__file__).resolve().parents[2] / "sample_articles"
+    return folder if folder.is_dir() else None
+
+
+class ExplorerApp(App[None]):
+    """Read a folder of Arabic articles: who is in them and who said what."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "explorer"
+    COMMANDS = App.COMMANDS | {ArticleCommands}
+    BINDINGS = [
+        Binding("f1,question_mark", "help", "Help", id="app.help",
+                tooltip="Show every binding"),
+        Binding("slash", "find_actor", "Find actor", id="app.find_actor",
+                tooltip="Focus the actor search box (Arabic or Latin letters)"),
+        Binding("1", "focus_pane('articles')", "Articles", show=False, id="app.focus_articles",
+                tooltip="Focus the article list"),
+        Binding("2", "focus_pane('text')", "Text", show=False, id="app.focus_text",
+                tooltip="Focus the article text"),
+        Binding("3", "focus_pane('entities')", "Entities", show=False, id="app.focus_entities",
+                tooltip="Focus the entities pane"),
+        Binding("4", "focus_pane('quotes')", "Quotes", show=False, id="app.focus_quotes",
+                tooltip="Focus the quotes pane"),
+        Binding("5", "focus_pane('actors')", "Actors", show=False, id="app.focus_actors",
+                tooltip="Focus the actor index hits"),
+        Binding("n", "mention(1)", "Next mention", id="app.next_mention",
+                tooltip="Visit the next mention of the selected entity"),
+        Binding("N", "mention(-1)", "Previous mention", show=False, id="app.previous_mention",
+                tooltip="Visit the previous mention of the selected entity"),
+        Binding("t", "toggle_translit", "Romanise", id="app.transliterate",
+                tooltip="Romanise names and text (scheme: --translit or the command palette)"),
+        Binding("r", "cycle_rtl", "RTL mode", show=False, id="app.rtl_mode",
+                tooltip="Cycle who reorders right-to-left text: app, terminal, off"),
+        Binding("e", "export", "Export", id="app.export",
+                tooltip="Export the quotes in view (article, actor or all): CSV, JSON, Markdown"),
+        Binding("exclamation_mark", "show_errors", "Load errors", show=False,
+                id="app.errors",
+                tooltip="List the files that could not be read, and why"),
+        Binding("q", "quit", "Quit", id="app.quit",
+                tooltip="Quit"),
+        Binding("escape", "leave_query", "Leave search", show=False, id="app.leave_search",
+                tooltip="In the search box: go to the hits"),
+        Binding("down", "leave_query", "To the hits", show=False, id="app.to_hits",
+                tooltip="In the search box: go to the hits"),
+    ]
+
+    def __init__(self, paths: Sequence[str | Path] = (), *, ner: str = "auto",
+                 max_bytes: int = DEFAULT_MAX_BYTES, rtl: RtlMode | str = RtlMode.AUTO,
+                 scheme: str = "hsb", corpus: Corpus | None = None, jobs: int | None = None,
+                 cache: bool = True) -> None:
+        """Open ``paths`` (analysed in a worker), or an already analysed ``corpus``.
+
+        ``jobs`` and ``cache`` are passed to the analysis (processes; the analysis cache).
+        """
+        super().__init__()
+        self.request = LoadRequest([Path(p) for p in paths], corpus, ner, max_bytes, jobs, cache)
+        self.rtl_mode = choose_mode(rtl)
+        self.explicit_vte = wants_vte_explicit_mode(self.rtl_mode)
+        self.scheme = scheme
+        self.translit: str | None = None
+        self.corpus = Corpus()
+        self.index: ActorIndex | None = None
+        self.loading = True
+        self.last_copy: clipboard.CopyResult | None = None
+
+    # -- layout ---------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield ArticleList(id="articles")
+                with Vertical(id="actors-pane"):
+                    yield QueryInput(placeholder="/ find an actor (Arabic or Latin)",
+                                     id="actor-query")
+                    yield ActorList(id="actors")
+            with Vertical(id="right"):
+                yield ArticleView(id="text")
+                with TabbedContent(id="tabs"):
+                    with TabPane("Quotes", id="quotes-tab"):
+                        yield QuoteList(id="quotes")
+                    with TabPane("Entities", id="entities-tab"):
+                        yield EntityList(id="entities")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#articles").border_title = "Articles"
+        self.query_one("#actors-pane").border_title = "Actors"
+        self.query_one("#text").border_title = "Text"
+        self._apply_display_settings()
+        self.sub_title = "analysing…"
+        if self.explicit_vte and self._driver is not None and not self.is_headless:
+            self._driver.write(VTE_EXPLICIT)
+        self.query_one("#articles").focus()
+        self.analyse()
+
+    # -- analysis worker --------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="analysis")
+    def analyse(self) -> None:
+        """Analyse every article (posting each), then merge actors and index them."""
+        load_corpus(self.request, self.post_message, self._warn_from_thread)
+
+    def _warn_from_thread(self, message: str) -> None:
+        """A one-line notice from the analysis (e.g. the cache is disabled) as a toast."""
+        self.call_from_thread(self.notify, message, severity="warning", timeout=8,
+                              markup=False)
+
+    def on_item_analysed(self, message: ItemAnalysed) -> None:
+        if isinstance(message.item, LoadError):
+            self.corpus.errors.append(message.item)
+        else:
+            self.corpus.articles.append(message.item.article)
+            self.corpus.invalidate()
+            first = len(self.corpus.articles) == 1
+            self.article_list.set_articles(self.corpus.articles)
+            if first:
+                self.open_article(self.corpus.articles[0])
+        self.sub_title = f"analysing {message.done}/{message.total}"
+        self.article_list.border_subtitle = f"{message.done}/{message.total}"
+
+    def on_corpus_ready(self, message: CorpusReady) -> None:
+        current = self.current_article
+        self.corpus = message.corpus
+        self.index = message.index
+        self.loading = False
+        self.article_list.set_articles(self.corpus.articles)
+        self.article_list.border_subtitle = str(len(self.corpus.articles))
+        errors = len(self.corpus.errors)
+        self.sub_title = (f"{len(self.corpus.articles)} articles · "
+                          f"{len(self.corpus.actors)} actors"
+                          + (f" · {errors} unreadable (press !)" if errors else ""))
+        self.search_actors(self.query_one("#actor-query", Input).value)
+        if current is not None:
+            self.open_article(self.corpus.article_by_id.get(current.id, current),
+                              keep_position=True)
+        elif self.corpus.articles:
+            self.open_article(self.corpus.articles[0])
+        if errors:
+            self.notify(f"{errors} file(s) could not be read; press ! to see why",
+                        severity="warning", timeout=6)
+        if not self.corpus.articles:
+            self.notify("No articles could be read", severity="error", timeout=8)
+
+    def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        if message.final:
+            self.loading = False
+            self.sub_title = "analysis failed"
+        self.notify(message.reason, severity="error", timeout=10, markup=False)
+
+    # -- the panes --------------------------------------------------------------------------
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one("#articles", ArticleList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one("#text", ArticleView)
+
+    @property
+    def quote_list(self) -> QuoteList:
+        return self.query_one("#quotes", QuoteList)
+
+    @property
+    def entity_list(self) -> EntityList:
+        return self.query_one("#entities", EntityList)
+
+    @property
+    def actor_list(self) -> ActorList:
+        return self.query_one("#actors", ActorList)
+
+    @property
+    def current_article(self) -> Article | None:
+        return self.article_view.article
+
+    def open_article(self, article: Article, *, keep_position: bool = False) -> None:
+        """Show ``article`` in the text, entities and quotes panes."""
+        view = self.article_view
+        position = (view.scroll_offset.y, view.selected_key, view.current)
+        view.show(article)
+        view.border_title = Text(article.id)   # a file name is not markup
+        self.entity_list.show(article)
+        items = [(article, q) for q in article.quotes]
+        self.quote_list.show(items, quote_rows(self.corpus, items))
+        index = self.corpus.articles.index(article) if article in self.corpus.articles else -1
+        if index >= 0 and self.article_list.cursor != index:
+            self.article_list.move_to(index)
+        if keep_position:
+            view.highlight(position[1])
+            view.current = position[2]
+            view.scroll_to(y=position[0], animate=False)
+
+    def visit_actor(self, article: Article, actor: Actor) -> None:
+        """Show ``article`` with ``actor``'s mentions highlighted, at the first one."""
+        self.open_article(article)
+        self.article_view.highlight(actor.id)
+        self.article_view.next_mention(1)
+
+    @on(VirtualList.Highlighted, "#articles")
+    def _article_highlighted(self, message: VirtualList.Highlighted) -> None:
+        articles = self.corpus.articles
+        if 0 <= message.index < len(articles) and articles[message.index] is not \
+                self.current_article:
+            self.open_article(articles[message.index])
+
+    @on(VirtualList.Selected, "#articles")
+    def _article_selected(self, message: VirtualList.Selected) -> None:
+        self.article_view.focus()
+
+    @on(VirtualList.Highlighted, "#entities")
+    def _entity_highlighted(self, message: VirtualList.Highlighted) -> None:
+        rows = self.entity_list.rows
+        if 0 <= message.index < len(rows):
+            self.article_view.highlight(rows[message.index].key)
+
+    @on(VirtualList.Selected, "#entities")
+    def _entity_selected(self, message: VirtualList.Selected) -> None:
+        self.article_view.current = None
+        self.article_view.next_mention(1)
+
+    @on(VirtualList.Selected, "#quotes")
+    def _quote_selected(self, message: VirtualList.Selected) -> None:
+        current = self.quote_list.current
+        if current is not None:
+            self.article_view.visit(current[1].start, current[1].end)
+
+    @on(QuoteList.CopyRequested)
+    def _copy_quote(self, message: QuoteList.CopyRequested) -> None:
+        self.copy_text(citation(message.row) if message.citation else message.row.quote)
+
+    # -- actor search ----------------------------------------------------------------------
+    @on(Input.Changed, "#actor-query")
+    def _query_changed(self, message: Input.Changed) -> None:
+        self.search_actors(message.value)
+
+    @on(Input.Submitted, "#actor-query")
+    def _query_submitted(self, message: Input.Submitted) -> None:
+        self.open_profile(self.actor_list.current_actor)
+
+    @on(VirtualList.Selected, "#actors")
+    def _actor_selected(self, message: VirtualList.Selected) -> None:
+        self.open_profile(self.actor_list.current_actor)
+
+    def search_actors(self, query: str) -> None:
+        """Filter the actor index by ``query`` (called on every keystroke)."""
+        if self.index is None:
+            self.actor_list.show([], [])
+            return
+        hits = self.index.search(query)
+        self.actor_list.show(self.corpus.actors, hits)
+        pane = self.query_one("#actors-pane")
+        pane.border_subtitle = f"{len(hits)}/{len(self.index)}" if query else str(len(self.index))
+
+    def open_profile(self, actor: Actor | None) -> None:
+        if actor is None:
+            return
+        from explorer.tui.screens.profile import ProfileScreen
+
+        self.push_screen(ProfileScreen(actor))
+
+    # -- copying -------------------------------------------------------------------------------
+    def copy_to_clipboard(self, text: str) -> None:
+        """Every copy in the app (quotes, and Textual's own, e.g. a selection in the search
+        box) goes through :meth:`copy_text`."""
+        self.copy_text(text)
+
+    def copy_text(self, text: str) -> clipboard.CopyResult:
+        """Copy the logical ``text`` by OSC 52 (tmux-aware) and a system tool; say what was
+        done; keep it in ``App.clipboard``."""
+        self._clipboard = text
+        writer = None
+        if self._driver is not None and not self.is_headless:
+            writer = self._driver.write
+        result = clipboard.copy(text, writer)
+        self.last_copy = result
+        self.notify(result.describe(), severity="information" if result.ok else "warning")
+        return result
+
+    # -- actions -------------------------------------------------------------------------------
+    def action_help(self) -> None:
+        from explorer.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def to_main_screen(self) -> None:
+        """Close the profile, help or dialog screens over the main one."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_find_actor(self) -> None:
+        self.to_main_screen()
+        self.query_one("#actor-query", Input).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_query":
+            return isinstance(self.focused, Input) and self.focused.id == "actor-query"
+        return True
+
+    def action_leave_query(self) -> None:
+        """From the search box to the hits (Escape or Down), like fzf's list."""
+        self.actor_list.focus()
+
+    def action_focus_pane(self, pane: str) -> None:
+        self.to_main_screen()
+        if pane in ("quotes", "entities"):
+            self.query_one("#tabs", TabbedContent).active = f"{pane}-tab"
+        self.query_one(f"#{pane}").focus()
+
+    def action_mention(self, step: int) -> None:
+        if self.article_view.next_mention(step) is None:
+            self.notify("Select an entity first (entities pane, key 3)", timeout=3)
+
+    def action_toggle_translit(self) -> None:
+        self.translit = None if self.translit else self.scheme
+        self._apply_display_settings()
+        self.notify(f"Romanised ({self.scheme})" if self.translit else "Arabic script",
+                    timeout=2)
+
+    def action_cycle_rtl(self) -> None:
+        position = RTL_CYCLE.index(self.rtl_mode) if self.rtl_mode in RTL_CYCLE else -1
+        self.set_rtl(RTL_CYCLE[(position + 1) % len(RTL_CYCLE)])
+
+    def set_rtl(self, mode: RtlMode | str) -> None:
+        self.rtl_mode = choose_mode(mode)
+        self._apply_display_settings()
+        self.notify(f"Right-to-left text: {self.rtl_mode.value}", timeout=2)
+
+    def set_scheme(self, scheme: str) -> None:
+        self.scheme = scheme
+        if self.translit:
+            self.translit = scheme
+        self._apply_display_settings()
+
+    def _apply_display_settings(self) -> None:
+        for screen in self.screen_stack:
+            for widget in screen.query("ArticleList, EntityList, QuoteList, ActorList"):
+                widget.mode, widget.translit = self.rtl_mode, self.translit
+                widget.refresh()
+            for box in screen.query(QueryInput):
+                box.mode = self.rtl_mode
+                box.refresh()
+            for view in screen.query(ArticleView):
+                view.configure(self.rtl_mode, self.translit)
+            if hasattr(screen, "refresh_display"):
+                screen.refresh_display()
+
+    def action_export(self, scope: str | None = None) -> None:
+        from explorer.tui.screens.export_dialog import ExportDialog, quote_scopes
+
+        actor = getattr(self.screen, "actor", None)
+        scopes = quote_scopes(self.corpus, self.current_article, actor)
+        if not any(rows for _, rows in scopes.values()):
+            self.notify("No quotes to export yet", severity="warning")
+            return
+        self.push_screen(ExportDialog(scopes, default=scope))
+
+    def action_show_errors(self) -> None:
+        from explorer.tui.screens.errors import ErrorsScreen
+
+        if not self.corpus.errors:
+            self.notify("Every file was read" if not self.loading else "No errors so far",
+                        timeout=3)
+            return
+        self.push_screen(ErrorsScreen(self.corpus.errors))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield from explorer_commands(self)
 
 
 def run_app(args: argparse.Namespace) -> int:
-    print("explorer: the app is not built yet; use `explorer analyze PATH`", file=sys.stderr)
-    return 2
+    """``explorer [PATH...]``: open the app (on the sample articles without paths)."""
+    paths: list[str | Path] = list(args.paths)
+    if not paths:
+        samples = sample_articles()
+        if samples is None:
+            print("explorer: no PATH given and the bundled sample_articles/ folder is missing",
+                  file=sys.stderr)
+            return 2
+        paths = [samples]
+    missing = [p for p in paths if not os.path.exists(p)]
+    if missing and len(missing) == len(paths):
+        print(f"explorer: {missing[0]}: no such file or folder", file=sys.stderr)
+        return 1
+    app = ExplorerApp(paths, ner=args.ner, max_bytes=args.max_size, rtl=args.rtl,
+                      scheme=args.translit, jobs=args.jobs, cache=not args.no_cache)
+    try:
+        app.run()
+    finally:
+        if app.explicit_vte and sys.stdout.isatty():
+            sys.stdout.write(VTE_IMPLICIT)
+            sys.stdout.flush()
+    return 0

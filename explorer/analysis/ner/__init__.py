@@ -24,24 +24,26 @@ class Recognizer(Protocol):
         ...
 
 
-BACKENDS = ("auto", "crf", "camel")
+BACKENDS = ("auto", "crf", "crf-corpus", "camel")
 
 
 def get_recognizer(name: str = "auto") -> Recognizer:
     """The recogniser called ``name``; raises :class:`BackendUnavailable` with a reason.
 
-    ``crf`` is the shipped offline model; ``camel`` is camel-tools' BERT tagger, which
-    needs its ``ner-arabert`` data; ``auto`` takes ``camel`` when that data is installed
-    and ``crf`` otherwise.
+    ``crf`` is the shipped offline model with government bodies marked as organisations;
+    ``crf-corpus`` is the same model following the training corpora's conventions (for
+    comparison with CoNLL scores); ``camel`` is camel-tools' BERT tagger, which needs its
+    ``ner-arabert`` data; ``auto`` takes ``camel`` when that data is installed and
+    ``crf`` otherwise.
     """
     if name == "auto":
         from explorer.analysis.ner.camel import camel_model_path
 
         name = "camel" if camel_model_path() is not None else "crf"
-    if name == "crf":
+    if name in ("crf", "crf-corpus"):
         from explorer.analysis.ner.crf import CrfRecognizer
 
-        return CrfRecognizer()
+        return CrfRecognizer(institutions=name == "crf")
     if name == "camel":
         from explorer.analysis.ner.camel import CamelRecognizer
 

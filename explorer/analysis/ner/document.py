@@ -47,3 +47,36 @@ def propagate(words: list[str], tags: list[str], features: FeatureExtractor,
         else:
             i += 1
     return result
+
+
+def document_features(words: list[str], tags: list[str],
+                      features: FeatureExtractor) -> list[list[str]]:
+    """Per-word features from a first tagging of the whole article, for the second CRF.
+
+    For each word: its own and its neighbours' first-pass tags, and how the same stem
+    was tagged elsewhere in the article (as what type, as the surname that ends a full
+    person name, or as nothing), not counting this occurrence.
+    """
+    stems = [features.keys(word)[1] for word in words]
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for stem, tag in zip(stems, tags, strict=True):
+        seen[stem][tag[2:] or "O"] += 1
+    for first, last, kind in spans(tags):
+        if kind == "PERS" and last - first > 1:
+            seen[stems[last - 1]]["SURNAME"] += 1
+    count = len(words)
+    result = []
+    for i, stem in enumerate(stems):
+        own = tags[i][2:] or "O"
+        extra = ["y1=" + tags[i],
+                 "y1-1=" + (tags[i - 1] if i else "edge"),
+                 "y1+1=" + (tags[i + 1] if i + 1 < count else "edge")]
+        if len(stem) > 1 and stem[0].isalpha():
+            for label, times in seen[stem].items():
+                times -= label == own
+                if times > 0:
+                    extra.append("doc=" + label)
+                    if label != "O" and times > 1:
+                        extra.append("doc2=" + label)
+        result.append(extra)
+    return result

@@ -17,7 +17,9 @@ from explorer.arabic.normalize import fold
 _LONG_VOWELS = frozenset("اوي")
 _NAME_LINKS = frozenset(("ابو", "ابن", "بن", "بنت", "عبد", "ام", "ال", "دي", "فان", "دو"))
 _SENTENCE_END = frozenset(".!?؟")
-MAX_PHRASE = 6
+_SUFFIXES = ("ه", "ها", "هم", "هن", "هما", "ات", "ين", "ون", "ان", "ي", "يه", "ا", "ت", "تا",
+             "وا", "ته", "تها", "تهم", "نا", "كم", "يين", "يون", "يات", "اته", "اتها")
+_VERB_PREFIXES = frozenset("سيتنا")
 # Offsets of the neighbours whose cue features a word sees.
 WINDOW = (-2, -1, 1, 2)
 
@@ -43,6 +45,12 @@ class FeatureExtractor:
         self._own: dict[str, list[str]] = {}
         self._context: dict[str, tuple[list[str], ...]] = {}
         self._keys: dict[str, tuple[str, str]] = {}
+        self._starts: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, kind in resources.gazetteer.items():
+            first, *rest = phrase.split()
+            if rest:
+                self._index.setdefault(first, []).append((tuple(rest), kind))
 
     def keys(self, word: str) -> tuple[str, str]:
         """(folded word, folded stem without proclitics), cached."""
@@ -56,6 +64,8 @@ class FeatureExtractor:
     def _cues(self, key: str, stem: str) -> list[str]:
         """Cue flags of a word: what kind of neighbour it is for a name."""
         res = self.resources
+        if key[:1] in "وف" and len(key) > 3 and stem == key:
+            stem = key[1:]  # «واكد»: a conjunction before a three-letter verb
         cues = []
         if key in res.titles or stem in res.titles:
             cues.append("title")
@@ -71,20 +81,30 @@ class FeatureExtractor:
             cues.append("link")
         return cues
 
-    def _in_lexicon(self, key: str, stem: str) -> bool:
+    def _lexical(self, key: str, stem: str) -> int:
+        """2: the word or its stem is a dictionary word; 1: it is after removing common
+        affixes (suffixed pronouns, plural and feminine endings, verb prefixes); 0: not.
+
+        The dictionary lists stems, not inflected forms, so inflection is undone by
+        guesswork; names are much less often found this way than ordinary words.
+        """
         lexicon = self.resources.lexicon
-        if key in lexicon or stem in lexicon:
-            return True
-        for ending in ("ه", "ها", "هم", "ات", "ين", "ون", "ان", "ي", "يه", "ا"):
-            if stem.endswith(ending) and stem[: -len(ending)] in lexicon:
-                return True
-        return False
+        forms = {key, stem}
+        if key[:1] in "وف" and len(key) > 3:
+            forms.add(key[1:])
+        if forms & lexicon:
+            return 2
+        forms |= {form[2:] for form in forms if form.startswith("ال")}
+        forms |= {form[: -len(ending)] for form in forms for ending in _SUFFIXES
+                  if form.endswith(ending) and len(form) - len(ending) >= 2}
+        forms |= {form[1:] for form in forms if form[:1] in _VERB_PREFIXES and len(form) > 3}
+        return 1 if forms & lexicon else 0
 
     def _build(self, word: str) -> None:
         key, stem = self.keys(word)
         shape = word_shape(word)
         prefix = key[: len(key) - len(stem)]
-        lexical = self._in_lexicon(key, stem) if shape == "A" else False
+        lexical = self._lexical(key, stem) if shape == "A" else 0
         gazetteer = self.resources.gazetteer
         gz = gazetteer.get(key) or gazetteer.get(stem) or gazetteer.get("ال" + stem)
         cues = self._cues(key, stem)
@@ -93,7 +113,7 @@ class FeatureExtractor:
             "bias", "w=" + key, "s=" + stem, "p=" + prefix, "sh=" + shape,
             "x1=" + stem[-1:], "x2=" + stem[-2:], "x3=" + stem[-3:],
             "a2=" + stem[:2], "a3=" + stem[:3], "len=" + str(min(len(stem), 9)),
-            "lex=" + ("1" if lexical else "0"),
+            "lex=" + str(lexical),
             "vr=" + str(round(4 * vowels / max(len(stem), 1))),
         ]
         if gz:
@@ -101,11 +121,10 @@ class FeatureExtractor:
         own.extend(cues)
         if shape == "A" and not lexical and not gz:
             own.append("oov")
-        own.extend(f"{cue}|lex={int(lexical)}" for cue in cues[:1])
+        own.extend(f"{cue}|lex={lexical}" for cue in cues[:1])
         self._own[word] = own
         small = ["w=" + key, "s=" + stem, "sh=" + shape, *cues]
-        if lexical:
-            small.append("lex")
+        small.append(f"lex={lexical}")
         if gz:
             small.append("gz=" + gz)
         if shape == "P":
@@ -113,26 +132,31 @@ class FeatureExtractor:
         self._context[word] = tuple([f"{offset}:{f}" for f in (small if abs(offset) == 1
                                      else small[2:] + small[:1])] for offset in WINDOW)
 
+    def _phrase_starts(self, word: str) -> list[tuple[tuple[str, ...], str]]:
+        """Multi-word gazetteer phrases that may begin at ``word`` (longest first), cached."""
+        found = self._starts.get(word)
+        if found is None:
+            key = self.keys(word)[0]
+            firsts = [key, *(form for _, form in name_variants(key))]
+            found = sorted((entry for first in firsts for entry in self._index.get(first, ())),
+                           key=lambda entry: -len(entry[0]))
+            self._starts[word] = found
+        return found
+
     def _phrases(self, words: list[str]) -> list[str]:
         """Multi-word gazetteer tags (B-/I-TYPE or ''), longest match first."""
-        gazetteer = self.resources.gazetteer
         keys = [self.keys(word)[0] for word in words]
         tags = [""] * len(words)
         i = 0
         while i < len(words):
-            for size in range(min(MAX_PHRASE, len(words) - i), 1, -1):
-                rest = keys[i + 1:i + size]
-                firsts = [keys[i], *(form for _, form in name_variants(keys[i]))]
-                kind = next((gazetteer[p] for p in (" ".join([f, *rest]) for f in firsts)
-                             if p in gazetteer), None)
-                if kind:
+            size = 1
+            for rest, kind in self._phrase_starts(words[i]):
+                if tuple(keys[i + 1:i + 1 + len(rest)]) == rest:
+                    size = len(rest) + 1
                     tags[i] = "B-" + kind
-                    for j in range(i + 1, i + size):
-                        tags[j] = "I-" + kind
-                    i += size
+                    tags[i + 1:i + size] = ["I-" + kind] * (size - 1)
                     break
-            else:
-                i += 1
+            i += size
         return tags
 
     def sentence(self, words: list[str]) -> list[list[str]]:

@@ -54,6 +54,7 @@ class Resources:
     org_heads: frozenset[str] = _folded(curated.ORG_HEADS)
     speech_verbs: frozenset[str] = _folded(curated.SPEECH_VERBS)
     given_names: frozenset[str] = _folded(curated.GIVEN_NAMES)
+    institution_heads: frozenset[str] = _folded(curated.INSTITUTION_HEADS)
     nationalities: frozenset[str] = frozenset(
         nationality_key(fold(word)) for word in curated.NATIONALITIES)
 
@@ -71,8 +72,11 @@ def load_resources(data_dir: Path = DATA_DIR) -> Resources:
 
 
 def is_known_name(resources: Resources, key: str) -> bool:
-    """Whether a folded word is a name as written (gazetteer, given name or corpus name)."""
-    return key in resources.names or key in resources.gazetteer or key in resources.given_names
+    """Whether a folded word begins a mention as written: a gazetteer entry, a given
+    name, a word that begins a name in the corpora, or an organisation head."""
+    return (key in resources.names or key in resources.gazetteer
+            or key in resources.given_names or key in resources.org_heads
+            or key in resources.institution_heads)
 
 
 def build_gazetteer() -> dict[str, str]:

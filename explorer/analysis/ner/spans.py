@@ -23,17 +23,17 @@ _CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل"
 def proclitic_cuts(key: str) -> list[tuple[int, str]]:
     """Possible (letters to skip, name form) cuts of a folded word, shortest first.
 
-    A doubled «لل» is ل + a name whose «ال» lost its alif: «للعراق» → skip 2, «العراق».
+    A doubled «لل» is ل + a name whose «ال» lost its alif (``للعراق`` → skip 2,
+    ``العراق``) or ل + a word that begins with ل (``للجنة`` → skip 1, ``لجنة``).
     """
     cuts = []
     for clitic in _CLITICS:
         rest = key[len(clitic):]
         if not key.startswith(clitic) or len(rest) < 3:
             continue
+        cuts.append((len(clitic), rest))
         if clitic.endswith("ل") and rest.startswith("ل"):
             cuts.append((len(clitic) + 1, "ا" + rest))
-        else:
-            cuts.append((len(clitic), rest))
     return sorted(cuts)
 
 

@@ -13,42 +13,88 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 from explorer.analysis.ner.conll import Sentence, read_conll
 from explorer.analysis.ner.resources import DATA_DIR, HUNSPELL_AR, load_resources, write_resources
 
-MODEL_FILE = "crf.model"
+ARTICLE_SENTENCES = 50
+FOLDS = 3
 
 
-def split_corpora(corpora: Path, dev: bool) -> tuple[list[Sentence], dict[str, list[Sentence]]]:
-    """Training sentences and named dev sets (empty unless ``dev``)."""
+def split_corpora(corpora: Path, dev: bool
+                  ) -> tuple[list[list[Sentence]], dict[str, list[Sentence]]]:
+    """Training articles and named dev sets (empty unless ``dev``)."""
     anercorp = read_conll(corpora / "anercorp_train.conll")
     aqmar = read_conll(corpora / "aqmar_train.conll")
     if not dev:
-        return anercorp + aqmar, {}
+        return articles(anercorp) + articles(aqmar), {}
     cut = len(anercorp) * 5 // 6
-    return anercorp[:cut] + aqmar, {"anercorp-dev": anercorp[cut:],
-                                    "aqmar-dev": read_conll(corpora / "aqmar_dev.conll")}
+    return articles(anercorp[:cut]) + articles(aqmar), {
+        "anercorp-dev": anercorp[cut:], "aqmar-dev": read_conll(corpora / "aqmar_dev.conll")}
 
 
-def train(sentences: list[Sentence], out: Path, *, c1: float, c2: float,
-          iterations: int) -> Path:
-    """Train a CRF on ``sentences`` with the shipped features; returns the model path."""
+def articles(sentences: list[Sentence]) -> list[list[Sentence]]:
+    """Runs of consecutive sentences taken as one article, as ``explorer eval ner`` does."""
+    return [sentences[i:i + ARTICLE_SENTENCES] for i in range(0, len(sentences), ARTICLE_SENTENCES)]
+
+
+def _fit(xseqs: list[list[list[str]]], yseqs: list[list[str]], path: Path,
+         params: dict[str, float]) -> None:
     import pycrfsuite
 
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for xseq, yseq in zip(xseqs, yseqs, strict=True):
+        trainer.append(xseq, yseq)
+    trainer.set_params({**params, "feature.possible_transitions": True})
+    trainer.train(str(path))
+
+
+def train(corpus: list[list[Sentence]], out: Path, *, c1: float, c2: float,
+          iterations: int) -> list[Path]:
+    """Train both CRFs on ``corpus`` (a list of articles); returns the model paths.
+
+    The second CRF learns from first-pass tags that the first CRF gave without having
+    seen those articles (three folds), so it learns how far to trust them.
+    """
+    import pycrfsuite
+
+    from explorer.analysis.ner.crf import FIRST_MODEL, SECOND_MODEL
+    from explorer.analysis.ner.document import document_features
     from explorer.analysis.ner.features import FeatureExtractor
 
+    params = {"c1": c1, "c2": c2, "max_iterations": iterations}
     extractor = FeatureExtractor(load_resources(out))
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for sentence in sentences:
-        trainer.append(extractor.sentence(sentence.tokens), sentence.tags)
-    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations,
-                        "feature.possible_transitions": True})
-    path = out / MODEL_FILE
-    trainer.train(str(path))
-    return path
+    features = [[extractor.sentence(s.tokens) for s in article] for article in corpus]
+    gold = [[s.tags for s in article] for article in corpus]
+    first_tags: list[list[list[str]]] = [[] for _ in corpus]
+    with tempfile.TemporaryDirectory() as scratch:
+        for fold in range(FOLDS):
+            inside = [n for n in range(len(corpus)) if n % FOLDS != fold]
+            path = Path(scratch) / f"fold{fold}.model"
+            _fit([x for n in inside for x in features[n]],
+                 [y for n in inside for y in gold[n]], path, params)
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(path))
+            for n in range(fold, len(corpus), FOLDS):
+                first_tags[n] = [tagger.tag(x) for x in features[n]]
+            tagger.close()
+    first = out / FIRST_MODEL
+    _fit([x for article in features for x in article],
+         [y for article in gold for y in article], first, params)
+    second_x: list[list[list[str]]] = []
+    for article, sentences, tags in zip(corpus, features, first_tags, strict=True):
+        words = [token for sentence in article for token in sentence.tokens]
+        extra = document_features(words, [t for sentence in tags for t in sentence], extractor)
+        start = 0
+        for sequence in sentences:
+            second_x.append([own + extra[start + i] for i, own in enumerate(sequence)])
+            start += len(sequence)
+    second = out / SECOND_MODEL
+    _fit(second_x, [y for article in gold for y in article], second, params)
+    return [first, second]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,12 +117,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     began = time.monotonic()
     training, dev_sets = split_corpora(args.corpora, args.dev)
-    first_words = [sentence.tokens[i] for sentence in training
+    first_words = [sentence.tokens[i] for article in training for sentence in article
                    for i, tag in enumerate(sentence.tags) if tag.startswith("B-")]
     write_resources(args.out, args.lexicon, first_words)
     load_resources.cache_clear()
-    path = train(training, args.out, c1=args.c1, c2=args.c2, iterations=args.iterations)
-    print(f"model: {path} ({path.stat().st_size / 1e6:.1f} MB, "
+    paths = train(training, args.out, c1=args.c1, c2=args.c2, iterations=args.iterations)
+    size = sum(path.stat().st_size for path in paths) / 1e6
+    print(f"models: {', '.join(str(path) for path in paths)} ({size:.1f} MB, "
           f"{time.monotonic() - began:.0f} s)")
     if dev_sets:
         from explorer.analysis.ner.crf import CrfRecognizer

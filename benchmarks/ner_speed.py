@@ -1,0 +1,51 @@
+"""Speed of the default NER recogniser in tokens per second on one core.
+
+    python benchmarks/ner_speed.py [--corpora ../shared/corpora]
+
+Feeds the CoNLL corpora to the recogniser as untokenised articles of 50 sentences
+(through the same path as ``explorer eval ner``), starting from a fresh process-level
+cache, so words seen for the first time pay for their features as in real use. Also
+reports the model load time. Pinned to one CPU where the system allows it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    from explorer.analysis.ner.conll import read_conll
+    from explorer.analysis.ner.crf import CrfRecognizer
+    from explorer.evaluation.ner_eval import predict
+
+    files = sorted(args.corpora.glob("*.conll"))
+    if not files:
+        print(f"ner_speed: {args.corpora}: no .conll files", file=sys.stderr)
+        return 2
+    began = time.perf_counter()
+    recognizer = CrfRecognizer()
+    print(f"model load: {time.perf_counter() - began:.3f} s")
+    for path in files:
+        sentences = read_conll(path)
+        tokens = sum(len(sentence.tokens) for sentence in sentences)
+        began = time.perf_counter()
+        predict(recognizer, sentences)
+        seconds = time.perf_counter() - began
+        print(f"{path.name}: {tokens} tokens in {seconds:.2f} s = {tokens / seconds:,.0f} tokens/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,134 @@
+"""An article's mentions: the recogniser's entities plus those the text's structure proves.
+
+A title in apposition to a name («وزير الخارجية الأمريكي مايك بومبيو»), a name in a
+speaker's place after a speech verb, an institution heading a sentence («أفادت الخارجية
+الأمريكية أن») are mentions even when the NER missed them. They are added here, never
+overlapping a recognised entity, with the roles and genders the text gives them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from explorer.analysis.actors import name_words
+from explorer.analysis.name_phrases import PhraseReader, role_gender, words_of
+from explorer.arabic.tokens import Token
+from explorer.model import Entity
+
+Span = tuple[int, int]
+
+
+@dataclass
+class MentionSet:
+    """Entities of one article with what the text says about each (roles, gender)."""
+
+    text: str
+    entities: list[Entity]
+    roles: dict[Span, list[str]] = field(default_factory=dict)
+    genders: dict[Span, str] = field(default_factory=dict)
+
+    def find(self, start: int, end: int) -> Entity | None:
+        return next((e for e in self.entities if e.start == start and e.end == end), None)
+
+    def overlapping(self, start: int, end: int) -> Entity | None:
+        return next((e for e in self.entities if e.start < end and start < e.end), None)
+
+    def add(self, start: int, end: int, kind: str,
+            absorbs: tuple[str, ...] = ()) -> Entity | None:
+        """The mention at [start, end): an existing one, a new one, or None on overlap.
+
+        Mentions of the same type (or of the ``absorbs`` types) lying inside the new span
+        are replaced by it: the recogniser's «الجلاصي» inside «منصف الجلاصي» after a title
+        becomes the full name, «الجزيرة» inside «قناة الجزيرة» the channel.
+        """
+        existing = self.find(start, end)
+        if existing is not None:
+            return existing
+        inside = [e for e in self.entities if e.start < end and start < e.end]
+        if start >= end or any((e.type != kind and e.type not in absorbs)
+                               or e.start < start or e.end > end for e in inside):
+            return None
+        for entity in inside:
+            self.entities.remove(entity)
+        entity = Entity(start, end, self.text[start:end], kind)
+        self.entities.append(entity)
+        self.entities.sort(key=lambda e: (e.start, e.end))
+        return entity
+
+    def add_titled_person(self, start: int, end: int, word_ends: list[int]) -> Entity | None:
+        """A person named right after a title: strong evidence, so a recognised entity of
+        another type running into the name («منظمة تيدروس أدهانوم» as one organisation)
+        is cut back to end before it (``word_ends``: the article's word end offsets)."""
+        for entity in [e for e in self.entities if e.start < end and start < e.end]:
+            if entity.type == "PERS":
+                continue
+            if entity.start >= start:
+                self.entities.remove(entity)
+                continue
+            cut = max((e for e in word_ends if entity.start < e < start), default=None)
+            if cut is None:
+                self.entities.remove(entity)
+            else:
+                entity.end = cut
+                entity.text = self.text[entity.start:cut]
+        return self.add(start, end, "PERS")
+
+    def note(self, entity: Entity, *, role: str | None = None, gender: str | None = None) -> None:
+        span = (entity.start, entity.end)
+        if role:
+            roles = self.roles.setdefault(span, [])
+            if role not in roles:
+                roles.append(role)
+        if gender and span not in self.genders:
+            self.genders[span] = gender
+
+    def person_names(self) -> list[Entity]:
+        """Person mentions of two words or more: the full names a surname can refer to."""
+        return [e for e in self.entities if e.type == "PERS" and len(name_words(e.text)) > 1]
+
+    def known_person(self, words_text: str) -> Entity | None:
+        """The full-name mention that ``words_text`` (a surname, a first name or the full
+        name) refers to, when exactly one person fits."""
+        key = list(name_words(words_text))
+        if not key:
+            return None
+        fits: dict[str, Entity] = {}
+        for entity in self.person_names():
+            full = list(name_words(entity.text))
+            if full == key or full[-len(key):] == key or (len(key) == 1 and full[0] == key[0]):
+                fits.setdefault(" ".join(full), entity)
+        return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+def collect_mentions(text: str, tokens: list[Token], entities: list[Entity]
+                     ) -> tuple[MentionSet, PhraseReader]:
+    """The recogniser's entities plus persons named after or before a title, with roles."""
+    mentions = MentionSet(text, sorted(entities, key=lambda e: (e.start, e.end)))
+    reader = PhraseReader(text, words_of(tokens), mentions.entities)
+    words = reader.words
+    limit = len(words)
+    i = 0
+    while i < limit:
+        word = words[i]
+        found = reader.person_after_role(i, limit) if word.token.is_word else None
+        if found is None:
+            i += 1
+            continue
+        roles, first, last = found
+        entity = mentions.add_titled_person(words[first].start, words[last].end,
+                                           reader.word_ends)
+        if entity is not None and entity.type == "PERS":
+            for role in roles:
+                mentions.note(entity, role=role.text, gender=role_gender(words[role.first]))
+        i = last + 1
+    reader = PhraseReader(text, words, mentions.entities)
+    for entity in list(mentions.entities):
+        if entity.type != "PERS":
+            continue
+        last = reader.word_at(entity.end - 1)
+        if last is None:
+            continue
+        role = reader.role_after_name(last, limit)
+        if role is not None:
+            mentions.note(entity, role=role.text, gender=role_gender(words[role.first]))
+    return mentions, reader

@@ -1,0 +1,522 @@
+"""Noun phrases that name speakers: titles and roles, person names, organisations.
+
+Arabic news names a person with a title in apposition («وزير الخارجية الأمريكي مايك
+بومبيو», «متحدث باسم الخارجية، روبرت بالادينو،», «إلهام أحمد رئيسة الهيئة ...») and an
+institution by a head noun and its complements («وزارة الخارجية الأردنية», «الاتحاد العام
+التونسي للشغل»). These patterns are read here on folded word keys, independently of the
+NER, so that a speaker is found even where the recogniser missed the name; the NER's own
+mentions are used whenever they are there.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from explorer.analysis.speech_verbs import cue_info
+from explorer.arabic.clitics import strip_proclitics
+from explorer.arabic.normalize import fold, strip_marks
+from explorer.arabic.tokens import Token
+from explorer.model import Entity
+
+
+def folded_set(words: str) -> frozenset[str]:
+    """Folded keys of a space-separated word list (so «إلى» is stored as it is matched)."""
+    return frozenset(fold(word) for word in words.split())
+
+
+# Titles and roles that precede or follow a person's name (folded, without ال).
+_ROLE_HEADS_M = folded_set(
+    "رئيس كبير وزير نائب متحدث ناطق مبعوث سفير مدير امين زعيم قائد مستشار عضو ممثل محافظ حاكم "
+    "ملك امير مرشد قيادي ناشط باحث خبير محلل كاتب صحفي مدرب لاعب شيخ دكتور سيد جنرال عميد "
+    "لواء عقيد مقدم مشير بابا قاضي مدعي مندوب منسق مفوض عمده مؤسس مراسل مسؤول مرشح "
+    "سيناتور محامي طبيب مفتي مطران كاردينال حاخام وسيط موفد استاذ بروفيسور اعلامي مذيع "
+    "روائي شاعر فنان مخرج داعيه نقيب رائد ولي وكيل")
+_ROLE_HEADS_F = folded_set(
+    "رئيسه كبيره وزيره نائبه متحدثه ناطقه مبعوثه سفيره مديره امينه زعيمه قائده مستشاره عضوه "
+    "ممثله ملكه اميره قياديه ناشطه باحثه خبيره محلله كاتبه صحفيه سيده دكتوره قاضيه مندوبه "
+    "منسقه مفوضه مراسله مسؤوله مرشحه محاميه طبيبه اعلاميه مذيعه روائيه شاعره فنانه "
+    "مخرجه وكيله")
+# Speakers that are a role with no name and no holder: sources, officials, witnesses.
+_ANONYMOUS = folded_set(
+    "احد احدي بعض مصدر مصادر مسؤولون مسؤولين شهود شاهد ناشطون سكان خبراء محللون مراقبون متظاهرون "
+    "دبلوماسي دبلوماسيون مشاركون مشاركين محتجون مجتمعون مواطنون لاجئون معارضون قاده "
+    "زعماء وزراء سفراء نواب اهالي طرفان جانبان مصادر متحدثون مسؤولو ممثلو")
+# Heads of organisation names; those marked as construct take one complement of any form
+# («مجلس سورية الديمقراطية», «حركة فتح»).
+_ORG_CONSTRUCT = folded_set(
+    "وزاره مجلس هيئه حزب حركه جماعه منظمه وكاله لجنه مكتب قناه صحيفه اذاعه شركه جامعه مركز "
+    "بنك صندوق جبهه قوات سفاره مؤسسه رابطه نقابه جمعيه محكمه موقع مجموعه كتله تحالف اتحاد "
+    "مفوضيه قياده اداره بلديه رئاسه دائره شؤون برنامج مرصد تنسيقيه ائتلاف سلطه")
+_ORG_HEADS = _ORG_CONSTRUCT | folded_set(
+    "خارجيه داخليه دفاع حكومه جيش شرطه برلمان كونجرس كونغرس سلطات كرملين اليزيه بنتاغون "
+    "بنتاجون كنيست نيابه جانب طرف")
+# Words that end a name or a noun phrase: particles, prepositions, time words, pronouns.
+_STOP = folded_set(
+    "في من الى على عن مع ان انه انها انهم اننا انني بان بانه بانها بانهم لا لم لن ما قد "
+    "كان كانت هو هي هم نحن الذي التي الذين اللذين هذا هذه ذلك تلك كل بعد قبل خلال امام عبر "
+    "حول ضد بين عند لدى منذ حتى او ثم بل لكن اذا اذ حيث كما ايضا نحو دون فيما بينما وسط "
+    "رغم بسبب بشان عقب اثر قبيل اثناء جراء وفق وفقا حسب بحسب اليوم امس غدا مساء صباح ليله "
+    "الان يوم الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد اول امس اليوم الماضي "
+    "المقبل الحالي الجاري سابق لاحق امام وذلك وهو وهي وقد ولم ولا وكان وكانت حين عندما "
+    "لذلك لان لأن اما ان بدوره بدورها جهته جهتها جانبه جانبها تصريح تصريحات بيان مؤتمر "
+    "حوار مقابله كلمه رساله تغريده نص لقاء اجتماع جلسه عده بعض جميع مختلف عدد معظم اغلب "
+    "اي اخرون اخرين اخر عدم")
+_TIME = folded_set(
+    "اليوم امس غدا مساء صباح ليله الليله الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت "
+    "الاحد الماضي المقبل ظهر فجر الاسبوع الشهر السنه الصباح المساء الظهر الفجر "
+    "اسبوع شهر سنه")
+# Particles inside person names: «سلمى بن عمر», «عبد الفتاح», «أبو مازن».
+_NAME_PARTICLES = folded_set("بن ابن بنت ابو عبد آل ولد دي دو فان فون")
+# «صلاح الدين», «عبد الله»: the second word completes the given name
+_COMPOUND_SECOND = folded_set("الدين الله الاسلام الرحمن")
+_CONSTRUCT_ONLY_ROLES = folded_set("كبير كبيره")
+_SPEAKER_BY = folded_set("باسم")
+_SPEAKER_HEADS = folded_set("متحدث متحدثه ناطق ناطقه")
+
+
+@dataclass(slots=True)
+class Word:
+    """A token with its matching keys: ``key`` folded, ``bare`` without proclitics."""
+
+    index: int
+    token: Token
+    key: str
+    bare: str
+    definite: bool
+
+    @property
+    def start(self) -> int:
+        return self.token.start
+
+    @property
+    def end(self) -> int:
+        return self.token.end
+
+    @property
+    def text(self) -> str:
+        return self.token.text
+
+
+def words_of(tokens: list[Token]) -> list[Word]:
+    """Every token with its keys (punctuation included, so phrases stop at commas)."""
+    words = []
+    for index, token in enumerate(tokens):
+        key = fold(token.text)
+        _prefix, stem = strip_proclitics(key)
+        # the article is a bare alef: «إلهام» and «ألفت» are not definite
+        written, _ = strip_proclitics(strip_marks(token.text))
+        definite = written.endswith(("ال", "لل"))
+        words.append(Word(index, token, key, stem if token.is_word else key, definite))
+    return words
+
+
+def role_gender(word: Word) -> str | None:
+    """'m'/'f' when ``word`` is a title or role noun («مديرها» too), else None."""
+    if word.definite and word.bare in _CONSTRUCT_ONLY_ROLES:
+        return None  # «الخطابات الكبيرة» is an adjective; «كبيرة العلماء» a title
+    for key in (word.bare, _without_article(word.key), _possessed(word)):
+        if key in _ROLE_HEADS_F:
+            return "f"
+        if key in _ROLE_HEADS_M:
+            return "m"
+    return None
+
+
+def is_possessed(word: Word) -> bool:
+    """A noun with a possessive pronoun («رئيسه» his president, «مديرها»): no complement
+    follows it, unlike the construct «رئيسة الهيئة»."""
+    stem = _possessed(word)
+    return stem is not None and (stem in _ROLE_HEADS_M or stem in _ROLE_HEADS_F
+                                 or stem in _ORG_HEADS)
+
+
+def _possessed(word: Word) -> str | None:
+    return _possessed_stem(word.text)
+
+
+@lru_cache(maxsize=8192)
+def _possessed_stem(text: str) -> str | None:
+    """The key of a word without a possessive pronoun suffix, when it has one."""
+    written = strip_marks(text)
+    for suffix in ("هما", "ها", "هم", "ه"):
+        if written.endswith(suffix) and len(written) > len(suffix) + 2:
+            return fold(written[:-len(suffix)])
+    return None
+
+
+def is_org_head(word: Word) -> bool:
+    return word.bare in _ORG_HEADS or _without_article(word.key) in _ORG_HEADS
+
+
+def is_anonymous(word: Word) -> bool:
+    return _without_article(word.key) in _ANONYMOUS
+
+
+def is_stop(word: Word) -> bool:
+    """A word that ends a name or a phrase: punctuation, a particle, a time word, a cue
+    («آن» of «آن هيدالغو» is a name, not «أن»)."""
+    if not word.token.is_word:
+        return True
+    if word.text.startswith("آ"):
+        return False
+    return word.key in _STOP or word.bare in _TIME or cue_info(word.text) is not None
+
+
+def _ordinary_form(key: str, *, first: bool) -> bool:
+    """A dictionary word in an inflected form, which no name takes: a present-tense verb
+    («يواصل», «تجاوز»), a feminine past verb («تناولت»), the accusative alif («عزما»), a
+    possessive pronoun («هويته»), and as a first name a word behind و/ب/ل («وخطط»,
+    «بتشكيل», «لصاحب») or a feminine plural («محادثات»). Known names are never refused."""
+    from explorer.analysis.ner.resources import is_known_name, load_resources
+
+    resources = load_resources()
+    lexicon = resources.lexicon
+    if is_known_name(resources, key) or len(key) < 3:
+        return False
+    if _verb_like(key, lexicon) or key.endswith("ت") and key[:-1] in lexicon:
+        return True
+    if key.endswith("ا") and len(key) > 3 and key[:-1] in lexicon:
+        return True
+    for suffix in ("ها", "هم", "ه"):
+        base = key[:-len(suffix)]
+        if key.endswith(suffix) and len(base) > 2 and (
+                base in lexicon or base.endswith("ت") and base[:-1] + "ه" in lexicon):
+            return True
+    if not first:
+        return False
+    if key[0] == "و" and len(key) > 3:
+        return True
+    if key[0] in "بل" and len(key) > 4 and key[1:] in lexicon:
+        return True
+    return key.endswith("ات") and len(key) > 4
+
+
+def _known_name(key: str) -> bool:
+    from explorer.analysis.ner.resources import is_known_name, load_resources
+
+    return is_known_name(load_resources(), key)
+
+
+def _verb_like(key: str, lexicon: frozenset[str]) -> bool:
+    """A dictionary word shaped like a present-tense verb («يواصل», «ويجمد»)."""
+    if key[:1] in "وف" and len(key) > 4 and key[1] in "يت":
+        key = key[1:]
+    if key[:1] not in "يت" or len(key) < 4:
+        return False
+    if key.endswith(("ون", "وا")) and len(key) > 4:
+        return True  # «يريدون», «يقولون»
+    return key in lexicon
+
+
+def is_time(word: Word) -> bool:
+    return word.bare in _TIME or word.key in _TIME
+
+
+def _without_article(key: str) -> str:
+    return key[2:] if key.startswith("ال") and len(key) > 4 else key
+
+
+@dataclass(slots=True)
+class Phrase:
+    """A span of words [first, last] (word indices, inclusive) and its text, commas dropped."""
+
+    first: int
+    last: int
+    text: str
+
+
+class PhraseReader:
+    """Reads roles, names and organisation phrases over an article's words."""
+
+    MAX_NP = 10
+
+    def __init__(self, text: str, words: list[Word], entities: list[Entity]) -> None:
+        self.text = text
+        self.words = words
+        self._starts = {w.start: w.index for w in words}
+        self._start_list = [w.start for w in words]
+        self.word_ends = [w.end for w in words if w.token.is_word]
+        self.entity_at: dict[int, tuple[Entity, int]] = {}
+        self._indexed: dict[int, tuple[Entity, tuple[int, int]]] = {}
+        self.refresh(entities)
+
+    def refresh(self, entities: list[Entity]) -> None:
+        """Re-index the entities after mentions were added (only the new ones) or changed
+        (all of them)."""
+        current = {id(e): e for e in entities}
+        unchanged = all(id(e) in current and (e.start, e.end) == span
+                        for e, span in self._indexed.values())
+        if not unchanged:
+            self.entity_at, self._indexed = {}, {}
+        for key, entity in current.items():
+            if key in self._indexed:
+                continue
+            self._indexed[key] = (entity, (entity.start, entity.end))
+            first = self.word_at(entity.start)
+            last = self.word_at(entity.end - 1)
+            if first is not None and last is not None:
+                self.entity_at[first] = (entity, last)
+
+    def word_at(self, offset: int) -> int | None:
+        """Index of the word covering character ``offset``."""
+        if offset in self._starts:
+            return self._starts[offset]
+        index = bisect_right(self._start_list, offset) - 1
+        if index >= 0 and self.words[index].start <= offset < self.words[index].end:
+            return index
+        return None
+
+    # -- noun phrases ---------------------------------------------------------------
+    def noun_phrase(self, first: int, limit: int) -> int:
+        """Last word index of the noun phrase headed at ``first`` (a role or org head)."""
+        words = self.words
+        head = words[first]
+        pending = not head.definite and not head.key.startswith("ال") and not is_possessed(head)
+        speaks_for = _without_article(head.bare) in _SPEAKER_HEADS  # «المتحدث باسم ...»
+        last = first
+        i = first + 1
+        while i < limit and i - first < self.MAX_NP:
+            word = words[i]
+            if not word.token.is_word:
+                # «رئيسة، الهيئة»: a stray comma right after a construct head
+                if word.text in "،," and pending and i + 1 < limit and words[i + 1].definite:
+                    i += 1
+                    continue
+                break
+            if i in self.entity_at and self.entity_at[i][0].type == "PERS":
+                break
+            if pending:
+                if is_stop(word) and not word.definite:
+                    break
+                if i in self.entity_at and self.entity_at[i][0].type in ("LOC", "ORG"):
+                    last = i = self.entity_at[i][1]
+                    pending = False
+                    i += 1
+                    continue
+                last = i
+                pending = (not word.definite and (role_gender(word) is not None
+                                                   or is_org_head(word)))
+                i += 1
+                continue
+            if word.key in _SPEAKER_BY and speaks_for and i + 1 < limit \
+                    and self._continues(i + 1):
+                speaks_for = False
+                last = i + 1
+                pending = not words[i + 1].definite
+                i += 2
+                continue
+            if word.key in ("الي", "لدي", "في", "عن") and i + 1 < limit \
+                    and self._prep_object(i + 1, word.key):
+                last = i + 1
+                pending = not words[i + 1].definite and is_org_head(words[i + 1])
+                if i + 1 in self.entity_at:
+                    last = self.entity_at[i + 1][1]
+                i = last + 1
+                continue
+            if word.definite and not is_stop(word) and not is_time(word) \
+                    and role_gender(word) is None:
+                last = i
+                i += 1
+                continue
+            if word.key[:1] == "ل" and not word.definite and is_org_head(
+                    Word(word.index, word.token, word.key[1:], word.key[1:], False)):
+                last = i
+                pending = True
+                i += 1
+                continue
+            break
+        return last
+
+    def _continues(self, i: int) -> bool:
+        word = self.words[i]
+        return word.token.is_word and (word.definite or is_org_head(word)
+                                       or i in self.entity_at)
+
+    def _prep_object(self, i: int, prep: str) -> bool:
+        word = self.words[i]
+        if not word.token.is_word:
+            return False
+        if i in self.entity_at and self.entity_at[i][0].type in ("LOC", "ORG"):
+            return prep in ("الي", "لدي", "في", "عن")
+        if is_org_head(word):
+            return True
+        return prep in ("الي", "لدي") and word.definite and not is_time(word)
+
+    # -- names ----------------------------------------------------------------------
+    def name_at(self, first: int, limit: int, *, allow_definite_first: bool = False,
+                check: bool = True, titled: bool = False) -> int | None:
+        """Last index of a person-name-shaped run at ``first``, or None.
+
+        A name is a given name and at most one surname, where particles bind the word
+        after them: «فيصل بن فرحان», «سلمان بن عبد العزيز», «عبد الفتاح السيسي», «أبو
+        محمد», «صلاح الدين الجورشي». With ``check`` a run that reads as ordinary words is
+        refused (:meth:`plausible_name`; ``titled`` when a title precedes it).
+        """
+        words = self.words
+        if first >= limit or not self._name_word(words[first], first=True,
+                                                 allow_definite=allow_definite_first):
+            return None
+        last = self._name_part(first, limit)
+        if last is None:
+            return None
+        if not words[first].definite and last + 1 < limit \
+                and self._name_word(words[last + 1], first=False, allow_definite=True):
+            surname = self._name_part(last + 1, limit)
+            if surname is not None:
+                last = surname
+        if not check or self.plausible_name(first, last, titled=titled):
+            return last
+        return None
+
+    def _name_part(self, i: int, limit: int) -> int | None:
+        """Last index of one name word at ``i`` with the words its particles bind."""
+        words = self.words
+        while words[i].key in _NAME_PARTICLES:
+            if i + 1 >= limit or not self._name_word(words[i + 1], first=False,
+                                                     allow_definite=True):
+                return None if words[i].key in _NAME_PARTICLES else i
+            i += 1
+        if i + 1 < limit and words[i + 1].key in _COMPOUND_SECOND:
+            i += 1
+        return i
+
+    def plausible_name(self, first: int, last: int, *, titled: bool = False) -> bool:
+        """Not ordinary words in a name's place: «وزير الخارجية زار العاصمة» names no one,
+        while «منصف الجلاصي» (an ordinary first word, an unknown surname) does, and after
+        a title so does «بسام راضي» (two ordinary words)."""
+        from explorer.analysis.ner.resources import is_known_name, load_resources
+
+        resources = load_resources()
+        head = self.words[first].key
+        if is_known_name(resources, head) or head not in resources.lexicon:
+            return True
+        if last == first:
+            return False
+        tail = self.words[last]
+        ordinary = tail.bare in resources.lexicon or tail.key in resources.lexicon
+        if tail.definite:
+            return not ordinary
+        return titled or not ordinary
+
+    def _name_word(self, word: Word, *, first: bool, allow_definite: bool) -> bool:
+        if not word.token.is_word or is_stop(word) or word.key.isdigit():
+            return False
+        if word.index in self.entity_at and self.entity_at[word.index][0].type != "PERS":
+            return False
+        if role_gender(word) or is_org_head(word) or is_anonymous(word):
+            return False
+        key = word.key
+        if word.definite or key.startswith("ال"):
+            return allow_definite and key not in _TIME
+        if len(key) < 2 or not key.isalpha():
+            return False
+        if not first and key.startswith(("لل", "بال")) and len(key) > 5:
+            return False
+        if not first and key[0] == "ل" and len(key) > 3 and not _known_name(key):
+            return False  # «وقال بوتين لرويترز»
+        if _ordinary_form(key, first=first):
+            return False
+        return not (key[0] in "لب" and not first and len(key) > 4 and key[1:3] == "ال")
+
+    def person_after_role(self, first: int, limit: int
+                          ) -> tuple[list[Phrase], int, int] | None:
+        """Roles at ``first`` (one or several in apposition: «رئيس الوفد التركي، نائب وزير
+        الزراعة») followed by a name: (roles, name's first word, name's last word)."""
+        roles: list[Phrase] = []
+        i = first
+        if self.words[i].bare in _CONSTRUCT_ONLY_ROLES and not (
+                i + 1 < limit and self.words[i + 1].definite):
+            return None  # «نافورة كبيرة و36»: an adjective, not «كبيرة العلماء»
+        while i < limit and role_gender(self.words[i]) is not None and len(roles) < 3:
+            role_last = self.noun_phrase(i, limit)
+            roles.append(self.role_phrase(i, role_last))
+            i = self._after_parenthesis(role_last + 1, limit)
+            if i < limit and self.words[i].text in "،,":
+                i += 1
+        if not roles or i >= limit:
+            return None
+        if i in self.entity_at:
+            entity, last = self.entity_at[i]
+            if entity.type != "PERS":
+                return None
+            # a name the recogniser cut short («خالد» of «خالد مجاهد») is completed
+            longer = self.name_at(i, limit, check=False)
+            return roles, i, max(last, longer or last)
+        name_last = self.name_at(i, limit, titled=True)
+        return None if name_last is None else (roles, i, name_last)
+
+    def _after_parenthesis(self, i: int, limit: int) -> int:
+        """Past an abbreviation in parentheses («قوات سوريا الديمقراطية (قسد)»)."""
+        if i < limit and self.words[i].text == "(":
+            close = next((k for k in range(i + 1, min(i + 7, limit))
+                          if self.words[k].text == ")"), None)
+            if close is not None:
+                return close + 1
+        return i
+
+    def role_after_name(self, name_last: int, limit: int) -> Phrase | None:
+        """A role in apposition after a name («إلهام أحمد رئيسة، الهيئة ...»)."""
+        i = name_last + 1
+        if i < limit and self.words[i].text in "،,":
+            i += 1
+        if i >= limit or role_gender(self.words[i]) is None:
+            return None
+        if self.words[i].key[:1] in "وف" and self.words[i].bare != self.words[i].key:
+            return None
+        return self.role_phrase(i, self.noun_phrase(i, limit))
+
+    def role_phrase(self, first: int, last: int) -> Phrase:
+        words = self.words
+        head = words[first]
+        clitic = head_clitic(head)
+        if clitic.endswith("لل"):
+            text = "ال" + _drop_letters(head.text, len(clitic))
+        elif clitic.endswith("ال"):
+            text = _drop_letters(head.text, len(clitic) - 2)
+        else:
+            text = _drop_letters(head.text, len(clitic))
+        rest = [w.text for w in words[first + 1:last + 1] if w.token.is_word]
+        return Phrase(first, last, " ".join([text, *rest]))
+
+    def org_at(self, first: int, limit: int) -> int | None:
+        """Last index of an organisation phrase headed at ``first``, or None."""
+        word = self.words[first]
+        if not word.token.is_word or not is_org_head(word) or word.key[:1] in "بل" \
+                and not word.key.startswith("ال"):
+            return None
+        return self.noun_phrase(first, limit)
+
+    def span_text(self, first: int, last: int) -> tuple[int, int, str]:
+        """(start, end, text) of words[first..last] as written, without proclitics
+        other than the article (و ب ل ف ك never start a name's span)."""
+        head = self.words[first]
+        clitic = head_clitic(head)
+        if clitic.endswith("لل"):
+            clitic = clitic[:-1]
+        elif clitic.endswith("ال"):
+            clitic = clitic[:-2]
+        start = head.start + _letter_offset(head.text, len(clitic))
+        end = self.words[last].end
+        return start, end, self.text[start:end]
+
+
+def head_clitic(word: Word) -> str:
+    """The proclitics written before a role/organisation head («بالمبعوث» → «بال»),
+    empty when the word is itself the head («وزيرة» keeps its و)."""
+    plain = _without_article(word.key)
+    if plain in _ROLE_HEADS_M or plain in _ROLE_HEADS_F or plain in _ORG_HEADS:
+        return "ال" if word.key.startswith("ال") and plain != word.key else ""
+    clitic, _stem = strip_proclitics(word.key)
+    return clitic
+
+
+def _letter_offset(word: str, letters: int) -> int:
+    from explorer.arabic.normalize import offset_after_letters
+
+    return offset_after_letters(word, letters)
+
+
+def _drop_letters(word: str, letters: int) -> str:
+    return word[_letter_offset(word, letters):]

@@ -1,0 +1,64 @@
+"""Government bodies and parties as organisations: «وزارة الخارجية التركية», «الحكومة».
+
+The news corpora the model learns from leave ministries, governments, parliaments and
+embassies untagged, but in an article they are actors that speak («أعلنت وزارة
+الخارجية أن») and readers look them up. This pass marks a phrase that starts with an
+institution head and runs over the definite words, nationality adjectives and names
+that complete it, stopping at punctuation, function words and persons.
+"""
+
+from __future__ import annotations
+
+from explorer.analysis.ner import curated
+from explorer.analysis.ner.features import FeatureExtractor
+from explorer.analysis.ner.resources import nationality_key
+from explorer.arabic.normalize import fold
+
+_HEADS = frozenset(fold(word) for word in curated.INSTITUTION_HEADS)
+_STOPS = frozenset(fold(word) for word in curated.PHRASE_STOPS)
+_CLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+# «وزير الخارجية» is a title: its ministry word is part of a role, not a mention.
+_MINISTERS = frozenset(fold(word) for word in ("وزير", "وزيرة", "الوزير", "الوزيرة", "وزيرا"))
+MAX_WORDS = 7
+
+
+def _head(key: str) -> bool:
+    if key in _HEADS:
+        return True
+    return any(key.startswith(clitic) and key[len(clitic):] in _HEADS for clitic in _CLITICS
+               ) or (key.startswith(("لل", "ولل")) and "ال" + key.split("لل", 1)[1] in _HEADS)
+
+
+def _continues(key: str, tag: str, head: str, features: FeatureExtractor) -> bool:
+    """Whether a word after the head still belongs to the institution's name."""
+    if tag.endswith(("LOC", "ORG")):
+        return True
+    if key in _STOPS or not key[:1].isalpha() or tag.endswith("PERS"):
+        return False
+    if key.startswith("وال"):
+        return not _head(key)  # «الحكومة والبرلمان» are two bodies
+    if nationality_key(key) in features.resources.nationalities:
+        # «وزير الخارجية الأردني»: a masculine adjective after a feminine head
+        # describes the minister, not the ministry.
+        return not head.endswith("ه") or key.endswith("ه")
+    return key.startswith(("ال", "لل"))
+
+
+def mark_institutions(words: list[str], tags: list[str], features: FeatureExtractor
+                      ) -> list[str]:
+    """``tags`` of one sentence with institution phrases tagged ORG (over O and places)."""
+    keys = [features.keys(word)[0] for word in words]
+    result = list(tags)
+    i = 0
+    while i < len(words):
+        if result[i] != "O" or not _head(keys[i]) or (i and keys[i - 1] in _MINISTERS):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(words) and end - i < MAX_WORDS and _continues(
+                keys[end], result[end], keys[i], features):
+            end += 1
+        if end - i > 1 or keys[i].startswith(("ال", "وال", "فال", "بال", "لل")):
+            result[i:end] = ["B-ORG"] + ["I-ORG"] * (end - i - 1)
+        i = end
+    return result

@@ -1,0 +1,278 @@
+"""Who speaks: the subject of a speech cue, and its resolution to one of the article's actors.
+
+The subject is read from the words after the cue (VSO: «وقال وزير الخارجية ... إن») or,
+for a headline, the words before the colon. It is a name (possibly after a title), a role
+alone, an institution or state, an anonymous source, or nothing (pro-drop: «وأضاف أن»).
+Resolution then maps a name to its actor, a role to the person holding it in the article,
+and an implicit subject to the most recent compatible speaker, using gender agreement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from explorer.analysis.actors import LocalActor
+from explorer.analysis.mentions import MentionSet
+from explorer.analysis.name_phrases import (
+    PhraseReader,
+    folded_set,
+    is_anonymous,
+    is_stop,
+    is_time,
+    role_gender,
+)
+from explorer.arabic.normalize import fold, name_key
+from explorer.model import Entity, Quote
+
+if TYPE_CHECKING:
+    from explorer.analysis.quotes import FoundQuote
+
+SubjectKind = Literal["named", "role", "anonymous", "implicit", "referent", "document"]
+
+# Adverbials that may stand between the verb and its subject («وقال، أمس، الوزير»).
+_LEADING_ADVERBS = folded_set("ايضا كذلك بدوره بدورها بدورهم اليوم امس")
+# Subjects that are texts, not speakers: «وأكد البيان أن» is not a speaker's quote.
+_DOCUMENTS = folded_set(
+    "البيان بيان التقرير تقرير الرساله رساله الوثيقه وثيقه النص نص المذكره الدراسه دراسه "
+    "القرار المرسوم الاتفاق الاتفاقيه الصحيفه الموقع المصدر")
+
+
+@dataclass(slots=True)
+class Subject:
+    """The speaker as the text gives it, before resolution to an actor."""
+
+    kind: SubjectKind
+    entity: Entity | None = None
+    role: str | None = None
+    text: str | None = None
+
+
+def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: int,
+                 cue_gender: str | None, *, propose: bool = True) -> Subject:
+    """The subject in words[first:limit] (the words between a cue and what was said).
+
+    With ``propose`` an unknown name-shaped subject becomes a new mention; without it
+    (headlines) only names already known in the article are taken.
+    """
+    words = reader.words
+    i = first
+    while i < limit and (not words[i].token.is_word or words[i].key in _LEADING_ADVERBS
+                         or is_time(words[i])):
+        if words[i].text in ":«»\"“”":
+            return Subject("implicit")
+        i += 1
+    if i >= limit:
+        return Subject("implicit")
+    word = words[i]
+    if i in reader.entity_at:
+        entity, last = reader.entity_at[i]
+        if entity.type == "PERS":
+            _note_role_after(reader, mentions, entity, last, limit, cue_gender)
+        return Subject("named", entity, text=entity.text)
+    if role_gender(word) is not None:
+        return _role_subject(reader, mentions, i, limit, cue_gender)
+    if is_anonymous(word):
+        last = reader.noun_phrase(i, limit)
+        return Subject("anonymous", text=" ".join(w.text for w in words[i:last + 1]
+                                                     if w.token.is_word))
+    if fold(word.text) in _DOCUMENTS:
+        return Subject("document", text=word.text)
+    org_last = reader.org_at(i, limit)
+    office_of = reader.entity_at.get(i + 1)
+    if org_last == i and office_of is not None and office_of[0].type == "PERS":
+        return Subject("named", office_of[0], text=office_of[0].text)  # «مكتب نتنياهو»
+    if org_last is not None:
+        entity = _add_organisation(reader, mentions, i, org_last)
+        if entity is not None:
+            reader.refresh(mentions.entities)
+            return Subject("named", entity, text=entity.text)
+    return _name_subject(reader, mentions, i, limit, cue_gender, propose)
+
+
+def _add_organisation(reader: PhraseReader, mentions: MentionSet, first: int,
+                      last: int) -> Entity | None:
+    """The institution's mention over words[first..last], taking in the organisation
+    names inside it («قناة الجزيرة») and cut before a place or person inside it
+    («السفارة التركية في بغداد» → «السفارة التركية» when «بغداد» is a mention)."""
+    while last >= first:
+        start, end, _ = reader.span_text(first, last)
+        entity = mentions.add(start, end, "ORG", absorbs=("MISC",))
+        if entity is not None:
+            return entity
+        inside = mentions.overlapping(start, end)
+        if inside is None or (inside.start == start and inside.end == end):
+            return mentions.add(start, end, "ORG") if inside is None else inside
+        if inside.start <= start:
+            return inside if inside.type in ("ORG", "LOC") else None
+        last = reader.word_at(inside.start) - 1
+        while last >= first and (is_stop(reader.words[last])
+                                 or not reader.words[last].token.is_word):
+            last -= 1
+    return None
+
+
+def _role_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int,
+                  cue_gender: str | None) -> Subject:
+    found = reader.person_after_role(i, limit)
+    if found is None:
+        role = reader.role_phrase(i, reader.noun_phrase(i, limit))
+        return Subject("role", role=role.text, text=role.text)
+    roles, first, last = found
+    entity = mentions.add_titled_person(reader.words[first].start, reader.words[last].end,
+                                        reader.word_ends)
+    if entity is None:
+        return Subject("role", role=roles[0].text, text=roles[0].text)
+    reader.refresh(mentions.entities)
+    for role in roles:
+        mentions.note(entity, role=role.text,
+                      gender=role_gender(reader.words[role.first]) or cue_gender)
+    return Subject("named", entity, role=roles[0].text, text=entity.text)
+
+
+def _name_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int,
+                  cue_gender: str | None, propose: bool) -> Subject:
+    last = reader.name_at(i, limit, allow_definite_first=True, check=False)
+    if last is None:
+        word = reader.words[i]
+        if is_stop(word) or word.key[:1] in "لب":
+            return Subject("implicit")  # «وأضاف في بيان», «وقال لـ"الجزيرة"»
+        return Subject("document", text=word.text)  # a subject that names no speaker
+    start, end = reader.words[i].start, reader.words[last].end
+    text = reader.text[start:end]
+    known = mentions.known_person(text)
+    if known is None and not reader.plausible_name(i, last):
+        return Subject("document", text=text)
+    definite = reader.words[i].definite
+    if known is None and not propose:
+        return Subject("implicit")
+    if known is None and definite and not _nisba_surname(reader, i, last, limit):
+        # «وكشفت الأرقام أن»: a thing, not a speaker (groups of people are anonymous)
+        return Subject("implicit") if reader.words[i].key[:1] in "لبف" else Subject(
+            "document", text=text)
+    kind = "PERS" if known is not None else _unknown_name_type(reader, i, last, cue_gender)
+    entity = mentions.add(start, end, kind)
+    if entity is None:
+        return Subject("implicit")
+    reader.refresh(mentions.entities)
+    if entity.type == "PERS":
+        _note_role_after(reader, mentions, entity, last, limit, cue_gender)
+    return Subject("named", entity, text=entity.text)
+
+
+def _unknown_name_type(reader: PhraseReader, first: int, last: int,
+                       cue_gender: str | None) -> str:
+    """A lone unknown word is a place when the gazetteer says so, or when a feminine verb
+    has it as subject («تقول أنقرة إن»: states and cities are feminine); else a person."""
+    from explorer.analysis.ner.resources import load_resources
+
+    if first != last:
+        return "PERS"
+    kind = load_resources().gazetteer.get(reader.words[first].key)
+    if kind in ("LOC", "ORG"):
+        return kind
+    return "LOC" if cue_gender == "f" else "PERS"
+
+
+def _nisba_surname(reader: PhraseReader, first: int, last: int, limit: int) -> bool:
+    """A lone definite word ending in ي right before the content or an adjunct is a
+    surname («وأكد الطرابلسي أن»), not a noun such as «الجانب» or «المجتمعون»."""
+    word = reader.words[first]
+    after = reader.words[last + 1] if last + 1 < limit else None
+    return (first == last and word.key.startswith("ال") and word.key.endswith("ي")
+            and len(word.key) > 5 and (after is None or is_stop(after)))
+
+
+def _note_role_after(reader: PhraseReader, mentions: MentionSet, entity: Entity, last: int,
+                     limit: int, cue_gender: str | None) -> None:
+    role = reader.role_after_name(last, limit)
+    gender = role_gender(reader.words[role.first]) if role else None
+    mentions.note(entity, role=role.text if role else None, gender=gender or cue_gender)
+
+
+def attribute(text: str, found: list[FoundQuote], entities: list[Entity],
+              actors: list[LocalActor]) -> list[Quote]:
+    """Quotes with their speaker's local actor key (see the module docstring)."""
+    by_key = {actor.key: actor for actor in actors}
+    quotes: list[Quote] = []
+    speakers: list[tuple[int, int, str]] = []  # (cue offset, sentence, actor key) so far
+    for item in sorted(found, key=lambda q: q.cue_at):
+        subject = item.subject
+        speaker: str | None = None
+        if subject.kind == "named" and subject.entity is not None:
+            speaker = subject.entity.actor
+        elif subject.kind == "role" and subject.role:
+            speaker = _role_holder(subject.role, actors, speakers)
+        elif subject.kind == "referent":
+            speaker = _nearest_mention(item, entities, by_key)
+        elif subject.kind == "implicit":
+            speaker = _implicit(item, speakers, entities, by_key)
+        if speaker is not None:
+            speakers.append((item.cue_at, item.sentence, speaker))
+        named_by = subject.text if subject.kind != "implicit" else None
+        quotes.append(Quote(item.start, item.end, text[item.start:item.end], item.kind,
+                            item.cue, speaker, named_by))
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _agrees(actor: LocalActor, gender: str | None) -> bool:
+    """Whether a verb of ``gender`` can have ``actor`` as subject (states are feminine)."""
+    if gender is None:
+        return True
+    if actor.type == "PERS":
+        return actor.gender in (None, gender)
+    if actor.type == "LOC":
+        return gender == "f"
+    head = fold(actor.name).split()[0]
+    return (head.endswith("ه") or head.endswith("ات")) == (gender == "f")
+
+
+def _implicit(item: FoundQuote, speakers: list[tuple[int, int, str]], entities: list[Entity],
+              by_key: dict[str, LocalActor]) -> str | None:
+    """Pro-drop: the speaker of an earlier cue in the same sentence, else the sentence's
+    own subject («دافع الوزير ... عن المشروع، وقال: ...»), else the latest agreeing
+    speaker, else the nearest agreeing person named before."""
+    same = [key for _, sentence, key in speakers if sentence == item.sentence]
+    if same and _agrees(by_key[same[-1]], item.gender):
+        return same[-1]
+    subject = item.clause_subject
+    if subject is not None and subject.actor in by_key \
+            and _agrees(by_key[subject.actor], item.gender):
+        return subject.actor
+    for _, _, key in reversed(speakers):
+        if _agrees(by_key[key], item.gender):
+            return key
+    return _nearest_mention(item, entities, by_key)
+
+
+def _nearest_mention(item: FoundQuote, entities: list[Entity],
+                     by_key: dict[str, LocalActor]) -> str | None:
+    """The closest person (or institution) named before the cue, agreeing in gender."""
+    for kinds in (("PERS",), ("ORG",)):
+        for entity in reversed(entities):
+            if entity.start >= item.cue_at or entity.actor is None:
+                continue
+            actor = by_key.get(entity.actor)
+            if actor is not None and actor.type in kinds and _agrees(actor, item.gender):
+                return actor.key
+    return None
+
+
+def _role_holder(role: str, actors: list[LocalActor],
+                 speakers: list[tuple[int, int, str]]) -> str | None:
+    """The person whose role in this article is ``role``: an exact match first, then a
+    longer or shorter form of it («وزير الخارجية» / «وزير الخارجية الأمريكي»); among
+    several, the latest to have spoken."""
+    key = name_key(role)
+    persons = [a for a in actors if a.type == "PERS"]
+    exact = [a.key for a in persons if any(name_key(r) == key for r in a.roles)]
+    fitting = exact or [a.key for a in persons
+                        if any(_role_fits(key, name_key(r)) for r in a.roles)]
+    if len(fitting) == 1:
+        return fitting[0]
+    spoken = [k for _, _, k in speakers if k in fitting]
+    return spoken[-1] if spoken else None
+
+
+def _role_fits(wanted: str, held: str) -> bool:
+    return held == wanted or held.startswith(wanted + " ") or wanted.startswith(held + " ")

@@ -1,0 +1,172 @@
+"""The lexicon of speech cues: reporting verbs in all their inflections, participles, nouns.
+
+Arabic news reports speech with a few dozen verbs (قال، أكد، أضاف، أشار ...). Each is listed
+once by its stems; the inflected forms (past/present, masculine/feminine, singular/
+plural, behind و/ف) are generated on folded keys, so «وأكدت» and «واكدت» and «وأكّدت»
+all find the same entry. A cue knows its grammatical gender when the form shows it, which
+later lets an implicit subject («وأضافت أن») pick the right earlier speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from explorer.arabic.normalize import fold
+
+CueForm = Literal["finite", "participle", "noun"]
+Gender = Literal["m", "f"]
+
+
+@dataclass(frozen=True, slots=True)
+class CueInfo:
+    """What a cue word is: its verb, its form, the gender it shows (None when unmarked)."""
+
+    lemma: str
+    form: CueForm
+    gender: Gender | None
+    plural: bool = False
+    referent: bool = False  # a noun with a pronoun («قوله», «تأكيده»): the speaker is before
+
+
+@dataclass(frozen=True, slots=True)
+class _Verb:
+    """One reporting verb by its written stems (folded when the lexicon is built).
+
+    ``past``/``present`` are the 3rd person masculine singular; ``past_f``/``past_pl`` and
+    ``present_pl`` are given only for verbs whose endings are irregular (defective verbs).
+    ``finite_needs_conj`` marks verbs whose bare past form is too often another word
+    («بين» between), so only «وبين»/«فبين» count.
+    """
+
+    past: str
+    present: str | None = None
+    participle: str | None = None
+    nouns: tuple[str, ...] = ()
+    past_f: str | None = None
+    past_pl: str | None = None
+    present_pl: str | None = None
+    finite_needs_conj: bool = False
+
+
+_VERBS: tuple[_Verb, ...] = (
+    _Verb("قال", "يقول", "قائل", ("قول",)),
+    _Verb("أكد", "يؤكد", "مؤكد", ("تأكيد",)),
+    _Verb("أضاف", "يضيف", "مضيف"),
+    _Verb("أوضح", "يوضح", "موضح", ("توضيح",)),
+    _Verb("أشار", "يشير", "مشير", ("إشارة",)),
+    _Verb("أعلن", "يعلن", "معلن", ("إعلان",)),
+    _Verb("صرح", "يصرح", "مصرح", ("تصريح",)),
+    _Verb("أفاد", "يفيد", "مفيد"),
+    _Verb("اعتبر", "يعتبر", "معتبر"),
+    _Verb("رأى", "يرى", past_f="رأت", past_pl="رأوا", present_pl="يرون"),
+    _Verb("لفت", "يلفت", "لافت"),
+    _Verb("شدد", "يشدد", "مشدد", ("تشديد",)),
+    _Verb("نفى", "ينفي", "نافي", ("نفي",), past_f="نفت", past_pl="نفوا", present_pl="ينفون"),
+    _Verb("حذر", "يحذر", "محذر", ("تحذير",)),
+    _Verb("طالب", "يطالب", "مطالب"),
+    _Verb("دعا", "يدعو", "داعي", past_f="دعت", past_pl="دعوا", present_pl="يدعون"),
+    _Verb("كشف", "يكشف", "كاشف"),
+    _Verb("ذكر", None, "ذاكر"),
+    _Verb("تابع", "يتابع", "متابع"),
+    _Verb("أردف", "يردف", "مردف"),
+    _Verb("بين", None, "مبين", finite_needs_conj=True),
+    _Verb("نوه", "ينوه", "منوه"),
+    _Verb("أفصح", "يفصح"),
+    _Verb("زعم", "يزعم", "زاعم"),
+    _Verb("ادعى", "يدعي", past_f="ادعت", past_pl="ادعوا", present_pl="يدعون"),
+    _Verb("اعترف", "يعترف", "معترف"),
+    _Verb("أقر", "يقر"),
+    _Verb("أبلغ", "يبلغ"),
+    _Verb("أخبر", "يخبر"),
+    _Verb("استبعد", "يستبعد", "مستبعد"),
+    _Verb("علق", "يعلق"),
+    _Verb("استطرد", "يستطرد", "مستطرد"),
+    _Verb("أجاب", "يجيب"),
+    _Verb("كتب", "يكتب"),
+    _Verb("غرد", "يغرد"),
+    _Verb("تساءل", "يتساءل", "متسائل"),
+    _Verb("سأل", "يسأل"),
+    _Verb("روى", "يروي", past_f="روت", past_pl="رووا", present_pl="يروون"),
+    _Verb("شرح", "يشرح", "شارح"),
+    _Verb("استدرك", "يستدرك", "مستدرك"),
+    _Verb("نبه", "ينبه", "منبه"),
+    _Verb("جزم", "يجزم", "جازم"),
+    _Verb("تعهد", "يتعهد", "متعهد"),
+)
+
+_CONJUNCTIONS = ("و", "ف")
+
+
+def _finite_forms(verb: _Verb) -> dict[str, CueInfo]:
+    lemma = fold(verb.past)
+    past = fold(verb.past)
+    forms: dict[str, CueInfo] = {
+        past: CueInfo(lemma, "finite", "m"),
+        fold(verb.past_f) if verb.past_f else past + "ت": CueInfo(lemma, "finite", "f"),
+        fold(verb.past_pl) if verb.past_pl else past + "وا": CueInfo(lemma, "finite", "m", True),
+    }
+    # the dual (قالا) is left out: written without vowels it is the accusative of a noun
+    # («طالباً عدم كشف هويته»)
+    if verb.present:
+        present = fold(verb.present)
+        forms[present] = CueInfo(lemma, "finite", "m")
+        forms["ت" + present[1:]] = CueInfo(lemma, "finite", "f")
+        plural = fold(verb.present_pl) if verb.present_pl else present + "ون"
+        forms[plural] = CueInfo(lemma, "finite", "m", True)
+    return forms
+
+
+def _participle_forms(verb: _Verb) -> dict[str, CueInfo]:
+    if not verb.participle:
+        return {}
+    lemma = fold(verb.past)
+    stem = fold(verb.participle)
+    return {
+        stem + "ا": CueInfo(lemma, "participle", "m"),
+        stem + "ه": CueInfo(lemma, "participle", "f"),
+    }
+
+
+def _noun_forms(verb: _Verb) -> dict[str, CueInfo]:
+    """The verbal nouns, bare («تأكيد») and with a possessive pronoun («تأكيده»)."""
+    lemma = fold(verb.past)
+    forms: dict[str, CueInfo] = {}
+    for noun in verb.nouns:
+        key = fold(noun)
+        forms[key] = CueInfo(lemma, "noun", None)
+        stem = key[:-1] + "ت" if key.endswith("ه") else key
+        for suffix, gender in (("ه", "m"), ("ها", "f"), ("هم", "m")):
+            forms[stem + suffix] = CueInfo(lemma, "noun", gender, suffix == "هم", True)
+    return forms
+
+
+@cache
+def _lexicon() -> tuple[dict[str, CueInfo], frozenset[str]]:
+    """(folded form → info, forms that only count behind a conjunction)."""
+    table: dict[str, CueInfo] = {}
+    conj_only: set[str] = set()
+    for verb in _VERBS:
+        finite = _finite_forms(verb)
+        if verb.finite_needs_conj:
+            conj_only.update(finite)
+        for forms in (finite, _participle_forms(verb), _noun_forms(verb)):
+            for form, info in forms.items():
+                table.setdefault(form, info)
+    return table, frozenset(conj_only)
+
+
+def cue_info(word: str) -> CueInfo | None:
+    """The speech cue a written word is, or None; a leading و/ف is allowed."""
+    table, conj_only = _lexicon()
+    key = fold(word)
+    info = table.get(key)
+    if info is not None and key not in conj_only:
+        return info
+    if len(key) > 2 and key[0] in _CONJUNCTIONS:
+        rest = key[1:]
+        info = table.get(rest)
+        if info is not None:
+            return info
+    return None

@@ -1,0 +1,214 @@
+"""Analyses kept in SQLite, so that reopening a corpus skips analysing it again.
+
+An entry is keyed by a hash of the article (id, text and metadata) and of the analyser: the
+package version, the NER backend, and the bytes of the analysis code and of the shipped model
+and word lists, so a retrained model or changed rules never serve a stale analysis. Values
+are JSON (never pickle: a tampered cache file cannot run code), checked before use. Writes
+are transactions in WAL mode, so a run killed mid-write leaves the file as it was before that
+transaction. Any problem with the file (unreadable, corrupt, locked, full disk) disables the
+cache for the run with one line of explanation; analysing never fails because of it.
+
+The file lives in the user's cache directory (``platformdirs``), or in ``$EXPLORER_CACHE_DIR``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from explorer import __version__
+from explorer.analysis.actors import LocalActor
+from explorer.analysis.pipeline import ArticleAnalysis
+from explorer.model import Article, Entity, Quote
+
+ENV_DIR = "EXPLORER_CACHE_DIR"
+FILE_NAME = "analyses.sqlite3"
+FORMAT = 1  # bump when the stored JSON changes shape
+
+_PACKAGE = Path(__file__).resolve().parent
+# What an analysis depends on: its code and its data. The app, CLI and search do not count.
+_ANALYSER_SOURCES = ("analysis", "arabic", "data", "model.py")
+
+Warn = Callable[[str], None]
+
+
+def default_dir() -> Path:
+    """``$EXPLORER_CACHE_DIR`` if set, else the platform's user cache folder."""
+    configured = os.environ.get(ENV_DIR)
+    if configured:
+        return Path(configured)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("explorer", appauthor=False))
+
+
+@cache
+def _sources_digest() -> str:
+    digest = hashlib.sha256()
+    for name in _ANALYSER_SOURCES:
+        root = _PACKAGE / name
+        files = sorted(root.rglob("*")) if root.is_dir() else [root]
+        for path in files:
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def resolved_backend(ner: str) -> str:
+    """The backend ``ner`` names (``auto`` resolved without loading any model)."""
+    if ner != "auto":
+        return ner
+    from explorer.analysis.ner.camel import camel_model_path
+
+    return "camel" if camel_model_path() is not None else "crf"
+
+
+def analyser_version(ner: str) -> str:
+    """Identifies the analysis an article would get: version, backend, code and data."""
+    return f"{__version__}:{FORMAT}:{resolved_backend(ner)}:{_sources_digest()[:16]}"
+
+
+def article_key(article: Article, version: str) -> str:
+    """The cache key of ``article`` analysed by analyser ``version``."""
+    fields = [version, article.id, article.path, article.title, article.text, article.date,
+              article.source, article.url]
+    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
+
+
+def encode(analysis: ArticleAnalysis) -> str:
+    """What is stored for an analysis: the entities, quotes and local actors (the text and
+    metadata are in the key, and come back from the article itself)."""
+    article = analysis.article
+    return json.dumps({
+        "entities": [e.to_json() for e in article.entities],
+        "quotes": [q.to_json() for q in article.quotes],
+        "actors": [{"key": a.key, "name": a.name, "type": a.type, "aliases": a.aliases,
+                    "roles": a.roles, "gender": a.gender} for a in analysis.actors],
+    }, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode(article: Article, stored: str) -> ArticleAnalysis:
+    """The analysis of ``article`` from what :func:`encode` stored; ValueError if it does not
+    fit the article (so a damaged entry is re-analysed, never shown)."""
+    try:
+        data: dict[str, Any] = json.loads(stored)
+        entities = [Entity.from_json(e) for e in data["entities"]]
+        quotes = [Quote.from_json(q) for q in data["quotes"]]
+        actors = [LocalActor(a["key"], a["name"], a["type"], list(a["aliases"]),
+                             list(a["roles"]), a.get("gender")) for a in data["actors"]]
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise ValueError(f"unreadable entry: {error}") from None
+    length = len(article.text)
+    for span in (*entities, *quotes):
+        if not (isinstance(span.start, int) and isinstance(span.end, int)
+                and 0 <= span.start <= span.end <= length):
+            raise ValueError("entry does not fit the article")
+    known = {actor.key for actor in actors}
+    if any(e.actor is not None and e.actor not in known for e in entities) or any(
+            q.speaker is not None and q.speaker not in known for q in quotes):
+        raise ValueError("entry names an actor it does not hold")
+    return ArticleAnalysis(replace(article, entities=entities, quotes=quotes), actors)
+
+
+def _warn_stderr(message: str) -> None:
+    print(f"explorer: {message}", file=sys.stderr)
+
+
+class AnalysisCache:
+    """The analysis cache file; every method degrades to "not cached" on any file problem."""
+
+    BATCH = 256  # rows per write transaction
+
+    def __init__(self, directory: Path | None = None, *, warn: Warn = _warn_stderr) -> None:
+        self.path = (directory or default_dir()) / FILE_NAME
+        self._warn = warn
+        self._connection: sqlite3.Connection | None = None
+        self.disabled: str | None = None
+        self._pending: list[tuple[str, str]] = []
+
+    def _db(self) -> sqlite3.Connection | None:
+        if self.disabled is not None:
+            return None
+        if self._connection is None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                connection = sqlite3.connect(self.path, timeout=2.0)
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("PRAGMA synchronous=NORMAL")
+                connection.execute("CREATE TABLE IF NOT EXISTS analyses "
+                                   "(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                connection.commit()
+            except (sqlite3.Error, OSError) as error:
+                self._disable(error)
+                return None
+            self._connection = connection
+        return self._connection
+
+    def _disable(self, error: BaseException | str) -> None:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        self.disabled = reason
+        self._warn(f"{self.path}: analysis cache not used ({reason})")
+        self._close_connection()
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, str]:
+        """Stored values for those of ``keys`` that are cached."""
+        db = self._db()
+        found: dict[str, str] = {}
+        if db is None:
+            return found
+        try:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start:start + 500]
+                marks = ",".join("?" * len(chunk))
+                found.update(db.execute(
+                    f"SELECT key, value FROM analyses WHERE key IN ({marks})", chunk))
+        except sqlite3.Error as error:
+            self._disable(error)
+            return {}
+        return found
+
+    def put(self, key: str, analysis: ArticleAnalysis) -> None:
+        """Store an analysis; written in batches (see :meth:`flush`)."""
+        if self.disabled is not None:
+            return
+        self._pending.append((key, encode(analysis)))
+        if len(self._pending) >= self.BATCH:
+            self.flush()
+
+    def put_many(self, items: Iterable[tuple[str, ArticleAnalysis]]) -> None:
+        for key, analysis in items:
+            self.put(key, analysis)
+        self.flush()
+
+    def flush(self) -> None:
+        """Write the pending analyses in one transaction."""
+        pending, self._pending = self._pending, []
+        db = self._db()
+        if db is None or not pending:
+            return
+        try:
+            with db:
+                db.executemany("INSERT OR REPLACE INTO analyses (key, value) VALUES (?, ?)",
+                               pending)
+        except sqlite3.Error as error:
+            self._disable(error)
+
+    def close(self) -> None:
+        self.flush()
+        self._close_connection()
+
+    def _close_connection(self) -> None:
+        if self._connection is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._connection.close()
+            self._connection = None

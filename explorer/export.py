@@ -1,0 +1,99 @@
+"""Quotes out of the app: citations for the clipboard and CSV / JSON / Markdown files.
+
+A citation names who said it and where: «quote» — speaker, role, article title, date.
+Files are written atomically (:mod:`explorer.atomic`), so a failed export never leaves a
+half-written file where a good one was.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from explorer.atomic import write_text_atomic
+from explorer.model import Article, Corpus, Quote
+
+FORMATS = ("csv", "json", "md")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """One quote with everything needed to cite it."""
+
+    quote: str
+    speaker: str
+    role: str
+    article_id: str
+    article_title: str
+    date: str
+    kind: str
+    cue: str
+    start: int
+    end: int
+
+
+def quote_row(corpus: Corpus, article: Article, quote: Quote) -> QuoteRow:
+    """The citable form of ``quote`` from ``article``."""
+    actor = corpus.actor_by_id.get(quote.speaker) if quote.speaker else None
+    speaker = actor.name if actor else (quote.speaker_text or "")
+    role = actor.roles[0] if actor and actor.roles else ""
+    return QuoteRow(quote.text, speaker, role, article.id, article.title, article.date or "",
+                    quote.kind, quote.cue, quote.start, quote.end)
+
+
+def quote_rows(corpus: Corpus, quotes: Iterable[tuple[Article, Quote]]) -> list[QuoteRow]:
+    return [quote_row(corpus, article, quote) for article, quote in quotes]
+
+
+def citation(row: QuoteRow) -> str:
+    """«quote» — speaker, role, article title, date (empty parts left out)."""
+    source = ", ".join(part for part in (row.speaker or "unattributed", row.role,
+                                          row.article_title, row.date) if part)
+    return f"«{row.quote}» — {source}"
+
+
+def format_for(path: Path) -> str | None:
+    """The export format implied by ``path``'s extension, if any."""
+    suffix = path.suffix.lower().lstrip(".")
+    return {"markdown": "md"}.get(suffix, suffix) if suffix in (*FORMATS, "markdown") else None
+
+
+def render(rows: list[QuoteRow], fmt: str) -> str:
+    """``rows`` as a CSV, JSON or Markdown document."""
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(QuoteRow.__dataclass_fields__))
+        writer.writeheader()
+        writer.writerows(asdict(row) for row in rows)
+        return out.getvalue()
+    if fmt == "json":
+        return json.dumps([asdict(row) for row in rows], ensure_ascii=False, indent=1) + "\n"
+    if fmt == "md":
+        blocks = ["# Quotes\n"]
+        for row in rows:
+            quoted = "\n".join(f"> {line}" for line in row.quote.splitlines() or [""])
+            source = ", ".join(p for p in (row.speaker or "unattributed", row.role) if p)
+            where = ", ".join(p for p in (f"*{row.article_title}*" if row.article_title else "",
+                                          row.date, f"`{row.article_id}`") if p)
+            blocks.append(f"{quoted}\n>\n> — {source} ({where})\n")
+        return "\n".join(blocks)
+    raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def export(rows: list[QuoteRow], path: Path, fmt: str | None = None) -> str:
+    """Write ``rows`` to ``path`` atomically; returns the format used.
+
+    Raises ``ValueError`` for an unknown format and ``OSError`` when the file cannot be
+    written; both messages are one line for the user.
+    """
+    path = Path(path).expanduser()
+    fmt = fmt or format_for(path) or "csv"
+    text = render(rows, fmt)
+    if not path.parent.is_dir():
+        raise OSError(f"{path}: folder does not exist")
+    write_text_atomic(path, text)
+    return fmt

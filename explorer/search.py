@@ -1,0 +1,386 @@
+"""The actor index: fzf-like search over actor names in Arabic or Latin letters.
+
+The app calls :meth:`ActorIndex.search` on every keystroke, so a query over 100,000 actors
+has to answer in a few milliseconds, and Python cannot loop over that many names in that time.
+So every name form (an actor's name and each alias) becomes one line of a single array of
+code points, and each character gets a posting list: the sorted positions where it occurs.
+Matching a term is then a handful of numpy operations over whole arrays:
+
+* the lines where a term is a subsequence, with the end of its leftmost placement in each, and
+  one more typed letter is one ``searchsorted`` of those ends in that letter's posting list
+  (fzf's narrowing: only the previous candidates are looked at);
+* the positions where the term occurs contiguously, narrowed by comparing the next code point,
+  which also tells whether it starts a word.
+
+A form matches a query when every query term is a subsequence of it (fzf's rule), compared on:
+
+* folded keys for Arabic terms (:mod:`explorer.search_keys`): diacritics, hamza forms, ى/ي,
+  ة/ه and tatweel do not count, and a leading ال of the query term is optional;
+* consonant skeletons for Latin terms: «pompeo» and «بومبيو» are both ``bmb``.
+
+Matches are ranked by how well each term lands (at the start of a word, contiguous, scattered),
+then by how much of the name the query covers, then by the actor's mentions.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from explorer.model import Actor
+from explorer.search_keys import (
+    ARABIC_LETTER,
+    LATIN_LETTER,
+    char_key,
+    search_key,
+    search_key_map,
+    search_keys,
+    skeleton,
+    skeleton_map,
+    skeletons,
+)
+
+_ARTICLE = "ال"
+_LATIN_VOWELS = "aeiouy"
+_NEWLINE, _SPACE = ord("\n"), ord(" ")
+_LEAD = "\0\0\0\n"  # room before the first line to look behind a word for the article
+
+# Tier bonuses per term: a word starts with it, it is contiguous (else it is scattered).
+_WORD_START, _CONTIGUOUS = 2.0, 1.0
+_MENTION_WEIGHT = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One actor found by a query, with the name form that matched and what to highlight."""
+
+    index: int
+    score: float
+    matched: str
+    positions: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    """One word of the query: ``kind`` is ``"key"`` (Arabic and digits) or ``"skeleton"``;
+    ``text`` is what is matched, ``word`` the folded word as typed (for highlighting)."""
+
+    kind: str
+    text: str
+    word: str
+
+
+class _Column:
+    """The keys of all name forms (folded keys, or skeletons) as one array of code points,
+    line after line, with a posting list per character."""
+
+    def __init__(self, keys: list[str], article: str) -> None:
+        text = _LEAD + "\n".join(keys) + "\n"
+        self.codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        newlines = np.flatnonzero(self.codes == _NEWLINE)
+        self.starts = newlines[:-1] + 1
+        self.ends = newlines[1:]  # each line's closing newline
+        self.lengths = np.maximum(self.ends - self.starts, 1).astype(np.float64)
+        self.line_of = (np.cumsum(self.codes == _NEWLINE) - 1).astype(np.int32)
+        self.size = len(keys)
+        self.article = [ord(char) for char in article]
+        self._postings: dict[str, np.ndarray] = {}
+
+    def postings(self, char: str) -> np.ndarray:
+        """Sorted positions of ``char`` in the codes (made on first need, then kept)."""
+        found = self._postings.get(char)
+        if found is None:
+            found = self._postings[char] = np.flatnonzero(self.codes == ord(char))
+        return found
+
+    def word_starts(self, positions: np.ndarray) -> np.ndarray:
+        """Which ``positions`` start a word, or follow an article that starts one."""
+        codes = self.codes
+        before = codes[positions - 1]
+        starts = (before == _SPACE) | (before == _NEWLINE)
+        behind = positions - len(self.article)
+        boundary = codes[behind - 1]
+        after_article = (boundary == _SPACE) | (boundary == _NEWLINE)
+        for offset, letter in enumerate(self.article):
+            after_article &= codes[behind + offset] == letter
+        return starts | after_article
+
+
+@dataclass(slots=True)
+class _Matches:
+    """Where one term lies: the lines holding it as a subsequence (ascending), the position
+    after its leftmost placement in each, and the start positions of its contiguous
+    occurrences."""
+
+    text: str
+    lines: np.ndarray
+    ends: np.ndarray
+    occurrences: np.ndarray
+
+    @classmethod
+    def of(cls, column: _Column, text: str) -> _Matches:
+        positions = column.postings(text[0])
+        lines = column.line_of[positions]
+        first = np.ones(len(positions), dtype=bool)
+        first[1:] = lines[1:] != lines[:-1]
+        found = cls(text[0], lines[first], positions[first] + 1, positions)
+        return found.extended(column, text[1:])
+
+    def extended(self, column: _Column, more: str) -> _Matches:
+        """The matches of ``self.text + more``, found among these matches only."""
+        found = self
+        for char in more:
+            positions = column.postings(char)
+            if not len(positions) or not len(found.lines):
+                empty = np.empty(0, dtype=np.int64)
+                return _Matches(self.text + more, empty, empty, empty)
+            after = np.searchsorted(positions, found.ends)
+            nearest = positions[np.minimum(after, len(positions) - 1)]
+            inside = (after < len(positions)) & (nearest < column.ends[found.lines])
+            occurrences = found.occurrences
+            occurrences = occurrences[column.codes[occurrences + len(found.text)] == ord(char)]
+            found = _Matches(found.text + char, found.lines[inside], nearest[inside] + 1,
+                             occurrences)
+        return found
+
+
+@dataclass(slots=True)
+class _Previous:
+    """The last query's terms and where each lies, to narrow from on the next keystroke."""
+
+    terms: tuple[_Term, ...]
+    matches: list[_Matches]
+
+
+def parse_query(query: str) -> tuple[_Term, ...]:
+    """Split a query into terms: Arabic (or digit) terms on folded keys, Latin on skeletons."""
+    terms = []
+    for word in search_key(query).split():
+        if ARABIC_LETTER.search(word) or not LATIN_LETTER.search(word):
+            # «ال» alone is an article being typed: it matches everything until a letter follows
+            bare = word[len(_ARTICLE):] if word.startswith(_ARTICLE) else word
+            terms.append(_Term("key", bare, word))
+        else:
+            terms.append(_Term("skeleton", skeleton(word), word))
+    return tuple(terms)
+
+
+class ActorIndex:
+    """Search over the names and aliases of a sequence of actors (see the module docstring)."""
+
+    def __init__(self, actors: Sequence[Actor]) -> None:
+        self._actors = actors
+        forms: list[str] = []
+        owners: list[int] = []
+        for index, actor in enumerate(actors):
+            forms.append(actor.name)
+            owners.append(index)
+            for alias in actor.aliases:
+                if alias != actor.name:
+                    forms.append(alias)
+                    owners.append(index)
+        self._forms = forms
+        self._owner = np.array(owners, dtype=np.int64)
+        self._max_forms = int(np.bincount(self._owner).max()) if forms else 1
+        # Aliases repeat across actors (every «... ترامب» has «ترامب»): key each text once.
+        distinct = list(dict.fromkeys(forms))
+        key_of = dict(zip(distinct, search_keys(distinct), strict=True))
+        self._keys = keys = [key_of[form] for form in forms]
+        distinct = list(dict.fromkeys(keys))
+        skeleton_of = dict(zip(distinct, skeletons(distinct), strict=True))
+        self._columns = {"key": _Column(keys, _ARTICLE),
+                         "skeleton": _Column([skeleton_of[key] for key in keys], "l")}
+        mentions = np.array([actor.mentions for actor in actors], dtype=np.float64)
+        top = math.log1p(float(mentions.max())) if len(actors) else 0.0
+        self._prominence = (np.log1p(mentions) / top if top else np.zeros(len(actors)))
+        self._by_mentions = np.argsort(-mentions, kind="stable")
+        self._previous: _Previous | None = None
+        self._key_maps: dict[int, tuple[str, Sequence[int]]] = {}
+        self._skeleton_maps: dict[int, tuple[str, list[_Sounds]]] = {}
+
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    def search(self, query: str, limit: int = 500) -> list[SearchHit]:
+        """The actors matching ``query``, best first, at most ``limit`` of them."""
+        terms = tuple(term for term in parse_query(query) if term.text)
+        if not terms:
+            self._previous = None
+            return [SearchHit(int(i), 0.0, self._actors[int(i)].name, ())
+                    for i in self._by_mentions[:limit]]
+        matches = self._locate(terms)
+        self._previous = _Previous(terms, matches)
+        matched = matches[0].lines
+        for found in matches[1:]:
+            matched = np.intersect1d(matched, found.lines, assume_unique=True)
+        if not len(matched) or limit <= 0:
+            return []
+        scores = self._score(terms, matches, matched)
+        if len(matched) > limit * self._max_forms:
+            # Only the best entries can hold the best `limit` actors; ties are all kept.
+            cut = len(matched) - limit * self._max_forms
+            keep = scores >= np.partition(scores, cut)[cut]
+            matched, scores = matched[keep], scores[keep]
+        order = np.lexsort((matched, -scores))
+        ranked, ranked_scores = matched[order], scores[order]
+        _, first = np.unique(self._owner[ranked], return_index=True)
+        best = np.sort(first)[:limit]
+        locators = [_Locator(term) for term in terms]
+        return [self._hit(int(ranked[i]), float(ranked_scores[i]), locators) for i in best]
+
+    def _locate(self, terms: tuple[_Term, ...]) -> list[_Matches]:
+        """Where each term lies, narrowed from the previous query's term when it only grew."""
+        previous = self._previous
+        located = []
+        for number, term in enumerate(terms):
+            column = self._columns[term.kind]
+            before = (previous.terms[number] if previous and number < len(previous.terms)
+                      else None)
+            if before is not None and before.kind == term.kind and term.text.startswith(
+                    before.text):
+                assert previous is not None
+                located.append(previous.matches[number].extended(
+                    column, term.text[len(before.text):]))
+            else:
+                located.append(_Matches.of(column, term.text))
+        return located
+
+    def _score(self, terms: tuple[_Term, ...], matches: list[_Matches],
+               matched: np.ndarray) -> np.ndarray:
+        """Per term a tier (a word starts with it, it is contiguous, it is scattered), plus
+        how much of the name the query covers and the actor's prominence."""
+        total = np.zeros(len(matched), dtype=np.float64)
+        coverage = np.zeros(len(matched), dtype=np.float64)
+        for term, found in zip(terms, matches, strict=True):
+            column = self._columns[term.kind]
+            tier = np.zeros(column.size, dtype=np.float64)
+            occurrences = found.occurrences
+            lines = column.line_of[occurrences]
+            tier[lines] = _CONTIGUOUS
+            tier[lines[column.word_starts(occurrences)]] = _WORD_START
+            total += tier[matched]
+            coverage += len(term.text) / column.lengths[matched]
+        return (total + coverage / len(terms)
+                + _MENTION_WEIGHT * self._prominence[self._owner[matched]])
+
+    def _hit(self, form: int, score: float, locators: list[_Locator]) -> SearchHit:
+        """A hit for name form ``form``, with the displayed letters each term matched."""
+        key, origin = self._key_map(form)
+        picked: list[int] = []
+        for locate in locators:
+            if locate.skeleton:
+                picked += locate.in_skeleton(*self._skeleton_map(form, key))
+            else:
+                picked += locate.in_key(key)
+        positions = tuple(sorted({origin[i] for i in picked}))
+        return SearchHit(int(self._owner[form]), score, self._forms[form], positions)
+
+    def _key_map(self, form: int) -> tuple[str, Sequence[int]]:
+        """The folded key of a form and where each key letter is in the displayed form."""
+        if form not in self._key_maps:
+            shown, key = self._forms[form], self._keys[form]
+            if len(key) == len(shown) and all(len(char_key(c)) == 1 for c in set(shown)):
+                self._key_maps[form] = key, range(len(shown))  # letter for letter
+            else:
+                self._key_maps[form] = search_key_map(shown)
+        return self._key_maps[form]
+
+    def _skeleton_map(self, form: int, key: str) -> tuple[str, list[_Sounds]]:
+        """The skeleton of a form's key and, per skeleton letter, the key letters it covers."""
+        if form not in self._skeleton_maps:
+            skel, origin = skeleton_map(key)
+            self._skeleton_maps[form] = skel, _sounds(key, origin)
+        return self._skeleton_maps[form]
+
+
+@dataclass(frozen=True, slots=True)
+class _Sounds:
+    """The key letters behind one skeleton letter: its consonant(s), the vowel letters after it
+    up to the next consonant of the word, and (for a word's first consonant) those before."""
+
+    own: tuple[int, ...]
+    tail: tuple[int, ...]
+    head: tuple[int, ...]
+
+
+def _sounds(key: str, origin: list[tuple[int, ...]]) -> list[_Sounds]:
+    consonants = {index for sources in origin for index in sources}
+
+    def run(index: int, step: int) -> tuple[int, ...]:
+        found = []
+        index += step
+        while 0 <= index < len(key) and key[index] != " " and index not in consonants:
+            found.append(index)
+            index += step
+        return tuple(found)
+
+    sounds = []
+    for place, sources in enumerate(origin):
+        if not sources:
+            sounds.append(_Sounds((), (), ()))
+            continue
+        first_in_word = place == 0 or not origin[place - 1]
+        sounds.append(_Sounds(sources, run(max(sources), 1),
+                              run(min(sources), -1) if first_in_word else ()))
+    return sounds
+
+
+class _Locator:
+    """Finds where one query term lies in a name, for highlighting (made once per query)."""
+
+    def __init__(self, term: _Term) -> None:
+        self.skeleton = term.kind == "skeleton"
+        self.text = term.text
+        article = "l" if self.skeleton else _ARTICLE
+        self.typed_article = term.word != term.text and not self.skeleton
+        self.word_start = re.compile(f"(?:^| )({re.escape(article)})?{re.escape(term.text)}")
+        self.vowel_first = term.word[0] in _LATIN_VOWELS
+        self.vowel_last = term.word[-1] in _LATIN_VOWELS
+
+    def place(self, key: str) -> list[int]:
+        """Indices of the term in ``key``: at a word start, else contiguous, else scattered."""
+        found = self.word_start.search(key)
+        if found:
+            first = found.end() - len(self.text)
+            if self.typed_article and found.group(1):
+                first -= len(_ARTICLE)
+            return list(range(first, found.end()))
+        first = key.find(self.text)
+        if first >= 0:
+            return list(range(first, first + len(self.text)))
+        return _greedy(key, self.text)
+
+    def in_key(self, key: str) -> list[int]:
+        return self.place(key)
+
+    def in_skeleton(self, skel: str, sounds: list[_Sounds]) -> list[int]:
+        """Key letters for a skeleton match, with the vowel letters between matched consonants
+        of a word (the «و» of «بومبيو» for «pompeo») and those the query spelled at its ends."""
+        places = [p for p in self.place(skel) if sounds[p].own]
+        if not places:
+            return []
+        picked = [index for p in places for index in sounds[p].own]
+        for left, right in zip(places, places[1:], strict=False):
+            if right == left + 1:
+                picked += sounds[left].tail
+        if self.vowel_first:
+            picked += sounds[places[0]].head
+        if self.vowel_last:
+            picked += sounds[places[-1]].tail
+        return picked
+
+
+def _greedy(text: str, term: str) -> list[int]:
+    """The leftmost placement of ``term`` as a subsequence of ``text`` (empty if none)."""
+    positions, start = [], 0
+    for char in term:
+        found = text.find(char, start)
+        if found < 0:
+            return []
+        positions.append(found)
+        start = found + 1
+    return positions

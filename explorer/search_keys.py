@@ -1,0 +1,188 @@
+"""Keys the actor search matches on: folded names and consonant skeletons.
+
+Both keys exist in two shapes. The bulk shape turns a whole list of names into keys with
+C-level string operations, because the index is built over 100,000 actors and must open in
+a fraction of a second. The mapped shape does the same to one string in Python and also says
+which character of the original each key character came from, so that highlights land on the
+letters the user sees (diacritics and tatweel are in the displayed name, not in the key).
+The two shapes follow the same per-character rules and the tests hold them equal.
+
+* The folded key is :func:`explorer.arabic.fold` applied character by character, plus two
+  spellings searches must ignore that the merging key keeps apart: the hamza seats ؤ/ئ as a
+  bare ء (مسؤول/مسئول) and the Persian ی/ک.
+* The consonant skeleton reduces Arabic and Latin letters to shared phonetic classes and drops
+  vowels (ا و ي ى ع ء; a e i o u w y), so that «pompeo» and «بومبيو» both become ``bmb`` and
+  «ilham ahmed» and «إلهام أحمد» both become ``lhm hmd``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from explorer.arabic import fold
+
+_EXTRA = str.maketrans({"ؤ": "ء", "ئ": "ء", "ی": "ي", "ک": "ك"})
+_SEPARATOR = "\n"
+
+ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+LATIN_LETTER = re.compile("[a-z]")
+
+
+@cache
+def char_key(char: str) -> str:
+    """What folding makes of one character: ``""`` for marks, ``" "`` for any space."""
+    if char.isspace():
+        return " "
+    return fold(char).translate(_EXTRA)
+
+
+class _CharKeys(dict[int, str]):
+    """A translation table that folds any character on first sight (``str.translate``)."""
+
+    def __missing__(self, char_code: int) -> str:
+        value = self[char_code] = char_key(chr(char_code))
+        return value
+
+
+_TABLE = _CharKeys({ord(_SEPARATOR): _SEPARATOR})
+_SPACES = re.compile(" +")
+
+
+def search_key(text: str) -> str:
+    """The folded search key of ``text`` (spaces collapsed, no leading or trailing space)."""
+    return _SPACES.sub(" ", text.replace(_SEPARATOR, " ").translate(_TABLE)).strip()
+
+
+def search_keys(texts: Sequence[str]) -> list[str]:
+    """:func:`search_key` of every text, computed on one joined string.
+
+    Lower-casing is one C pass; then only the few characters folding changes (diacritics,
+    hamza seats, ى, ة, tatweel...) are replaced, each by one C-level ``str.replace``.
+    """
+    joined = _SEPARATOR.join(text.replace(_SEPARATOR, " ") for text in texts)
+    seen = set(joined) - {_SEPARATOR}
+    for char in seen:
+        if "".join(map(char_key, char.lower())) != char_key(char):
+            joined = joined.replace(char, char_key(char))  # lower-casing would fold it wrongly
+    joined = joined.lower()
+    for char in set("".join(seen).lower()) - {_SEPARATOR}:
+        if char_key(char) != char:
+            joined = joined.replace(char, char_key(char))
+    if "  " in joined:
+        joined = _SPACES.sub(" ", joined)
+    parts = joined.split(_SEPARATOR)
+    if " \n" in joined or "\n " in joined or joined[:1] == " " or joined[-1:] == " ":
+        parts = [part.strip() for part in parts]
+    return parts
+
+
+def search_key_map(text: str) -> tuple[str, list[int]]:
+    """:func:`search_key` of ``text`` and, for each key character, its index in ``text``."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        folded = " " if char == _SEPARATOR else char_key(char)
+        for out in folded:
+            if out == " " and (not chars or chars[-1] == " "):
+                continue
+            chars.append(out)
+            origin.append(index)
+    if chars and chars[-1] == " ":
+        chars.pop()
+        origin.pop()
+    return "".join(chars), origin
+
+
+# --- consonant skeletons ---------------------------------------------------------------
+
+_CLASSES: dict[str, str] = {}
+for _letters, _class in (
+    ("bpبپ", "b"), ("tتطث", "t"), ("jgجغ", "j"), ("hحه", "h"), ("kqcخقكک", "k"),
+    ("dدذض", "d"), ("zزظ", "z"), ("sسصش", "s"), ("rر", "r"), ("lل", "l"), ("mم", "m"),
+    ("nن", "n"), ("fvفڤ", "f"), ("x", "ks"), ("aeiouwyاويىءعآأإ", ""),
+    ("0123456789", None),
+):
+    for _letter in _letters:
+        _CLASSES[_letter] = _letter if _class is None else _class
+_LATIN_VOWELS = "aeiouy"
+_DIGRAPHS = {"kh": "k", "gh": "j", "sh": "s", "ch": "s", "th": "t", "dh": "d", "ph": "f",
+             "ck": "k", "dj": "j"}
+
+# The bulk skeleton works on bytes: the Windows Arabic code page has one byte for every letter
+# above (bar ڤ, replaced by ف first), so deleting and mapping letters are C-level byte tables.
+_CODEPAGE = "cp1256"
+_BYTE_CLASSES = {char.encode(_CODEPAGE)[0]: cls for char, cls in _CLASSES.items() if char != "ڤ"}
+_ALLOWED = set(_BYTE_CLASSES) | {ord(" "), ord("\n")}
+_DROP = bytes(byte for byte in range(256) if byte not in _ALLOWED)
+_VOWEL_BYTES = bytes(byte for byte, cls in _BYTE_CLASSES.items() if cls == "")
+_CLASS_BYTES = bytes.maketrans(
+    bytes(byte for byte, cls in _BYTE_CLASSES.items() if len(cls) == 1),
+    bytes(ord(cls) for cls in _BYTE_CLASSES.values() if len(cls) == 1))
+_ARABIC_BYTES = re.escape(bytes(sorted(
+    byte for byte in _BYTE_CLASSES if ARABIC_LETTER.match(bytes([byte]).decode(_CODEPAGE)))))
+_BYTES_FINAL_LATIN_H = re.compile(b"([" + _LATIN_VOWELS.encode() + b"])h(?![a-z])")
+_BYTES_FINAL_ARABIC_H = re.compile(re.escape("ه".encode(_CODEPAGE)) + b"(?![" + _ARABIC_BYTES
+                                   + b"])")
+_BYTES_DIGRAPH = re.compile(b"|".join(pair.encode() for pair in _DIGRAPHS))
+_BYTES_DOUBLES = re.compile(rb"([a-z])\1+")
+_BYTES_SPACES = re.compile(b" +")
+
+
+def skeletons(keys: Sequence[str]) -> list[str]:
+    """The consonant skeleton of every folded key, computed on one joined byte string."""
+    data = "\n".join(keys).replace("ڤ", "ف").encode(_CODEPAGE, errors="replace")
+    data = data.translate(None, _DROP)
+    data = _BYTES_FINAL_ARABIC_H.sub(b"", _BYTES_FINAL_LATIN_H.sub(rb"\1", data))
+    data = _BYTES_DIGRAPH.sub(lambda match: _DIGRAPHS[match.group().decode()].encode(), data)
+    data = data.replace(b"x", b"ks").translate(_CLASS_BYTES, _VOWEL_BYTES)
+    data = _BYTES_SPACES.sub(b" ", _BYTES_DOUBLES.sub(rb"\1", data))
+    return [part.strip() for part in data.decode("ascii").split("\n")]
+
+
+def skeleton(key: str) -> str:
+    """The consonant skeleton of one folded key."""
+    return skeletons([key])[0]
+
+
+def skeleton_map(key: str) -> tuple[str, list[tuple[int, ...]]]:
+    """:func:`skeleton` of ``key`` and, per skeleton character, the key indices it stands for."""
+    kept = [(char, index) for index, char in enumerate(key) if char in _CLASSES or char == " "]
+    letters = [char for char, _ in kept]
+    survivors: list[tuple[str, int]] = []
+    for position, (char, index) in enumerate(kept):
+        following = letters[position + 1] if position + 1 < len(letters) else ""
+        previous = letters[position - 1] if position else ""
+        if char == "h" and previous and previous in _LATIN_VOWELS and not (
+                following and LATIN_LETTER.match(following)):
+            continue
+        if char == "ه" and not (following and ARABIC_LETTER.match(following)):
+            continue
+        survivors.append((char, index))
+    out: list[str] = []
+    origin: list[tuple[int, ...]] = []
+    position = 0
+    while position < len(survivors):
+        char, index = survivors[position]
+        pair = char + survivors[position + 1][0] if position + 1 < len(survivors) else ""
+        if pair in _DIGRAPHS:
+            classes, sources = _DIGRAPHS[pair], (index, survivors[position + 1][1])
+            position += 2
+        else:
+            classes, sources = (" " if char == " " else _CLASSES[char]), (index,)
+            position += 1
+        for cls in classes:
+            if cls == " ":
+                if out and out[-1] != " ":
+                    out.append(" ")
+                    origin.append(())
+            elif out and out[-1] == cls and cls.isalpha():
+                origin[-1] = origin[-1] + sources
+            else:
+                out.append(cls)
+                origin.append(sources)
+    while out and out[-1] == " ":
+        out.pop()
+        origin.pop()
+    return "".join(out), origin
