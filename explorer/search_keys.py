@@ -61,6 +61,8 @@ def search_keys(texts: Sequence[str]) -> list[str]:
     Lower-casing is one C pass; then only the few characters folding changes (diacritics,
     hamza seats, ى, ة, tatweel...) are replaced, each by one C-level ``str.replace``.
     """
+    if not texts:  # "".split() would give one empty key for no text at all
+        return []
     joined = _SEPARATOR.join(text.replace(_SEPARATOR, " ") for text in texts)
     seen = set(joined) - {_SEPARATOR}
     for char in seen:
@@ -132,6 +134,8 @@ _BYTES_SPACES = re.compile(b" +")
 
 def skeletons(keys: Sequence[str]) -> list[str]:
     """The consonant skeleton of every folded key, computed on one joined byte string."""
+    if not keys:
+        return []
     data = "\n".join(keys).replace("ڤ", "ف").encode(_CODEPAGE, errors="replace")
     data = data.translate(None, _DROP)
     data = _BYTES_FINAL_ARABIC_H.sub(b"", _BYTES_FINAL_LATIN_H.sub(rb"\1", data))
