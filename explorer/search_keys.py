@@ -61,7 +61,7 @@ def search_keys(texts: Sequence[str]) -> list[str]:
     Lower-casing is one C pass; then only the few characters folding changes (diacritics,
     hamza seats, ى, ة, tatweel...) are replaced, each by one C-level ``str.replace``.
     """
-    if not texts:  # "".split() would give one empty key for no text at all
+    if not texts:
         return []
     joined = _SEPARATOR.join(text.replace(_SEPARATOR, " ") for text in texts)
     seen = set(joined) - {_SEPARATOR}

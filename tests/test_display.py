@@ -168,3 +168,10 @@ def test_a_long_article_is_laid_out_only_where_shown():
     assert len(spans) > 2000 and all(base == 1 for _, _, base in spans)
     line = layout_line(text, *spans[1000][:2], RtlMode.APP, spans[1000][2])
     assert line.rtl and line.glyphs[-1].index == spans[1000][0]
+
+
+def test_tabs_are_one_cell_wide_in_wrapping_and_display():
+    text = "قال\tترامب\tإن"
+    lines = layout(text, 6, RtlMode.APP)
+    assert all(line.width <= 6 for line in lines)
+    assert "\t" not in "".join(line.text for line in lines)

@@ -54,6 +54,8 @@ def test_a_wrong_speaker_and_a_missed_quote_are_counted(tmp_path: Path) -> None:
     assert (scores.gold, scores.predicted, scores.matched, scores.speaker_right) == (2, 1, 1, 0)
     assert (scores.persons_found, scores.persons_missed, scores.persons_spurious) == (1, 1, 0)
     assert scores.recall == 0.5 and scores.precision == 1.0
+    assert scores.rows == ["a.txt: quotes gold 2 predicted 1 matched 1, speakers right 0/1, "
+                           "persons found 1 missed 1 spurious 0"]
 
 
 def test_command_prints_the_scores(capsys: pytest.CaptureFixture[str]) -> None:
@@ -77,3 +79,22 @@ def test_broken_gold_file_is_one_line_naming_it(capsys: pytest.CaptureFixture[st
     assert main(["eval", "quotes", str(tmp_path / "gold"), str(tmp_path / "a.txt")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "a.txt.json" in err
+
+
+def test_analysis_json_carries_quotes_and_actors_as_designed(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "خبر\n\nوقال الرئيس الأمريكي دونالد ترامب: \"ندعم بقاء القوات\".\n\n"
+        "وأكد ترامب أن القرار نهائي.\n", encoding="utf-8")
+    assert main(["analyze", str(tmp_path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    [article] = data["articles"]
+    assert [set(q) for q in article["quotes"]] == [
+        {"start", "end", "text", "kind", "cue", "speaker", "speaker_text"}] * 2
+    [person] = [a for a in data["actors"] if a["type"] == "PERS"]
+    assert set(person) == {"id", "name", "type", "aliases", "roles", "mentions", "quotes",
+                           "articles"}
+    assert (person["id"], person["name"], person["quotes"]) == ("p1", "دونالد ترامب", 2)
+    assert person["roles"] == ["الرئيس الأمريكي"] and person["articles"] == ["a.txt"]
+    assert {q["speaker"] for q in article["quotes"]} == {"p1"}
+    assert [q["kind"] for q in article["quotes"]] == ["direct", "indirect"]

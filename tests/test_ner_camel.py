@@ -75,15 +75,14 @@ def test_tiny_bert_runs_through_nerecognizer(camel_home: Path) -> None:
                      ("LOC", "سوريا"), ("LOC", "أمس")]
 
 
-def test_a_broken_model_folder_is_one_line(tmp_path: Path, camel_home: Path) -> None:
-    from explorer.analysis.ner.camel import CamelRecognizer
-
-    folder = tmp_path / "broken"
-    folder.mkdir()
+def test_a_broken_model_folder_is_one_line(camel_home: Path) -> None:
+    folder = camel_home / "data" / "ner" / "arabert"
+    folder.mkdir(parents=True)
     (folder / "config.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(BackendUnavailable, match="camel NER cannot load") as error:
-        CamelRecognizer(folder)
+        get_recognizer("camel")
     assert "\n" not in str(error.value)
+    assert get_recognizer("auto").name == "crf"
 
 
 def test_default_recogniser_does_not_import_torch() -> None:

@@ -71,3 +71,15 @@ def test_tags_from_entities_marks_overlapped_tokens() -> None:
     tokens = tokenize(text)
     entities = [Entity(4, 10, "بومبيو", "PERS"), Entity(12, 18, "العراق", "LOC")]
     assert tags_from_entities(tokens, entities) == ["O", "B-PERS", "B-LOC"]
+
+
+def test_feature_cache_is_bounded_and_results_stay_the_same(
+        recognizer, monkeypatch: pytest.MonkeyPatch) -> None:
+    from explorer.analysis.ner import features
+
+    text = "وأكد وزير الخارجية الأمريكي مايك بومبيو، خلال زيارته لبغداد، دعم بلاده للعراق."
+    before = found(recognizer, text)
+    monkeypatch.setattr(features, "MAX_CACHED_WORDS", 5)
+    assert found(recognizer, text) == before
+    found(recognizer, "جملة أخرى فيها كلمات جديدة كثيرة لم ترد من قبل هنا.")
+    assert len(recognizer.features._own) <= 5 + 14

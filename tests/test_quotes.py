@@ -339,3 +339,68 @@ def test_a_person_behind_a_preposition_is_not_the_implicit_speaker() -> None:
     rows = _quotes(HEAD + "وقال وزير الخارجية الروسي سيرغي لافروف إن الحوار مستمر.\n\n"
                    "وفي لقاء مع الرئيس السوري بشار الأسد، قال إن موسكو تدعم الحل.")
     assert rows[-1][2] == "سيرغي لافروف"
+
+
+@pytest.mark.parametrize("marks", [("»", "«"), ("”", "“"), ("‘", "’")])
+def test_reversed_and_single_marks(marks: tuple[str, str]) -> None:
+    opening, closing = marks
+    [(kind, _, speaker, content)] = _quotes(
+        HEAD + f"وقالت وزيرة الصحة نادية العلمي: {opening}نريد التزامات ملموسة{closing}.")
+    assert (kind, speaker, content) == ("direct", "نادية العلمي", "نريد التزامات ملموسة")
+
+
+def test_according_to_what_someone_said_then_fa_inna() -> None:
+    [(kind, cue, speaker, content)] = _quotes(
+        HEAD + "وبحسب ما أفاد به الناطق باسم الوحدات نوري محمود لوكالة هاوار، فإن الهجوم "
+        "صُدّ بالكامل.")
+    assert (kind, cue, speaker) == ("indirect", "أفاد", "نوري محمود")
+    assert "الهجوم صُدّ بالكامل" in content
+
+
+def test_kana_far_before_qad_with_a_long_title() -> None:
+    [(_, cue, speaker, _)] = _quotes(
+        HEAD + "وكان الرئيس المشترك لهيئة العلاقات الخارجية في الإدارة الذاتية، عبد الكريم "
+        "عمر، قد صرح في وقت سابق بأن المخيم قنبلة موقوتة.")
+    assert (cue, speaker) == ("صرح", "عبد الكريم عمر")
+
+
+def test_headline_speaker_after_a_comma() -> None:
+    rows = _quotes("بعد لقائه الأسد، لافروف: الحل سياسي فقط\n\nوقال وزير الخارجية الروسي "
+                   "سيرغي لافروف إن الحوار مستمر.")
+    assert rows[0][:3] == ("direct", ":", "سيرغي لافروف")
+
+
+def test_bil_qawl_reports_speech() -> None:
+    [(_, cue, speaker, content)] = _quotes(
+        HEAD + "واكتفى وزير الخارجية سامح شكري بالقول إن المشاورات مستمرة.")
+    assert (cue, speaker, content) == ("بالقول", "سامح شكري", "المشاورات مستمرة")
+
+
+def test_attributed_to_someone_with_ila() -> None:
+    [(_, cue, speaker, content)] = _quotes(
+        HEAD + "وقال الرئيس الفلسطيني محمود عباس إن الوضع خطير. ونسبت الوكالة إلى وزير "
+        "إسرائيلي قوله إن الجيش لم يطلع الحكومة.")[1:]
+    assert (cue, speaker, content) == ("قوله", None, "الجيش لم يطلع الحكومة")
+
+
+def test_subject_before_the_verb() -> None:
+    rows = _quotes(HEAD + "وقالت النائبة سلمى بن عمر إن الموازنة منحازة.\n\n"
+                   "الرئيس الأمريكي دونالد ترامب قال إن القوات ستبقى.\n\n"
+                   "ترامب أكد أن القرار نهائي.")
+    assert [r[2] for r in rows[1:]] == ["دونالد ترامب", "دونالد ترامب"]
+
+
+def test_quoted_name_of_a_newspaper_speaks() -> None:
+    [(_, _, speaker, content)] = _quotes(
+        HEAD + "وقالت صحيفة \"نيويورك تايمز\" إن المحادثات تعثرت.")
+    assert speaker is not None and "نيويورك تايمز" in speaker
+    assert content == "المحادثات تعثرت"
+
+
+def test_a_cue_with_nothing_after_it_is_no_quote() -> None:
+    assert _quotes(HEAD + "وقال الوزير إن .\n\nوأضاف: «»") == []
+
+
+def test_dateline_with_colon_is_not_a_headline_quote() -> None:
+    rows = _quotes("دمشق: قال وزير الخارجية سامر الخطيب إن الحوار مستمر\n\nنص.")
+    assert rows == [("indirect", "قال", "سامر الخطيب", "الحوار مستمر")]

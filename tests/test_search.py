@@ -99,6 +99,22 @@ def test_unrelated_query_finds_nothing(index, actors):
     assert names(index, actors, "ققققق") == []
 
 
+def test_an_index_without_actors_finds_nothing():
+    index = ActorIndex([])
+    assert len(index) == 0
+    assert index.search("") == []
+    assert index.search("trump") == []
+    assert index.search("محمد") == []
+
+
+def test_actors_without_usable_names_are_harmless():
+    people = [Actor("a", "", "PERS"), Actor("b", "   ", "ORG", ["ـــ"]),
+              Actor("c", "خالد", "PERS")]
+    index = ActorIndex(people)
+    assert [people[h.index].name for h in index.search("خالد")] == ["خالد"]
+    assert len(index.search("")) == 3
+
+
 def test_empty_query_lists_actors_by_mentions(index, actors):
     hits = index.search("")
     assert [actors[h.index].name for h in hits[:3]] == ["دونالد ترامب", "مايك بومبيو",

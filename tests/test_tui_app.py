@@ -29,7 +29,7 @@ def run_async(test):
 
 
 async def wait_loaded(pilot) -> None:
-    for _ in range(300):
+    for _ in range(1200):
         if not pilot.app.loading:
             break
         await pilot.pause(0.05)
@@ -386,3 +386,23 @@ async def test_export_from_a_profile_writes_that_actors_quotes_as_markdown(tmp_p
     text = target.read_text("utf-8")
     assert "> لن نترك سوريا قبل هزيمة داعش" in text
     assert "ندعم" not in text
+
+
+@run_async
+async def test_pane_keys_do_not_act_behind_a_dialog():
+    app = fixture_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        await pilot.press("tab", "e", "t", "1")   # focus leaves the path box; keys go nowhere
+        await pilot.pause()
+        assert app.screen is dialog and len(app.screen_stack) == 2
+        assert app.translit is None
+
+
+def test_the_tests_never_touch_the_machines_clipboard():
+    from explorer import clipboard
+
+    assert clipboard.copy("x", None, env={"DISPLAY": ":0", "WAYLAND_DISPLAY": "w"}).tool is None

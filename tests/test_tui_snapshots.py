@@ -13,7 +13,7 @@ SIZE = (100, 30)
 
 
 async def _loaded(pilot) -> None:
-    for _ in range(300):
+    for _ in range(1200):
         if not pilot.app.loading:
             break
         await pilot.pause(0.05)

@@ -30,12 +30,17 @@ if TYPE_CHECKING:
 
 SubjectKind = Literal["named", "role", "anonymous", "implicit", "referent", "document"]
 
-# Adverbials that may stand between the verb and its subject («وقال، أمس، الوزير»).
-_LEADING_ADVERBS = folded_set("ايضا كذلك بدوره بدورها بدورهم اليوم امس")
+# Adverbials that may stand between the verb and its subject («وقال، أمس، الوزير»,
+# «بحسب ما أفاد به الناطق»).
+_LEADING_ADVERBS = folded_set("ايضا كذلك بدوره بدورها بدورهم اليوم امس به بها له لها")
 # Subjects that are texts, not speakers: «وأكد البيان أن» is not a speaker's quote.
 _DOCUMENTS = folded_set(
     "البيان بيان التقرير تقرير الرساله رساله الوثيقه وثيقه النص نص المذكره الدراسه دراسه "
     "القرار المرسوم الاتفاق الاتفاقيه الصحيفه الموقع المصدر")
+
+
+# Institutions named with their seat: «السفارة التركية في بغداد», «مكتب الأمم المتحدة في جنيف».
+_LOCATED_ORGS = folded_set("سفاره قنصليه مكتب بعثه ممثليه فرع")
 
 
 @dataclass(slots=True)
@@ -69,6 +74,12 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
         entity, last = reader.entity_at[i]
         if entity.type == "PERS":
             _note_role_after(reader, mentions, entity, last, limit, cue_gender)
+        elif entity.type == "ORG":
+            # the recogniser's «السفارة التركية» of «السفارة التركية في بغداد»
+            org_last = reader.org_at(i, limit)
+            if org_last is not None and org_last > last:
+                entity = _add_organisation(reader, mentions, i, org_last) or entity
+                reader.refresh(mentions)
         return Subject("named", entity, text=entity.text)
     if role_gender(word) is not None:
         return _role_subject(reader, mentions, i, limit, cue_gender)
@@ -85,7 +96,7 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
     if org_last is not None:
         entity = _add_organisation(reader, mentions, i, org_last)
         if entity is not None:
-            reader.refresh(mentions.entities)
+            reader.refresh(mentions)
             return Subject("named", entity, text=entity.text)
     return _name_subject(reader, mentions, i, limit, cue_gender, propose)
 
@@ -93,11 +104,13 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
 def _add_organisation(reader: PhraseReader, mentions: MentionSet, first: int,
                       last: int) -> Entity | None:
     """The institution's mention over words[first..last], taking in the organisation
-    names inside it («قناة الجزيرة») and cut before a place or person inside it
-    («السفارة التركية في بغداد» → «السفارة التركية» when «بغداد» is a mention)."""
+    names inside it («قناة الجزيرة») and the place of a mission («السفارة التركية في
+    بغداد»), else cut before a place or person inside it."""
+    located = reader.words[first].bare in _LOCATED_ORGS
     while last >= first:
         start, end, _ = reader.span_text(first, last)
-        entity = mentions.add(start, end, "ORG", absorbs=("MISC",))
+        entity = mentions.add(start, end, "ORG",
+                              absorbs=("MISC", "LOC") if located else ("MISC",))
         if entity is not None:
             return entity
         inside = mentions.overlapping(start, end)
@@ -123,7 +136,7 @@ def _role_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
                                         reader.word_ends)
     if entity is None:
         return Subject("role", role=roles[0].text, text=roles[0].text)
-    reader.refresh(mentions.entities)
+    reader.refresh(mentions)
     for role in roles:
         mentions.note(entity, role=role.text,
                       gender=role_gender(reader.words[role.first]) or cue_gender)
@@ -154,7 +167,7 @@ def _name_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
     entity = mentions.add(start, end, kind)
     if entity is None:
         return Subject("implicit")
-    reader.refresh(mentions.entities)
+    reader.refresh(mentions)
     if entity.type == "PERS":
         _note_role_after(reader, mentions, entity, last, limit, cue_gender)
     return Subject("named", entity, text=entity.text)

@@ -157,10 +157,16 @@ def _lexicon() -> tuple[dict[str, CueInfo], frozenset[str]]:
     return table, frozenset(conj_only)
 
 
+# Whole words that report speech like a participle: «واكتفى بالقول إن», «ردّ بالقول:».
+_SET_PHRASES = {fold("بالقول"): CueInfo(fold("قال"), "participle", None)}
+
+
 def cue_info(word: str) -> CueInfo | None:
     """The speech cue a written word is, or None; a leading و/ف is allowed."""
     table, conj_only = _lexicon()
     key = fold(word)
+    if key in _SET_PHRASES:
+        return _SET_PHRASES[key]
     info = table.get(key)
     if info is not None and key not in conj_only:
         return info

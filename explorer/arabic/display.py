@@ -263,7 +263,7 @@ def layout_line(text: str, start: int, end: int, mode: RtlMode,
     return VisualLine(start, end, glyphs, base == 1)
 
 
-_PIECES = re.compile(r" +|[^ ]+")
+_PIECES = re.compile(r"[ \t]+|[^ \t]+")   # a tab is shown as one space
 
 
 def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
@@ -277,7 +277,7 @@ def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     line_start, cells, content_end = start, 0, start
     for match in _PIECES.finditer(text, start, end):
         lo, hi = match.span()
-        if text[lo] == " ":
+        if text[lo] in " \t":
             cells += hi - lo
             continue
         needed = cell_len(match.group())

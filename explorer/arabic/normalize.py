@@ -10,7 +10,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
     normalize_alef_ar,
     normalize_alef_maksura_ar,
@@ -23,8 +22,13 @@ _SPACES = re.compile(r"\s+")
 
 
 def strip_marks(text: str) -> str:
-    """Remove diacritics and tatweel, keeping letters (and so offsets per letter) intact."""
-    return _MARKS.sub("", dediac_ar(text))
+    """Remove diacritics and tatweel, keeping letters (and so offsets per letter) intact.
+
+    ``_MARKS`` holds camel-tools' ``AR_DIAC_CHARSET`` and more; its ``dediac_ar`` is not
+    imported because its module builds Unicode tables over every code point on import
+    (1-3 s), which every worker process and every reopening of a corpus would pay.
+    """
+    return _MARKS.sub("", text)
 
 
 _SHORT = 48  # words and names: folded so often that their keys are remembered

@@ -408,10 +408,10 @@ class ExplorerApp(App[None]):
 
         actor = getattr(self.screen, "actor", None)
         scopes = quote_scopes(self.corpus, self.current_article, actor)
-        if not any(rows for _, rows in scopes.values()):
+        if not any(count for _, count, _ in scopes.values()):
             self.notify("No quotes to export yet", severity="warning")
             return
-        self.push_screen(ExportDialog(scopes, default=scope))
+        self.push_screen(ExportDialog(self.corpus, scopes, default=scope))
 
     def action_show_errors(self) -> None:
         from explorer.tui.screens.errors import ErrorsScreen

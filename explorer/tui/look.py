@@ -13,6 +13,7 @@ ENTITY_STYLES: dict[str, Style] = {
     "MISC": Style(color="#e8c26e"),
 }
 TYPE_NAMES = {"PERS": "Persons", "ORG": "Organisations", "LOC": "Places", "MISC": "Other"}
+TYPE_NAME = {"PERS": "Person", "ORG": "Organisation", "LOC": "Place", "MISC": "Other"}
 QUOTE_STYLE = Style(color="#f0a46b", italic=True)
 TITLE_STYLE = Style(bold=True)
 CURRENT_QUOTE_STYLE = Style(bgcolor="#4a3b2a")
@@ -20,6 +21,11 @@ SELECTED_STYLE = Style(reverse=True, bold=True)
 CURRENT_MENTION_STYLE = Style(reverse=True, bold=True, underline=True)
 MATCH_STYLE = Style(color="#ffd75f", bold=True, underline=True)
 DIM_STYLE = Style(dim=True)
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """«1 quote», «2 quotes», «3 entities» (with ``plural``)."""
+    return f"{number} {noun}" if number == 1 else f"{number} {plural or noun + 's'}"
 
 
 def entity_key(entity: Entity) -> str:

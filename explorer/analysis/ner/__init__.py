@@ -33,13 +33,18 @@ def get_recognizer(name: str = "auto") -> Recognizer:
     ``crf`` is the shipped offline model with government bodies marked as organisations;
     ``crf-corpus`` is the same model following the training corpora's conventions (for
     comparison with CoNLL scores); ``camel`` is camel-tools' BERT tagger, which needs its
-    ``ner-arabert`` data; ``auto`` takes ``camel`` when that data is installed and
-    ``crf`` otherwise.
+    ``ner-arabert`` data; ``auto`` takes ``camel`` when that data is installed and loads,
+    and ``crf`` otherwise.
     """
     if name == "auto":
-        from explorer.analysis.ner.camel import camel_model_path
+        from explorer.analysis.ner.camel import CamelRecognizer, camel_model_path
 
-        name = "camel" if camel_model_path() is not None else "crf"
+        if camel_model_path() is not None:
+            try:
+                return CamelRecognizer()
+            except BackendUnavailable:
+                pass  # installed but unusable: the offline model still works
+        name = "crf"
     if name in ("crf", "crf-corpus"):
         from explorer.analysis.ner.crf import CrfRecognizer
 

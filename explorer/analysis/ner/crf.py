@@ -16,7 +16,7 @@ from explorer.analysis.ner.document import document_features, propagate
 from explorer.analysis.ner.features import FeatureExtractor, split_sentences
 from explorer.analysis.ner.institutions import mark_institutions
 from explorer.analysis.ner.resources import DATA_DIR, is_known_name, load_resources
-from explorer.analysis.ner.rules import correct_persons
+from explorer.analysis.ner.rules import correct_persons, names_after_titles
 from explorer.analysis.ner.spans import entities_from_tags
 from explorer.arabic.tokens import Token
 from explorer.model import Entity
@@ -63,10 +63,13 @@ class CrfRecognizer:
         tags = []
         for (start, _), sequence in zip(ranges, sentences, strict=True):
             tags.extend(second.tag([own + extra[start + i] for i, own in enumerate(sequence)]))
-        tags = propagate(words, tags, self.features, self.resources)
+        tags = propagate(words, tags, self.features, self.resources,
+                         frozenset(start for start, _ in ranges))
         tags = correct_persons(words, tags, self.features)
-        if self.institutions:
-            for start, end in ranges:
+        for start, end in ranges:
+            tags[start:end] = names_after_titles(words[start:end], tags[start:end],
+                                                 self.features)
+            if self.institutions:
                 tags[start:end] = mark_institutions(words[start:end], tags[start:end],
                                                     self.features)
         return tags

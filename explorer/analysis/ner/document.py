@@ -18,11 +18,13 @@ MAX_WORDS = 4
 
 
 def propagate(words: list[str], tags: list[str], features: FeatureExtractor,
-              resources: Resources) -> list[str]:
-    """``tags`` with further mentions of already tagged names filled in."""
+              resources: Resources, sentence_starts: frozenset[int] = frozenset()
+              ) -> list[str]:
+    """``tags`` with further mentions of already tagged names filled in; a filled-in
+    mention never runs over one of ``sentence_starts``."""
     stems = [features.keys(word)[1] for word in words]
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    for first, last, kind in spans(tags):
+    for first, last, kind in sorted(spans(tags)):
         votes[tuple(stems[first:last])][kind] += 1
         if kind == "PERS" and last - first > 1:
             votes[(stems[last - 1],)]["PERS"] += 1
@@ -38,8 +40,9 @@ def propagate(words: list[str], tags: list[str], features: FeatureExtractor,
             continue
         for size in range(MAX_WORDS, 0, -1):
             phrase = tuple(stems[i:i + size])
-            if len(phrase) == size and phrase in known and all(
-                    tag == "O" for tag in result[i:i + size]):
+            if (len(phrase) == size and phrase in known
+                    and all(tag == "O" for tag in result[i:i + size])
+                    and not any(j in sentence_starts for j in range(i + 1, i + size))):
                 kind = known[phrase]
                 result[i:i + size] = ["B-" + kind] + ["I-" + kind] * (size - 1)
                 i += size

@@ -22,6 +22,9 @@ _SUFFIXES = ("ه", "ها", "هم", "هن", "هما", "ات", "ين", "ون", "ا
 _VERB_PREFIXES = frozenset("سيتنا")
 # Offsets of the neighbours whose cue features a word sees.
 WINDOW = (-2, -1, 1, 2)
+# About 3 KB a word: past this many distinct words the caches start again, so a very large
+# corpus cannot grow them without bound (frequent words come back at once).
+MAX_CACHED_WORDS = 50_000
 
 
 def word_shape(word: str) -> str:
@@ -100,6 +103,10 @@ class FeatureExtractor:
         forms |= {form[1:] for form in forms if form[:1] in _VERB_PREFIXES and len(form) > 3}
         return 1 if forms & lexicon else 0
 
+    def lexical(self, word: str) -> int:
+        """The dictionary test of :meth:`_lexical` for a word as written."""
+        return self._lexical(*self.keys(word))
+
     def _build(self, word: str) -> None:
         key, stem = self.keys(word)
         shape = word_shape(word)
@@ -161,6 +168,9 @@ class FeatureExtractor:
 
     def sentence(self, words: list[str]) -> list[list[str]]:
         """Feature lists for each word of a sentence."""
+        if len(self._own) > MAX_CACHED_WORDS:
+            for cached in (self._own, self._context, self._keys, self._starts):
+                cached.clear()
         for word in words:
             if word not in self._own:
                 self._build(word)

@@ -9,6 +9,8 @@ that complete it, stopping at punctuation, function words and persons.
 
 from __future__ import annotations
 
+from functools import cache
+
 from explorer.analysis.ner import curated
 from explorer.analysis.ner.features import FeatureExtractor
 from explorer.analysis.ner.resources import nationality_key
@@ -22,6 +24,7 @@ _MINISTERS = frozenset(fold(word) for word in ("وزير", "وزيرة", "الو
 MAX_WORDS = 7
 
 
+@cache
 def _head(key: str) -> bool:
     if key in _HEADS:
         return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import on
@@ -11,27 +12,30 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
-from explorer.export import FORMATS, QuoteRow, export, format_for, quote_rows
-from explorer.model import Actor, Article, Corpus
+from explorer.export import FORMATS, export, format_for, quote_rows
+from explorer.model import Actor, Article, Corpus, Quote
 
 FORMAT_NAMES = {"csv": "CSV", "json": "JSON", "md": "Markdown"}
-Scopes = dict[str, tuple[str, list[QuoteRow]]]
+QuoteSet = Callable[[], list[tuple[Article, Quote]]]
+Scopes = dict[str, tuple[str, int, QuoteSet]]
 
 
 def quote_scopes(corpus: Corpus, article: Article | None, actor: Actor | None) -> Scopes:
-    """The quote sets to offer, key → (label, rows): the quotes in view first, then all.
+    """The quote sets to offer, key → (label, count, quotes): those in view first, then all.
 
-    In view means the actor's quotes on a profile, else the open article's.
+    In view means the actor's quotes on a profile, else the open article's. The quotes are
+    gathered only for the set exported, which matters on a corpus of thousands of articles.
     """
     scopes: Scopes = {}
     if actor is not None:
         items = corpus.quotes_by_actor.get(actor.id, [])
-        scopes["actor"] = (f"This actor's quotes ({len(items)})", quote_rows(corpus, items))
+        scopes["actor"] = ("This actor's quotes", len(items), lambda: items)
     elif article is not None:
-        items = [(article, q) for q in article.quotes]
-        scopes["article"] = (f"This article's quotes ({len(items)})", quote_rows(corpus, items))
-    everything = [(a, q) for a in corpus.articles for q in a.quotes]
-    scopes["all"] = (f"All quotes ({len(everything)})", quote_rows(corpus, everything))
+        scopes["article"] = ("This article's quotes", len(article.quotes),
+                             lambda: [(article, q) for q in article.quotes])
+    total = sum(len(a.quotes) for a in corpus.articles)
+    scopes["all"] = ("All quotes", total,
+                     lambda: [(a, q) for a in corpus.articles for q in a.quotes])
     return scopes
 
 
@@ -40,9 +44,10 @@ class ExportDialog(ModalScreen[Path | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
 
-    def __init__(self, scopes: Scopes,
+    def __init__(self, corpus: Corpus, scopes: Scopes,
                  default: str | None = None, folder: Path | None = None) -> None:
         super().__init__()
+        self.corpus = corpus
         self.scopes = scopes
         self.scope = default if default in scopes else next(iter(scopes))
         self.folder = folder or Path.cwd()
@@ -52,8 +57,8 @@ class ExportDialog(ModalScreen[Path | None]):
         with Vertical(id="export-box"):
             yield Label("Export quotes", id="export-title")
             with RadioSet(id="export-scope"):
-                for key, (label, _) in self.scopes.items():
-                    yield RadioButton(label, value=key == self.scope, name=key)
+                for key, (label, count, _) in self.scopes.items():
+                    yield RadioButton(f"{label} ({count})", value=key == self.scope, name=key)
             with RadioSet(id="export-format"):
                 for fmt in FORMATS:
                     yield RadioButton(FORMAT_NAMES[fmt], value=fmt == self.fmt, name=fmt)
@@ -102,7 +107,7 @@ class ExportDialog(ModalScreen[Path | None]):
         elif path.exists():
             note.update(f"{path.name} exists and will be replaced")
         else:
-            note.update(f"{len(self.scopes[self.scope][1])} quotes as "
+            note.update(f"{self.scopes[self.scope][1]} quotes as "
                         f"{FORMAT_NAMES[format_for(path) or self.fmt]}")
 
     @on(Input.Submitted, "#export-path")
@@ -113,7 +118,7 @@ class ExportDialog(ModalScreen[Path | None]):
             self.query_one("#export-note", Label).update("Type a file path")
             return
         path = Path(value).expanduser()
-        rows = self.scopes[self.scope][1]
+        rows = quote_rows(self.corpus, self.scopes[self.scope][2]())
         try:
             fmt = export(rows, path, format_for(path) or self.fmt)
         except (OSError, ValueError) as exc:

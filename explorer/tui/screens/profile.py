@@ -23,7 +23,7 @@ from textual.widgets import Footer, Static
 from explorer.arabic.display import RtlMode, visual
 from explorer.export import quote_rows
 from explorer.model import Actor, Article, Corpus
-from explorer.tui.look import DIM_STYLE, ENTITY_STYLES, TYPE_NAMES, romanise
+from explorer.tui.look import DIM_STYLE, ENTITY_STYLES, TYPE_NAME, counted, romanise
 from explorer.tui.render import paint_text
 from explorer.tui.widgets.quote_list import QuoteList
 from explorer.tui.widgets.virtual_list import VirtualList
@@ -129,12 +129,15 @@ class ProfileScreen(Screen[None]):
         return visual(text, app.rtl_mode)
 
     def header_text(self) -> Text:
+        """Name and facts, other spellings, roles: one line each, cut rather than wrapped
+        (wrapping would break lines already in display order)."""
         actor = self.actor
-        text = Text()
+        text = Text(no_wrap=True, overflow="ellipsis")
         text.append(self._shown(actor.name), ENTITY_STYLES.get(actor.type, Style()) + Style(
             bold=True))
-        text.append(f"   {TYPE_NAMES.get(actor.type, actor.type)} · {actor.mentions} mentions"
-                    f" · {actor.quotes} quotes · {len(actor.articles)} articles", DIM_STYLE)
+        facts = (TYPE_NAME.get(actor.type, actor.type), counted(actor.mentions, "mention"),
+                 counted(actor.quotes, "quote"), counted(len(actor.articles), "article"))
+        text.append("   " + " · ".join(facts), DIM_STYLE)
         if actor.aliases:
             text.append("\nAlso written: ", DIM_STYLE)
             text.append(" | ".join(self._shown(a) for a in actor.aliases))

@@ -7,7 +7,7 @@ from textual.strip import Strip
 
 from explorer.arabic.display import RtlMode
 from explorer.model import Article
-from explorer.tui.look import DIM_STYLE, romanise
+from explorer.tui.look import DIM_STYLE, counted, romanise
 from explorer.tui.render import paint_text
 from explorer.tui.widgets.virtual_list import VirtualList
 
@@ -34,7 +34,7 @@ class ArticleList(VirtualList):
             if self.translit:
                 title = romanise(title, self.translit)
             return paint_text(title, width, self.mode, base + Style(bold=True))
-        meta = [f"{len(article.entities)} entities", f"{len(article.quotes)} quotes",
-                article.date or article.id]
+        meta = [counted(len(article.entities), "entity", "entities"),
+                counted(len(article.quotes), "quote"), article.date or article.id]
         return paint_text(" · ".join(meta), width, RtlMode.OFF, base + DIM_STYLE,
                           align="left")

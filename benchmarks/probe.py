@@ -1,0 +1,194 @@
+"""One measurement per process, run by ``benchmarks/run.py`` so that each starts cold and its
+memory is its own. Prints one JSON object on stdout.
+
+    python benchmarks/probe.py open DIR [--jobs N] [--no-cache]   analyse or reopen a corpus
+    python benchmarks/probe.py paint DIR LAUNCHED [--wait S]      the app's first screen
+    python benchmarks/probe.py throughput DIR COUNT [--bert N] [--tiny-bert]  versus BERT
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+
+def _peak_mb() -> float:
+    """This process's peak resident memory (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def open_corpus(folder: Path, jobs: int | None, cache: bool) -> dict:
+    """Load, analyse (or read from the cache), merge actors and build the actor index: what
+    the app does before its actor search answers."""
+    started = time.perf_counter()
+    from explorer.analysis.corpus_run import corpus_from, stream_analyses
+    from explorer.search import ActorIndex
+
+    items = [item for _, item in stream_analyses([folder], jobs=jobs, cache=cache)]
+    analysed = time.perf_counter()
+    corpus = corpus_from(items)
+    merged = time.perf_counter()
+    ActorIndex(corpus.actors)
+    done = time.perf_counter()
+    return {"seconds": done - started, "stream_s": analysed - started,
+            "merge_s": merged - analysed, "index_s": done - merged,
+            "articles": len(corpus.articles), "actors": len(corpus.actors),
+            "errors": len(corpus.errors), "peak_rss_mb": _peak_mb()}
+
+
+def _beside(cls: type, paths):
+    """The app's style sheet path(s) made absolute, for a subclass defined elsewhere."""
+    import inspect
+
+    folder = Path(inspect.getfile(cls)).parent
+    if paths is None or isinstance(paths, str | Path):
+        return None if paths is None else str(folder / paths)
+    return [str(folder / path) for path in paths]
+
+
+def first_paint(folder: Path, launched: float, wait: float) -> dict:
+    """Seconds from this process's launch to the app's first screen refresh (headless), then
+    to the corpus being ready (articles analysed or read from the cache, actors indexed)."""
+    from explorer.tui.app import ExplorerApp
+
+    result: dict = {}
+
+    class Timed(ExplorerApp):
+        CSS_PATH = _beside(ExplorerApp, ExplorerApp.CSS_PATH)
+
+        def on_mount(self) -> None:
+            super().on_mount()
+            self.call_after_refresh(lambda: result.setdefault("first_paint_s",
+                                                              time.time() - launched))
+
+    app = Timed([folder])
+
+    async def drive() -> None:
+        async with app.run_test(size=(160, 48)):
+            deadline = time.time() + wait
+            while app.loading and app.return_code is None and time.time() < deadline:
+                await asyncio.sleep(0.02)
+            result["ready_s"] = None if app.loading else time.time() - launched
+            result["articles"] = len(app.corpus.articles)
+
+    asyncio.run(drive())
+    result["peak_rss_mb"] = _peak_mb()
+    return result
+
+
+def throughput(folder: Path, count: int, bert_count: int, tiny_bert: bool) -> dict:
+    """The default pipeline and a BERT-base token classifier (camel-tools' NER architecture:
+    12 layers, hidden 768; random weights; CPU) on one core each: the pipeline over ``count``
+    articles (its per-word caches fill as a real corpus run's do), BERT over the sentences of
+    the first ``bert_count`` of them (its cost per token does not depend on the words)."""
+    import torch
+
+    from explorer.analysis.pipeline import analyze, recognizer
+    from explorer.arabic.tokens import sentence_spans, tokenize
+    from explorer.corpus import load
+    from explorer.model import Article
+
+    torch.set_num_threads(1)
+    articles = [a for a in load([folder]) if isinstance(a, Article)][:count + 1]
+    warm, articles = articles[0], articles[1:]
+    recognizer("auto")
+    analyze(warm)
+    started = time.perf_counter()
+    for article in articles:
+        analyze(article)
+    pipeline_s = time.perf_counter() - started
+    tokens = sum(sum(t.is_word for t in tokenize(a.text)) for a in articles)
+    sentences = [[t.text for t in tokenize(article.text[s:e]) if t.is_word]
+                 for article in articles[:bert_count] for s, e in sentence_spans(article.text)]
+    sentences = [words for words in sentences if words]
+    bert_tokens = sum(len(words) for words in sentences)
+
+    from transformers import BertConfig, BertForTokenClassification
+
+    config = (BertConfig(num_hidden_layers=2, hidden_size=128, num_attention_heads=2,
+                         intermediate_size=512, num_labels=9) if tiny_bert
+              else BertConfig(num_labels=9))  # bert-base: 12 layers, hidden 768, 12 heads
+    torch.manual_seed(0)
+    model = BertForTokenClassification(config).eval()
+    batches = _batches(sentences, config.vocab_size, config.max_position_embeddings - 2)
+    with torch.inference_mode():
+        model(**batches[0])  # warm-up
+        started = time.perf_counter()
+        for batch in batches:
+            model(**batch)
+        bert_s = time.perf_counter() - started
+    return {"articles": len(articles), "tokens": tokens, "pipeline_s": pipeline_s,
+            "pipeline_articles_per_s": len(articles) / pipeline_s,
+            "pipeline_tokens_per_s": tokens / pipeline_s,
+            "bert_articles": min(bert_count, len(articles)), "bert_sentences": len(sentences),
+            "bert_tokens": bert_tokens, "bert_s": bert_s,
+            "bert_articles_per_s": min(bert_count, len(articles)) / bert_s,
+            "bert_tokens_per_s": bert_tokens / bert_s,
+            "bert_config": {"layers": config.num_hidden_layers, "hidden": config.hidden_size,
+                            "heads": config.num_attention_heads},
+            "torch_threads": torch.get_num_threads()}
+
+
+def _batches(sentences: list[list[str]], vocab: int, longest: int, size: int = 8) -> list:
+    """Sentences as BERT inputs, ``size`` per batch padded to the longest: each word one
+    id (a stable hash into the vocabulary; wordpieces would only make more tokens), between
+    [CLS] and [SEP], cut at the model's 512 positions."""
+    import zlib
+
+    import torch
+
+    ordered = sorted(sentences, key=len)
+    batches = []
+    for start in range(0, len(ordered), size):
+        group = [[101, *(1000 + zlib.crc32(w.encode()) % (vocab - 1000) for w in words[:longest]),
+                  102] for words in ordered[start:start + size]]
+        width = max(len(ids) for ids in group)
+        ids = torch.zeros((len(group), width), dtype=torch.long)
+        mask = torch.zeros((len(group), width), dtype=torch.long)
+        for row, sequence in enumerate(group):
+            ids[row, :len(sequence)] = torch.tensor(sequence)
+            mask[row, :len(sequence)] = 1
+        batches.append({"input_ids": ids, "attention_mask": mask})
+    return batches
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="probe", required=True)
+    opened = sub.add_parser("open")
+    opened.add_argument("folder", type=Path)
+    opened.add_argument("--jobs", type=int)
+    opened.add_argument("--no-cache", action="store_true")
+    paint = sub.add_parser("paint")
+    paint.add_argument("folder", type=Path)
+    paint.add_argument("launched", type=float)
+    paint.add_argument("--wait", type=float, default=600.0,
+                       help="seconds to wait for the corpus to be ready")
+    speed = sub.add_parser("throughput")
+    speed.add_argument("folder", type=Path)
+    speed.add_argument("count", type=int)
+    speed.add_argument("--bert", type=int, default=10, metavar="N",
+                       help="articles whose sentences BERT tags (the first N)")
+    speed.add_argument("--tiny-bert", action="store_true")
+    args = parser.parse_args()
+    if args.probe == "open":
+        result = open_corpus(args.folder, args.jobs, not args.no_cache)
+    elif args.probe == "paint":
+        result = first_paint(args.folder, args.launched, args.wait)
+    else:
+        result = throughput(args.folder, args.count, args.bert, args.tiny_bert)
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

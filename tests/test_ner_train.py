@@ -1,0 +1,46 @@
+"""The training command is deterministic and its output loads as a recogniser."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from explorer.analysis.ner.conll import Sentence
+from explorer.analysis.ner.crf import CrfRecognizer
+from explorer.analysis.ner.resources import write_resources
+from explorer.analysis.ner.train import articles, train
+from explorer.arabic.tokens import tokenize
+
+SENTENCES = [
+    Sentence(["قال", "الرئيس", "سامر", "الخطيب", "في", "عمان", "."],
+             ["O", "O", "B-PERS", "I-PERS", "O", "B-LOC", "O"]),
+    Sentence(["وأعلنت", "منظمة", "الصحة", "العالمية", "في", "جنيف", "."],
+             ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-LOC", "O"]),
+    Sentence(["وزار", "ترامب", "بغداد", "أمس", "."], ["O", "B-PERS", "B-LOC", "O", "O"]),
+]
+
+
+def build(folder: Path) -> dict[str, str]:
+    dictionary = folder.parent / f"{folder.name}.dic"
+    dictionary.write_text("3\nقال/1\nزار\nأمس\n", encoding="utf-8")
+    write_resources(folder, dictionary, ["سامر", "منظمة", "عمان", "جنيف", "ترامب", "بغداد"])
+    corpus = articles(SENTENCES * 60)  # 180 sentences: four articles, three folds
+    train(corpus, folder, c1=0.05, c2=0.05, iterations=15)
+    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.iterdir())}
+
+
+def test_training_twice_gives_identical_files(tmp_path: Path) -> None:
+    first, second = build(tmp_path / "a"), build(tmp_path / "b")
+    assert set(first) == {"crf1.model", "crf2.model", "gazetteer.tsv", "lexicon.txt",
+                          "names.txt"}
+    assert first == second
+
+
+def test_trained_files_load_and_tag(tmp_path: Path) -> None:
+    folder = tmp_path / "model"
+    build(folder)
+    recognizer = CrfRecognizer(folder, institutions=False)
+    text = "وزار ترامب جنيف أمس."
+    found = [(e.type, e.text) for e in recognizer.recognize(text, tokenize(text))]
+    assert ("PERS", "ترامب") in found and ("LOC", "جنيف") in found
