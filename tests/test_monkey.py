@@ -18,6 +18,7 @@ from pathlib import Path
 from textual import events
 from textual.keys import _get_unicode_name_from_key
 
+import explorer.export
 from explorer.tui.app import ExplorerApp
 from tests.conftest import SAMPLES
 
@@ -56,7 +57,16 @@ def binding_keys(app: ExplorerApp) -> set[str]:
 
 
 def test_random_keys_do_not_break_the_app(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.chdir(tmp_path)  # exports typed by the monkey land here
+    monkeypatch.chdir(tmp_path)  # exports typed by the monkey land here...
+    write = explorer.export.write_text_atomic
+
+    def write_inside(path: Path, text: str) -> None:
+        """...and nowhere else: a typed «/x» must not write to the filesystem's root."""
+        if not Path(path).resolve().is_relative_to(tmp_path.resolve()):
+            raise OSError(f"{path}: outside the test folder")
+        write(path, text)
+
+    monkeypatch.setattr(explorer.export, "write_text_atomic", write_inside)
     for variable in ("DISPLAY", "WAYLAND_DISPLAY"):  # no clipboard tools to spawn
         monkeypatch.delenv(variable, raising=False)
     pressed = asyncio.run(_monkey(random.Random(SEED)))
