@@ -95,11 +95,12 @@ class CopyResult:
 
 def copy(text: str, write_terminal: Callable[[str], None] | None,
          env: Mapping[str, str] | None = None,
-         system: Callable[[str, Mapping[str, str]], str | None] = system_copy) -> CopyResult:
+         system: Callable[[str, Mapping[str, str]], str | None] | None = None) -> CopyResult:
     """Copy ``text`` by every means available and say which were used.
 
     ``write_terminal`` sends a string to the terminal (None when there is none, as in
-    tests or when output is not a terminal).
+    tests or when output is not a terminal); ``system`` copies with a system tool
+    (default :func:`system_copy`).
     """
     env = os.environ if env is None else env
     in_tmux = bool(env.get("TMUX"))
@@ -109,4 +110,5 @@ def copy(text: str, write_terminal: Callable[[str], None] | None,
             and env.get("TERM_PROGRAM") != "Apple_Terminal":
         write_terminal(payload)
         sent = True
-    return CopyResult(len(text), sent, in_tmux and sent, system(text, env))
+    tool = (system or system_copy)(text, env)
+    return CopyResult(len(text), sent, in_tmux and sent, tool)

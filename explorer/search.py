@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -54,14 +55,44 @@ _WORD_START, _CONTIGUOUS = 2.0, 1.0
 _MENTION_WEIGHT = 0.5
 
 
-@dataclass(frozen=True, slots=True)
 class SearchHit:
-    """One actor found by a query, with the name form that matched and what to highlight."""
+    """One actor found by a query, with the name form that matched and what to highlight.
 
-    index: int
-    score: float
-    matched: str
-    positions: tuple[int, ...]
+    ``positions`` (code-point indices into ``matched``) are worked out when first read: a
+    query returns hundreds of hits and a screen shows a few dozen, so the work is done for
+    the rows drawn, not on every keystroke. A hit compares, hashes and prints as the values
+    ``(index, score, matched, positions)``.
+    """
+
+    __slots__ = ("index", "score", "matched", "_positions")
+
+    def __init__(self, index: int, score: float, matched: str,
+                 positions: tuple[int, ...] | Callable[[], tuple[int, ...]]) -> None:
+        self.index = index
+        self.score = score
+        self.matched = matched
+        self._positions = positions
+
+    @property
+    def positions(self) -> tuple[int, ...]:
+        if callable(self._positions):
+            self._positions = self._positions()
+        return self._positions
+
+    def _values(self) -> tuple[int, float, str, tuple[int, ...]]:
+        return self.index, self.score, self.matched, self.positions
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SearchHit):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return (f"SearchHit(index={self.index}, score={self.score!r}, "
+                f"matched={self.matched!r}, positions={self.positions})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,13 +120,56 @@ class _Column:
         self.size = len(keys)
         self.article = [ord(char) for char in article]
         self._postings: dict[str, np.ndarray] = {}
+        self._letters: dict[str, tuple[_Matches, np.ndarray]] = {}
+        self._sort_positions()
+
+    def _sort_positions(self) -> None:
+        """All posting lists at once: each character gets a one-byte slot, and a stable
+        radix sort of the slots lists every character's positions in order."""
+        codes = self.codes
+        counts = np.bincount(codes[codes < 0x10000], minlength=0x10000)
+        common = np.argsort(-counts, kind="stable")[:255]
+        common = common[counts[common] > 0]
+        table = np.zeros(0x10000, dtype=np.uint8)
+        table[common] = np.arange(1, len(common) + 1, dtype=np.uint8)
+        slots = table[np.minimum(codes, 0xFFFF)]
+        slots[codes > 0xFFFF] = 0
+        order = np.argsort(slots, kind="stable").astype(np.int32)
+        bounds = np.concatenate(([0], np.cumsum(np.bincount(slots, minlength=256))))
+        for slot, code in enumerate(common.tolist(), 1):
+            self._postings[chr(code)] = order[bounds[slot]:bounds[slot + 1]]
 
     def postings(self, char: str) -> np.ndarray:
-        """Sorted positions of ``char`` in the codes (made on first need, then kept)."""
+        """Sorted positions of ``char`` in the codes."""
         found = self._postings.get(char)
-        if found is None:
+        if found is None:  # a rare character (or none of the names has it)
             found = self._postings[char] = np.flatnonzero(self.codes == ord(char))
         return found
+
+    def letter(self, char: str) -> tuple[_Matches, np.ndarray]:
+        """Where a one-letter term lies, and its tier per line (made once per letter: the
+        first keystroke touches the most names)."""
+        found = self._letters.get(char)
+        if found is None:
+            matches = _Matches.of(self, char)
+            tier = np.zeros(self.size + 1, dtype=np.float64)
+            tier[matches.lines] = _CONTIGUOUS
+            occurrences = matches.occurrences
+            tier[self.line_of[occurrences[self.word_starts(occurrences)]]] = _WORD_START
+            found = self._letters[char] = matches, tier
+        return found
+
+    def tiers(self, matches: _Matches, lines: np.ndarray) -> np.ndarray:
+        """For each of ``lines``: does the term start a word there, or is it contiguous?"""
+        if len(matches.text) == 1:
+            return self.letter(matches.text)[1][lines]
+        occurrences = matches.occurrences
+        contiguous = self.line_of[occurrences]
+        starting = contiguous[self.word_starts(occurrences)]
+        tier = np.zeros(self.size + 1, dtype=np.float64)
+        tier[contiguous] = _CONTIGUOUS
+        tier[starting] = _WORD_START
+        return tier[lines]
 
     def word_starts(self, positions: np.ndarray) -> np.ndarray:
         """Which ``positions`` start a word, or follow an article that starts one."""
@@ -216,7 +290,9 @@ class ActorIndex:
         self._previous = _Previous(terms, matches)
         matched = matches[0].lines
         for found in matches[1:]:
-            matched = np.intersect1d(matched, found.lines, assume_unique=True)
+            inside = np.zeros(len(self._forms) + 1, dtype=bool)
+            inside[found.lines] = True
+            matched = matched[inside[matched]]
         if not len(matched) or limit <= 0:
             return []
         scores = self._score(terms, matches, matched)
@@ -230,7 +306,10 @@ class ActorIndex:
         _, first = np.unique(self._owner[ranked], return_index=True)
         best = np.sort(first)[:limit]
         locators = [_Locator(term) for term in terms]
-        return [self._hit(int(ranked[i]), float(ranked_scores[i]), locators) for i in best]
+        owner, forms = self._owner, self._forms
+        return [SearchHit(int(owner[form]), float(ranked_scores[i]), forms[form],
+                          partial(self._positions, form, locators))
+                for i in best for form in (int(ranked[i]),)]
 
     def _locate(self, terms: tuple[_Term, ...]) -> list[_Matches]:
         """Where each term lies, narrowed from the previous query's term when it only grew."""
@@ -245,8 +324,10 @@ class ActorIndex:
                 assert previous is not None
                 located.append(previous.matches[number].extended(
                     column, term.text[len(before.text):]))
+            elif len(term.text) == 1:
+                located.append(column.letter(term.text)[0])
             else:
-                located.append(_Matches.of(column, term.text))
+                located.append(column.letter(term.text[0])[0].extended(column, term.text[1:]))
         return located
 
     def _score(self, terms: tuple[_Term, ...], matches: list[_Matches],
@@ -257,18 +338,13 @@ class ActorIndex:
         coverage = np.zeros(len(matched), dtype=np.float64)
         for term, found in zip(terms, matches, strict=True):
             column = self._columns[term.kind]
-            tier = np.zeros(column.size, dtype=np.float64)
-            occurrences = found.occurrences
-            lines = column.line_of[occurrences]
-            tier[lines] = _CONTIGUOUS
-            tier[lines[column.word_starts(occurrences)]] = _WORD_START
-            total += tier[matched]
+            total += column.tiers(found, matched)
             coverage += len(term.text) / column.lengths[matched]
         return (total + coverage / len(terms)
                 + _MENTION_WEIGHT * self._prominence[self._owner[matched]])
 
-    def _hit(self, form: int, score: float, locators: list[_Locator]) -> SearchHit:
-        """A hit for name form ``form``, with the displayed letters each term matched."""
+    def _positions(self, form: int, locators: list[_Locator]) -> tuple[int, ...]:
+        """The displayed letters of name form ``form`` that the query's terms matched."""
         key, origin = self._key_map(form)
         picked: list[int] = []
         for locate in locators:
@@ -276,8 +352,7 @@ class ActorIndex:
                 picked += locate.in_skeleton(*self._skeleton_map(form, key))
             else:
                 picked += locate.in_key(key)
-        positions = tuple(sorted({origin[i] for i in picked}))
-        return SearchHit(int(self._owner[form]), score, self._forms[form], positions)
+        return tuple(sorted({origin[i] for i in picked}))
 
     def _key_map(self, form: int) -> tuple[str, Sequence[int]]:
         """The folded key of a form and where each key letter is in the displayed form."""

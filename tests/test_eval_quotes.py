@@ -54,6 +54,8 @@ def test_a_wrong_speaker_and_a_missed_quote_are_counted(tmp_path: Path) -> None:
     assert (scores.gold, scores.predicted, scores.matched, scores.speaker_right) == (2, 1, 1, 0)
     assert (scores.persons_found, scores.persons_missed, scores.persons_spurious) == (1, 1, 0)
     assert scores.recall == 0.5 and scores.precision == 1.0
+    assert scores.rows == ["a.txt: quotes gold 2 predicted 1 matched 1, speakers right 0/1, "
+                           "persons found 1 missed 1 spurious 0"]
 
 
 def test_command_prints_the_scores(capsys: pytest.CaptureFixture[str]) -> None:

@@ -388,3 +388,14 @@ def test_subject_before_the_verb() -> None:
                    "الرئيس الأمريكي دونالد ترامب قال إن القوات ستبقى.\n\n"
                    "ترامب أكد أن القرار نهائي.")
     assert [r[2] for r in rows[1:]] == ["دونالد ترامب", "دونالد ترامب"]
+
+
+def test_quoted_name_of_a_newspaper_speaks() -> None:
+    [(_, _, speaker, content)] = _quotes(
+        HEAD + "وقالت صحيفة \"نيويورك تايمز\" إن المحادثات تعثرت.")
+    assert speaker is not None and "نيويورك تايمز" in speaker
+    assert content == "المحادثات تعثرت"
+
+
+def test_a_cue_with_nothing_after_it_is_no_quote() -> None:
+    assert _quotes(HEAD + "وقال الوزير إن .\n\nوأضاف: «»") == []

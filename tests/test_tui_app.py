@@ -400,3 +400,9 @@ async def test_pane_keys_do_not_act_behind_a_dialog():
         await pilot.pause()
         assert app.screen is dialog and len(app.screen_stack) == 2
         assert app.translit is None
+
+
+def test_the_tests_never_touch_the_machines_clipboard():
+    from explorer import clipboard
+
+    assert clipboard.copy("x", None, env={"DISPLAY": ":0", "WAYLAND_DISPLAY": "w"}).tool is None

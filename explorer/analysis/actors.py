@@ -133,6 +133,7 @@ def build_corpus(analysed: Iterable[tuple[Article, list[LocalActor]]],
     canonical = _corpus_keys(local for _, locals_ in items for local in locals_)
     merged: dict[str, Actor] = {}
     counters: dict[str, int] = {}
+    seen_in: dict[str, set[str]] = {}  # actor id → its article ids (the list keeps order)
     for article, local_actors in items:
         ids: dict[str, str] = {}
         for local in local_actors:
@@ -144,7 +145,9 @@ def build_corpus(analysed: Iterable[tuple[Article, list[LocalActor]]],
                 actor = merged[key] = Actor(actor_id, local.name, local.type)
             _absorb(actor, local)
             ids[local.key] = actor.id
-            if article.id not in actor.articles:
+            seen = seen_in.setdefault(actor.id, set())
+            if article.id not in seen:
+                seen.add(article.id)
                 actor.articles.append(article.id)
         for entity in article.entities:
             entity.actor = ids.get(entity.actor) if entity.actor else None
@@ -161,14 +164,18 @@ def _corpus_keys(locals_: Iterable[LocalActor]) -> dict[str, str]:
     """Local key → corpus key: a one-word person key maps to the single full name that
     ends with it (or starts with it), when the corpus holds exactly one."""
     keys = {local.key: local for local in locals_}
-    full = [k for k, a in keys.items() if a.type == "PERS" and len(k.split(":", 1)[1].split()) > 1]
+    by_last_word: dict[str, list[str]] = {}  # full person names by their last word
+    for k, a in keys.items():
+        words = k.split(":", 1)[1].split()
+        if a.type == "PERS" and len(words) > 1:
+            by_last_word.setdefault(words[-1], []).append(k)
     result: dict[str, str] = {}
     for key, local in keys.items():
         words = key.split(":", 1)[1].split()
         result[key] = key
         if local.type != "PERS" or len(words) != 1:
             continue
-        fits = [k for k in full if k.split(":", 1)[1].split()[-1] == words[0]]
+        fits = by_last_word.get(words[0], [])
         if len(fits) == 1:
             result[key] = fits[0]
     return result

@@ -26,6 +26,8 @@ class MentionSet:
     entities: list[Entity]
     roles: dict[Span, list[str]] = field(default_factory=dict)
     genders: dict[Span, str] = field(default_factory=dict)
+    added: list[Entity] = field(default_factory=list)  # in the order they were added
+    changes: int = 0  # mentions removed or cut so far (readers then re-index)
 
     def find(self, start: int, end: int) -> Entity | None:
         return next((e for e in self.entities if e.start == start and e.end == end), None)
@@ -50,9 +52,11 @@ class MentionSet:
             return None
         for entity in inside:
             self.entities.remove(entity)
+            self.changes += 1
         entity = Entity(start, end, self.text[start:end], kind)
         self.entities.append(entity)
         self.entities.sort(key=lambda e: (e.start, e.end))
+        self.added.append(entity)
         return entity
 
     def add_titled_person(self, start: int, end: int, word_ends: list[int]) -> Entity | None:
@@ -61,14 +65,11 @@ class MentionSet:
         is cut back to end before it, and a recognised person running on past the name
         gives way (``word_ends``: the article's word end offsets)."""
         for entity in [e for e in self.entities if e.start < end and start < e.end]:
-            if entity.type == "PERS":
-                if entity.start >= start and entity.end > end:
-                    self.entities.remove(entity)
+            if entity.type == "PERS" and not (entity.start >= start and entity.end > end):
                 continue
-            if entity.start >= start:
-                self.entities.remove(entity)
-                continue
-            cut = max((e for e in word_ends if entity.start < e < start), default=None)
+            self.changes += 1
+            cut = None if entity.type == "PERS" or entity.start >= start else max(
+                (e for e in word_ends if entity.start < e < start), default=None)
             if cut is None:
                 self.entities.remove(entity)
             else:
@@ -107,7 +108,7 @@ def collect_mentions(text: str, tokens: list[Token], entities: list[Entity]
                      ) -> tuple[MentionSet, PhraseReader]:
     """The recogniser's entities plus persons named after or before a title, with roles."""
     mentions = MentionSet(text, sorted(entities, key=lambda e: (e.start, e.end)))
-    reader = PhraseReader(text, words_of(tokens), mentions.entities)
+    reader = PhraseReader(text, words_of(tokens), mentions)
     words = reader.words
     limit = len(words)
     i = 0
@@ -124,7 +125,7 @@ def collect_mentions(text: str, tokens: list[Token], entities: list[Entity]
             for role in roles:
                 mentions.note(entity, role=role.text, gender=role_gender(words[role.first]))
         i = last + 1
-    reader = PhraseReader(text, words, mentions.entities)
+    reader.refresh(mentions)
     for entity in list(mentions.entities):
         if entity.type != "PERS":
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 from explorer.analysis.speech_verbs import cue_info
 from explorer.arabic.clitics import strip_proclitics
@@ -71,6 +72,7 @@ _TIME = folded_set(
 _NAME_PARTICLES = folded_set("بن ابن بنت ابو عبد آل ولد دي دو فان فون")
 # «صلاح الدين», «عبد الله»: the second word completes the given name
 _COMPOUND_SECOND = folded_set("الدين الله الاسلام الرحمن")
+_QUOTE_OPENERS = {"«": "»", "\"": "\"", "“": "”", "”": "“"}
 _CONSTRUCT_ONLY_ROLES = folded_set("كبير كبيره")
 _SPEAKER_BY = folded_set("باسم")
 _SPEAKER_HEADS = folded_set("متحدث متحدثه ناطق ناطقه")
@@ -227,37 +229,49 @@ class Phrase:
     text: str
 
 
+class EntitySource(Protocol):
+    """The mentions a reader indexes: all of them, those added so far (in order), and a
+    count of removals and cuts (see :class:`explorer.analysis.mentions.MentionSet`)."""
+
+    entities: list[Entity]
+    added: list[Entity]
+    changes: int
+
+
 class PhraseReader:
     """Reads roles, names and organisation phrases over an article's words."""
 
     MAX_NP = 10
 
-    def __init__(self, text: str, words: list[Word], entities: list[Entity]) -> None:
+    def __init__(self, text: str, words: list[Word], mentions: EntitySource) -> None:
         self.text = text
         self.words = words
         self._starts = {w.start: w.index for w in words}
         self._start_list = [w.start for w in words]
         self.word_ends = [w.end for w in words if w.token.is_word]
         self.entity_at: dict[int, tuple[Entity, int]] = {}
-        self._indexed: dict[int, tuple[Entity, tuple[int, int]]] = {}
-        self.refresh(entities)
+        self._changes = -1
+        self._seen = 0
+        self.refresh(mentions)
 
-    def refresh(self, entities: list[Entity]) -> None:
-        """Re-index the entities after mentions were added (only the new ones) or changed
-        (all of them)."""
-        current = {id(e): e for e in entities}
-        unchanged = all(id(e) in current and (e.start, e.end) == span
-                        for e, span in self._indexed.values())
-        if not unchanged:
-            self.entity_at, self._indexed = {}, {}
-        for key, entity in current.items():
-            if key in self._indexed:
-                continue
-            self._indexed[key] = (entity, (entity.start, entity.end))
-            first = self.word_at(entity.start)
-            last = self.word_at(entity.end - 1)
-            if first is not None and last is not None:
-                self.entity_at[first] = (entity, last)
+    def refresh(self, mentions: EntitySource) -> None:
+        """Index the mentions added since the last call, or all of them again when some
+        were removed or cut (so each call costs only what changed)."""
+        if mentions.changes != self._changes:
+            self.entity_at = {}
+            for entity in mentions.entities:
+                self._index(entity)
+            self._changes = mentions.changes
+        else:
+            for entity in mentions.added[self._seen:]:
+                self._index(entity)
+        self._seen = len(mentions.added)
+
+    def _index(self, entity: Entity) -> None:
+        first = self.word_at(entity.start)
+        last = self.word_at(entity.end - 1)
+        if first is not None and last is not None:
+            self.entity_at[first] = (entity, last)
 
     def word_at(self, offset: int) -> int | None:
         """Index of the word covering character ``offset``."""
@@ -283,6 +297,12 @@ class PhraseReader:
                 # «رئيسة، الهيئة»: a stray comma right after a construct head
                 if word.text in "،," and pending and i + 1 < limit and words[i + 1].definite:
                     i += 1
+                    continue
+                # «صحيفة "نيويورك تايمز"»: a quoted name as the complement
+                close = self._quoted_name_end(i, limit) if pending else None
+                if close is not None:
+                    last, pending = close, False
+                    i = close + 1
                     continue
                 break
             if i in self.entity_at and self.entity_at[i][0].type == "PERS":
@@ -328,6 +348,17 @@ class PhraseReader:
                 continue
             break
         return last
+
+    def _quoted_name_end(self, i: int, limit: int) -> int | None:
+        """Index of the mark closing a short quoted name opening at ``i``, or None."""
+        if self.words[i].text not in _QUOTE_OPENERS:
+            return None
+        for k in range(i + 1, min(i + 6, limit)):
+            if self.words[k].text in _QUOTE_OPENERS.get(self.words[i].text, ""):
+                return k if k > i + 1 else None
+            if not self.words[k].token.is_word:
+                return None
+        return None
 
     def _continues(self, i: int) -> bool:
         word = self.words[i]

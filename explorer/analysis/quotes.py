@@ -15,6 +15,7 @@ paired within a paragraph, so an unbalanced mark never swallows the rest of the 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from explorer.analysis.mentions import MentionSet
@@ -28,7 +29,6 @@ from explorer.model import Entity
 # The usual pairs, then the same marks reversed as right-to-left typing sometimes leaves them
 # (a closing mark never reaches this table when its opening mark came first).
 _OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›", "‘": "’", "»": "«", "”": "“"}
-_STRAIGHT = ("\"", "'")
 _COMPLEMENTIZERS = folded_set("ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم باننا "
                               "فان فانه فانها فانهم")  # «بحسب ما أفاد به فلان، فإن ...»
 _SEPARATORS = frozenset(".-–—|،,")  # «بعد لقائه الأسد، لافروف: ...»
@@ -98,6 +98,10 @@ class _Finder:
         self.used_marks: set[int] = set()
         self.claimed: set[int] = set()  # words already part of a quote or its cue's subject
         self.found: list[FoundQuote] = []
+        self._open_indirect: dict[int, int] = {}  # sentence → start of its first indirect
+        self._sentence_words: dict[int, list[int]] = {}
+        for i, sentence in enumerate(self.sentence_of):
+            self._sentence_words.setdefault(sentence, []).append(i)
 
     # -- structure ------------------------------------------------------------------
     def _sentences(self) -> list[int]:
@@ -118,33 +122,40 @@ class _Finder:
         return result
 
     def _marks(self) -> list[MarkSpan]:
-        """Pairs of quotation marks, within a paragraph, the outermost pair kept."""
+        """Pairs of quotation marks within a paragraph, the outermost pair kept, and the
+        first mark left open in a paragraph as a quote running to its end; one pass with a
+        stack, so no arrangement of marks costs more than linear time."""
         words = self.words
         spans: list[MarkSpan] = []
-        i = 0
-        while i < len(words):
-            char = words[i].text
-            closer = _OPENERS.get(char) or (char if char in _STRAIGHT else None)
-            if closer is None or (char == "'" and not self._straight_single_opens(i)):
-                i += 1
-                continue
-            close, depth, j = None, 0, i + 1
-            while j < len(words) and self.line_of[j] == self.line_of[i]:
-                if words[j].text == closer and depth == 0:
-                    close = j
-                    break
-                if words[j].text == char and char not in _STRAIGHT:
-                    depth += 1
-                elif words[j].text == closer:
-                    depth -= 1
-                j += 1
-            if close is None:
-                spans.append(MarkSpan(i, j - 1, False))
-                i += 1
-            else:
-                spans.append(MarkSpan(i, close, True))
-                i = close + 1
+        stack: list[tuple[int, str]] = []  # (index of the opening mark, its closer)
+        pairs: list[tuple[int, int]] = []
+        for i, word in enumerate(words):
+            if i and self.line_of[i] != self.line_of[i - 1]:
+                spans += self._paragraph_marks(pairs, stack, i - 1)
+                pairs, stack = [], []
+            char = word.text
+            if stack and char == stack[-1][1]:
+                pairs.append((stack.pop()[0], i))
+            elif char in _OPENERS or char == "\"" or (
+                    char == "'" and self._straight_single_opens(i)):
+                stack.append((i, _OPENERS.get(char, char)))
+        if words:
+            spans += self._paragraph_marks(pairs, stack, len(words) - 1)
         return spans
+
+    @staticmethod
+    def _paragraph_marks(pairs: list[tuple[int, int]], stack: list[tuple[int, str]],
+                         last: int) -> list[MarkSpan]:
+        spans: list[MarkSpan] = []
+        reach = -1
+        for open_, close in sorted(pairs):
+            if open_ > reach:  # not inside a pair already kept
+                spans.append(MarkSpan(open_, close, True))
+                reach = close
+        if stack:
+            open_ = stack[0][0]
+            spans.append(MarkSpan(open_, last, False))
+        return sorted(spans, key=lambda m: m.open)
 
     def _straight_single_opens(self, i: int) -> bool:
         """A straight ' opens a quote only after a space and before a word («'...'»)."""
@@ -163,6 +174,8 @@ class _Finder:
                 self._from_cue(i, info)
         self._cue_after_marks()
         self._end_indirect()
+        self.found = [q for q in self.found  # a cue with nothing said after it is no quote
+                      if any(char.isalnum() for char in self.text[q.start:q.end])]
         for quote in self.found:
             if quote.subject.kind == "implicit":
                 quote.clause_subject = self._clause_subject(quote)
@@ -174,7 +187,7 @@ class _Finder:
         allowed in between, after an opening adverbial («في المقابل، ...») or «أما»; not
         one behind a preposition («وفي لقاء مع الرئيس ...، قال إن»)."""
         words = self.words
-        indices = [i for i, s in enumerate(self.sentence_of) if s == quote.sentence]
+        indices = self._sentence_words.get(quote.sentence, [])
         if not indices:
             return None
         first = indices[0]
@@ -214,9 +227,7 @@ class _Finder:
         أعلنت أن ...») and is part of the outer quote; «... وأكدت أحمد أن» and «...،
         مضيفاً أن» begin quotes of their own."""
         words = self.words
-        inside = any(q.kind == "indirect" and q.end == -1 and q.start <= words[c].start
-                     and q.sentence == self.sentence_of[c] for q in self.found)
-        if not inside:
+        if self._open_indirect.get(self.sentence_of[c], words[c].start + 1) > words[c].start:
             return False
         if info.form == "participle" or words[c - 1].text in "،,;؛" \
                 or words[c - 1].key in _CLAUSE_LINKS:
@@ -440,6 +451,7 @@ class _Finder:
                 self.claimed.update(range(mark.open, mark.close + 1))
                 return self._add(start, end, "direct", self._cue_text(c), words[c].start,
                                  info.form, info.gender, subject, c)
+        self._open_indirect.setdefault(self.sentence_of[first], words[first].start)
         return self._add(words[first].start, -1, "indirect", self._cue_text(c),
                          words[c].start, info.form, info.gender, subject, first)
 
@@ -494,14 +506,10 @@ class _Finder:
             if quote.end != -1:
                 continue
             first = self.reader.word_at(quote.start)
-            sentence = self.sentence_of[first]
-            last = first
-            while last + 1 < len(words) and self.sentence_of[last + 1] == sentence:
-                last += 1
-            end = words[last].end
-            later = [s for s in starts if quote.start < s < end]
-            if later:
-                end = self._before_link(quote.start, later[0])
+            end = words[self._sentence_words[self.sentence_of[first]][-1]].end
+            following = bisect_right(starts, quote.start)
+            if following < len(starts) and starts[following] < end:
+                end = self._before_link(quote.start, starts[following])
             while end > quote.start and (self.text[end - 1].isspace()
                                          or self.text[end - 1] in "،,.«“:"):
                 end -= 1

@@ -79,7 +79,7 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
             org_last = reader.org_at(i, limit)
             if org_last is not None and org_last > last:
                 entity = _add_organisation(reader, mentions, i, org_last) or entity
-                reader.refresh(mentions.entities)
+                reader.refresh(mentions)
         return Subject("named", entity, text=entity.text)
     if role_gender(word) is not None:
         return _role_subject(reader, mentions, i, limit, cue_gender)
@@ -96,7 +96,7 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
     if org_last is not None:
         entity = _add_organisation(reader, mentions, i, org_last)
         if entity is not None:
-            reader.refresh(mentions.entities)
+            reader.refresh(mentions)
             return Subject("named", entity, text=entity.text)
     return _name_subject(reader, mentions, i, limit, cue_gender, propose)
 
@@ -136,7 +136,7 @@ def _role_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
                                         reader.word_ends)
     if entity is None:
         return Subject("role", role=roles[0].text, text=roles[0].text)
-    reader.refresh(mentions.entities)
+    reader.refresh(mentions)
     for role in roles:
         mentions.note(entity, role=role.text,
                       gender=role_gender(reader.words[role.first]) or cue_gender)
@@ -167,7 +167,7 @@ def _name_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
     entity = mentions.add(start, end, kind)
     if entity is None:
         return Subject("implicit")
-    reader.refresh(mentions.entities)
+    reader.refresh(mentions)
     if entity.type == "PERS":
         _note_role_after(reader, mentions, entity, last, limit, cue_gender)
     return Subject("named", entity, text=entity.text)

@@ -46,8 +46,8 @@ def _looks_utf16(data: bytes) -> str | None:
         return None
     even, odd = data[0::2], data[1::2]
     for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        script = sum(1 for b in high if b in (0x00, 0x06)) / len(high)
-        punctuation = sum(1 for b in high if b == 0x20) / len(high)
+        script = (high.count(0x00) + high.count(0x06)) / len(high)
+        punctuation = high.count(0x20) / len(high)
         low_zeros = low.count(0) / len(low)
         if script > 0.5 and script + punctuation > 0.9 and low_zeros < 0.5:
             return codec

@@ -28,7 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="articles to analyse (default: sample_articles)")
     parser.add_argument("--ner", default="auto", help="NER backend (default: auto)")
     parser.add_argument("-v", "--verbose", action="store_true",
-                        help="list every missed, spurious and misattributed quote")
+                        help="per-article counts, and every missed, spurious and "
+                             "misattributed quote and person")
 
 
 @dataclass(slots=True)
@@ -44,6 +45,7 @@ class QuoteScores:
     persons_spurious: int = 0
     articles: int = 0
     notes: list[str] = field(default_factory=list)
+    rows: list[str] = field(default_factory=list)  # one line of counts per article
 
     @property
     def recall(self) -> float:
@@ -94,10 +96,24 @@ def score_corpus(corpus: Corpus, gold_dir: Path) -> QuoteScores:
 
 def score_article(corpus: Corpus, article: Article, gold: dict[str, Any],
                   scores: QuoteScores) -> None:
-    """Add one article's counts to ``scores``."""
+    """Add one article's counts to ``scores`` (and its line to ``scores.rows``)."""
+    before = (scores.gold, scores.predicted, scores.matched, scores.speaker_right,
+              scores.persons_found, scores.persons_missed, scores.persons_spurious)
+    scores.articles += 1
+    _score_quotes(corpus, article, gold, scores)
+    _score_persons(corpus, article, gold, scores)
+    after = (scores.gold, scores.predicted, scores.matched, scores.speaker_right,
+             scores.persons_found, scores.persons_missed, scores.persons_spurious)
+    g, p, m, r, found, missed, spurious = (b - a for a, b in zip(before, after, strict=True))
+    scores.rows.append(f"{article.id}: quotes gold {g} predicted {p} matched {m}, speakers "
+                       f"right {r}/{m}, persons found {found} missed {missed} "
+                       f"spurious {spurious}")
+
+
+def _score_quotes(corpus: Corpus, article: Article, gold: dict[str, Any],
+                  scores: QuoteScores) -> None:
     from explorer.arabic.normalize import name_key
 
-    scores.articles += 1
     forms = _gold_forms(gold)
     quotes = list(article.quotes)
     used: set[int] = set()
@@ -124,7 +140,6 @@ def score_article(corpus: Corpus, article: Article, gold: dict[str, Any],
     for i, quote in enumerate(quotes):
         if i not in used:
             scores.notes.append(f"{article.id}: spurious [{quote.cue}] {quote.text[:60]}")
-    _score_persons(corpus, article, gold, scores)
 
 
 def _gold_forms(gold: dict[str, Any]) -> dict[str, set[str]]:
@@ -182,7 +197,7 @@ def report(scores: QuoteScores, *, verbose: bool = False) -> str:
         f"spurious {scores.persons_spurious}",
     ]
     if verbose:
-        lines += ["", *scores.notes]
+        lines += ["", *scores.rows, "", *scores.notes]
     return "\n".join(lines) + "\n"
 
 

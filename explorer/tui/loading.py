@@ -8,7 +8,6 @@ failure never escapes: it becomes :class:`AnalysisFailed`, and what was analysed
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,9 +33,9 @@ class ItemAnalysed(Message):
 class CorpusReady(Message):
     """Actors are merged across the corpus and the actor index is built."""
 
-    def __init__(self, corpus: Corpus, index: ActorIndex, seconds: float) -> None:
+    def __init__(self, corpus: Corpus, index: ActorIndex) -> None:
         super().__init__()
-        self.corpus, self.index, self.seconds = corpus, index, seconds
+        self.corpus, self.index = corpus, index
 
 
 class AnalysisFailed(Message):
@@ -69,10 +68,9 @@ def load_corpus(request: LoadRequest, post: Callable[[Message], object],
     from explorer.search import ActorIndex
 
     if request.corpus is not None:
-        started = time.perf_counter()
         index = ActorIndex(request.corpus.actors)
         _build_indices(request.corpus)
-        post(CorpusReady(request.corpus, index, time.perf_counter() - started))
+        post(CorpusReady(request.corpus, index))
         return
     items: list[ArticleAnalysis | LoadError] = []
     max_bytes = DEFAULT_MAX_BYTES if request.max_bytes is None else request.max_bytes
@@ -89,11 +87,10 @@ def load_corpus(request: LoadRequest, post: Callable[[Message], object],
         post(AnalysisFailed(
             f"analysis stopped after {len(items)} item(s): {type(exc).__name__}: {exc}",
             final=False))
-    started = time.perf_counter()
     corpus = corpus_from(items)
     index = ActorIndex(corpus.actors)
     _build_indices(corpus)
-    post(CorpusReady(corpus, index, time.perf_counter() - started))
+    post(CorpusReady(corpus, index))
 
 
 def _build_indices(corpus: Corpus) -> None:

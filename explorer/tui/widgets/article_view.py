@@ -95,10 +95,6 @@ class ArticleView(ScrollView, can_focus=True):
         text = self.article.text
         return romanise(text, self.translit) if self.translit else text
 
-    @property
-    def line_count(self) -> int:
-        return len(self._spans)
-
     def line(self, row: int) -> VisualLine:
         """Display line ``row``, laid out on first use (only visible lines ever are)."""
         laid_out = self._laid_out.get(row)
