@@ -9,8 +9,9 @@ dev set and lost more than it won, so those stay as tagged.)
 It also misses a foreign name at the end of a long title («المبعوث الأممي الخاص إلى
 سوريا غير بيدرسون»): after a title and its modifiers (definite words, nationality
 adjectives, prepositions, places and bodies), up to three untagged words without the
-article that close the clause (punctuation or the end of the sentence follows) and end in
-a word the dictionary does not list are taken for the person.
+article, followed by punctuation, «أن/إن», a word with a preposition and the article
+(«بالنواب») or the end of the sentence, are taken for the person when they hold a given
+name or a word the dictionary does not list.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from explorer.arabic.normalize import fold
 _PREPOSITIONS = frozenset(fold(word) for word in (
     "إلى", "الى", "في", "لدى", "عن", "من", "على", "مع", "ل", "ب", "باسم", "خلال", "بعد", "قبل",
     "عند", "حول", "منذ", "أمس", "امس", "قائلا", "قائلة", "أيضا", "وهو", "وهي", "الذي", "التي"))
-_THAT = frozenset(("ان", "بان"))  # «أكدت الوزيرة نادية العلمي أن»
+_THAT = frozenset(("ان", "بان"))
+# A proclitic before the article («بالنواب», «للحكومة»): never inside a name.
+_CLITIC_ARTICLE = ("بال", "لل", "وال", "فال", "كال")  # «أكدت الوزيرة نادية العلمي أن»
 _COMMAS = frozenset(("،", ","))
 _MAX_MODIFIERS = 6
 _MAX_NAME = 3
@@ -65,16 +68,18 @@ def names_after_titles(words: list[str], tags: list[str], features: FeatureExtra
         while (end < count and end - j < _MAX_NAME and result[end] == "O"
                and words[end][:1].isalpha() and keys[end] not in _PREPOSITIONS
                and keys[end] not in _THAT and keys[end] not in resources.titles
+               and not keys[end].startswith(_CLITIC_ARTICLE)
                and (end > j or not keys[end].startswith("ال")
                     and nationality_key(keys[end]) not in resources.nationalities)):
             end += 1
         if end == j:
             continue
-        closed = end == count or not words[end][:1].isalnum() or keys[end] in _THAT
+        closed = (end == count or not words[end][:1].isalnum() or keys[end] in _THAT
+                  or keys[end].startswith(_CLITIC_ARTICLE))
         # A given name, or a word the dictionary does not list as it stands (not an
         # adjective: «متحدثة عسكرية إسرائيلية» names nobody).
         evidence = keys[j] in resources.given_names or any(
-            features.lexical_key(key, strip=False) < 2 and not key.endswith("يه")
+            features.lexical_key(key, strip=False) < 2 and not key.endswith(("يه", "ات"))
             and not key.startswith("ال")
             and nationality_key(key) not in resources.nationalities for key in keys[j:end])
         if closed and evidence:
