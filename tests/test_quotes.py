@@ -399,3 +399,8 @@ def test_quoted_name_of_a_newspaper_speaks() -> None:
 
 def test_a_cue_with_nothing_after_it_is_no_quote() -> None:
     assert _quotes(HEAD + "وقال الوزير إن .\n\nوأضاف: «»") == []
+
+
+def test_dateline_with_colon_is_not_a_headline_quote() -> None:
+    rows = _quotes("دمشق: قال وزير الخارجية سامر الخطيب إن الحوار مستمر\n\nنص.")
+    assert rows == [("indirect", "قال", "سامر الخطيب", "الحوار مستمر")]

@@ -263,7 +263,8 @@ class _Finder:
             opens_mark = after[0] in self.mark_at
             if (number > 0 and (not opens_line or not opens_mark)) \
                     or fold(words[segment[0]].text) in _NOT_SPEAKERS \
-                    or any(cue_info(words[i].text) for i in segment):
+                    or any(cue_info(words[i].text) for i in segment + after[:1]):
+                # a cue right after the colon makes the left side a dateline («دمشق: قال»)
                 continue
             subject = read_subject(self.reader, self.mentions, first, stop, None,
                                    propose=False)
