@@ -133,11 +133,23 @@ def _analyze(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 1
     else:
-        sys.stdout.write(payload)
+        _write_utf8(payload)
     if not corpus.articles:
         print("explorer: nothing could be analysed", file=sys.stderr)
         return 1
     return 0
+
+
+def _write_utf8(payload: str) -> None:
+    """The analysis JSON is UTF-8 whatever the locale says, so an ASCII or Latin-1
+    locale cannot make printing Arabic fail."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(payload)
+        return
+    sys.stdout.flush()
+    buffer.write(payload.encode("utf-8"))
+    buffer.flush()
 
 
 def _render(corpus: Corpus, fmt: str) -> str:

@@ -23,8 +23,14 @@ FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 REFERENCE_TEXT = f"{hc.HEADLINE}\n\n{hc.ARABIC}"
 
 
-def run_explorer(*args: str) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONIOENCODING": "utf-8"}
+def run_explorer(*args: str, encoding: str = "utf-8", cache: Path | None = None
+                 ) -> subprocess.CompletedProcess[bytes]:
+    """``explorer ARGS`` in a subprocess; the analysis cache only when a folder is given."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONIOENCODING": encoding}
+    if cache is None:
+        args = (*args, "--no-cache")
+    else:
+        env["EXPLORER_CACHE_DIR"] = str(cache)
     return subprocess.run([sys.executable, "-m", "explorer", *args], cwd=REPO, env=env,
                           capture_output=True, timeout=120, check=False)
 
@@ -168,3 +174,22 @@ def test_nothing_readable_exits_one_with_one_line_per_file(hostile_corpus: Path)
         "explorer: binary.bin: not text: binary content",
         "explorer: named_pipe.txt: not a regular file: a named pipe",
         "explorer: nothing could be analysed"]
+
+
+def test_an_ascii_locale_still_gets_utf8_json(hostile_corpus: Path) -> None:
+    result = run_explorer("analyze", str(hostile_corpus / "mixed_arabic_english.txt"),
+                          str(hostile_corpus / "empty.txt"), encoding="ascii")
+    assert result.returncode == 0
+    [article] = json.loads(result.stdout.decode("utf-8"))["articles"]
+    assert article["title"].startswith("محادثات المياه")
+    assert result.stderr.decode("ascii") == "explorer: empty.txt: empty file\n"
+
+
+def test_cached_analyses_of_hostile_articles_come_back_identical(analysed, hostile_corpus: Path,
+                                                                 tmp_path: Path) -> None:
+    _, uncached, _ = analysed
+    first = run_explorer("analyze", str(hostile_corpus), cache=tmp_path / "cache")
+    again = run_explorer("analyze", str(hostile_corpus), cache=tmp_path / "cache")
+    assert first.returncode == again.returncode == 0
+    assert list((tmp_path / "cache").iterdir())  # the cache was written
+    assert json.loads(first.stdout) == json.loads(again.stdout) == uncached

@@ -83,3 +83,14 @@ def test_feature_cache_is_bounded_and_results_stay_the_same(
     assert found(recognizer, text) == before
     found(recognizer, "جملة أخرى فيها كلمات جديدة كثيرة لم ترد من قبل هنا.")
     assert len(recognizer.features._own) <= 5 + 14
+
+
+def test_unknown_name_after_a_title_chain(recognizer) -> None:
+    text = ("ومن جهتها، أكدت المبعوثة الأممية الخاصة لشؤون المياه إيلينا روسّي أن الجانبين "
+            "اتفقا على جدول الأعمال.")
+    assert ("PERS", "إيلينا روسّي") in found(recognizer, text)
+
+
+def test_no_person_made_of_a_title_alone(recognizer) -> None:
+    text = "وقالت متحدثة باسم الجيش إن القوات انسحبت، وأعلنت متحدثة عسكرية إسرائيلية أن الهدوء عاد."
+    assert not [kind for kind, _ in found(recognizer, text) if kind == "PERS"]

@@ -13,9 +13,11 @@ import contextlib
 import gc
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
+from multiprocessing import forkserver, resource_tracker
 from pathlib import Path
 
 from explorer.analysis.actors import build_corpus
@@ -106,7 +108,9 @@ def _analyse(articles: list[Article], ner: str, jobs: int) -> Iterator[ArticleAn
         return
     size = max(1, min(CHUNK_MAX, len(articles) // (jobs * 4)))
     chunks = [articles[start:start + size] for start in range(0, len(articles), size)]
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
+    context = _context()
+    _start_helper_processes(context)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                                initializer=_start_worker, initargs=(ner,))
     try:
         for batch in pool.map(_analyse_chunk, chunks, repeat(ner)):
@@ -125,6 +129,26 @@ def _context() -> multiprocessing.context.BaseContext:
         context.set_forkserver_preload(["explorer.analysis.pipeline"])
         return context
     return multiprocessing.get_context("spawn")
+
+
+def _start_helper_processes(context: multiprocessing.context.BaseContext) -> None:
+    """Start multiprocessing's resource tracker (and fork server) with the real stderr.
+
+    They hand ``sys.stderr.fileno()`` to the new process; inside a Textual app ``sys.stderr``
+    captures prints and its ``fileno()`` is -1, which made every parallel analysis in the
+    app fail with «bad value(s) in fds_to_keep».
+    """
+    real = sys.__stderr__
+    if real is None or sys.stderr is real:
+        return
+    captured, sys.stderr = sys.stderr, real
+    try:
+        if context.get_start_method() == "forkserver":
+            forkserver.ensure_running()
+        else:
+            resource_tracker.ensure_running()
+    finally:
+        sys.stderr = captured
 
 
 def _start_worker(ner: str) -> None:

@@ -254,6 +254,8 @@ class ExplorerApp(App[None]):
 
     @on(VirtualList.Highlighted, "#articles")
     def _article_highlighted(self, message: VirtualList.Highlighted) -> None:
+        if not message.control.is_attached:  # a late cursor move while the app closes
+            return
         articles = self.corpus.articles
         if 0 <= message.index < len(articles) and articles[message.index] is not \
                 self.current_article:

@@ -63,13 +63,14 @@ class CrfRecognizer:
         tags = []
         for (start, _), sequence in zip(ranges, sentences, strict=True):
             tags.extend(second.tag([own + extra[start + i] for i, own in enumerate(sequence)]))
-        tags = propagate(words, tags, self.features, self.resources,
-                         frozenset(start for start, _ in ranges))
         tags = correct_persons(words, tags, self.features)
         for start, end in ranges:
             tags[start:end] = names_after_titles(words[start:end], tags[start:end],
                                                  self.features)
-            if self.institutions:
+        tags = propagate(words, tags, self.features, self.resources,
+                         frozenset(start for start, _ in ranges))
+        if self.institutions:
+            for start, end in ranges:
                 tags[start:end] = mark_institutions(words[start:end], tags[start:end],
                                                     self.features)
         return tags

@@ -22,7 +22,7 @@ def propagate(words: list[str], tags: list[str], features: FeatureExtractor,
               ) -> list[str]:
     """``tags`` with further mentions of already tagged names filled in; a filled-in
     mention never runs over one of ``sentence_starts``."""
-    stems = [features.keys(word)[1] for word in words]
+    stems = features.stems(words)
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for first, last, kind in sorted(spans(tags)):
         votes[tuple(stems[first:last])][kind] += 1
@@ -60,7 +60,7 @@ def document_features(words: list[str], tags: list[str],
     was tagged elsewhere in the article (as what type, as the surname that ends a full
     person name, or as nothing), not counting this occurrence.
     """
-    stems = [features.keys(word)[1] for word in words]
+    stems = features.stems(words)
     seen: dict[str, Counter[str]] = defaultdict(Counter)
     for stem, tag in zip(stems, tags, strict=True):
         seen[stem][tag[2:] or "O"] += 1

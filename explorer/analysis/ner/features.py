@@ -48,6 +48,7 @@ class FeatureExtractor:
         self._own: dict[str, list[str]] = {}
         self._context: dict[str, tuple[list[str], ...]] = {}
         self._keys: dict[str, tuple[str, str]] = {}
+        self._lexical_keys: dict[tuple[str, bool], int] = {}
         self._starts: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase, kind in resources.gazetteer.items():
@@ -63,6 +64,16 @@ class FeatureExtractor:
             found = (key, strip_proclitics(key)[1])
             self._keys[word] = found
         return found
+
+    def folded(self, words: list[str]) -> list[str]:
+        """Folded forms of ``words`` (cached per word)."""
+        found = self._keys.get
+        return [(found(word) or self.keys(word))[0] for word in words]
+
+    def stems(self, words: list[str]) -> list[str]:
+        """Folded stems without proclitics of ``words`` (cached per word)."""
+        found = self._keys.get
+        return [(found(word) or self.keys(word))[1] for word in words]
 
     def _cues(self, key: str, stem: str) -> list[str]:
         """Cue flags of a word: what kind of neighbour it is for a name."""
@@ -95,17 +106,31 @@ class FeatureExtractor:
         forms = {key, stem}
         if key[:1] in "وف" and len(key) > 3:
             forms.add(key[1:])
-        if forms & lexicon:
+        if not forms.isdisjoint(lexicon):
             return 2
         forms |= {form[2:] for form in forms if form.startswith("ال")}
-        forms |= {form[: -len(ending)] for form in forms for ending in _SUFFIXES
-                  if form.endswith(ending) and len(form) - len(ending) >= 2}
-        forms |= {form[1:] for form in forms if form[:1] in _VERB_PREFIXES and len(form) > 3}
-        return 1 if forms & lexicon else 0
+        bare = set(forms)
+        for form in forms:
+            for ending in _SUFFIXES:
+                if form.endswith(ending) and len(form) - len(ending) >= 2:
+                    if form[: -len(ending)] in lexicon:
+                        return 1
+                    bare.add(form[: -len(ending)])
+        return 1 if any(form[:1] in _VERB_PREFIXES and len(form) > 3 and form[1:] in lexicon
+                        for form in bare) else 0
 
     def lexical(self, word: str) -> int:
         """The dictionary test of :meth:`_lexical` for a word as written."""
         return self._lexical(*self.keys(word))
+
+    def lexical_key(self, key: str, *, strip: bool = True) -> int:
+        """The dictionary test of :meth:`_lexical` for a folded word; without ``strip`` no
+        proclitic is split off (so «بيدرسون» is not read as «ب» + «يدرسون»)."""
+        found = self._lexical_keys.get((key, strip))
+        if found is None:
+            found = self._lexical(key, strip_proclitics(key)[1] if strip else key)
+            self._lexical_keys[(key, strip)] = found
+        return found
 
     def _build(self, word: str) -> None:
         key, stem = self.keys(word)
@@ -152,7 +177,7 @@ class FeatureExtractor:
 
     def _phrases(self, words: list[str]) -> list[str]:
         """Multi-word gazetteer tags (B-/I-TYPE or ''), longest match first."""
-        keys = [self.keys(word)[0] for word in words]
+        keys = self.folded(words)
         tags = [""] * len(words)
         i = 0
         while i < len(words):
@@ -169,7 +194,8 @@ class FeatureExtractor:
     def sentence(self, words: list[str]) -> list[list[str]]:
         """Feature lists for each word of a sentence."""
         if len(self._own) > MAX_CACHED_WORDS:
-            for cached in (self._own, self._context, self._keys, self._starts):
+            for cached in (self._own, self._context, self._keys, self._starts,
+                           self._lexical_keys):
                 cached.clear()
         for word in words:
             if word not in self._own:
@@ -177,7 +203,7 @@ class FeatureExtractor:
         own = self._own
         context = self._context
         phrases = self._phrases(words)
-        stems = [self.keys(word)[1] for word in words]
+        stems = self.stems(words)
         count = len(words)
         sequence = []
         for i, word in enumerate(words):

@@ -50,7 +50,7 @@ def _continues(key: str, tag: str, head: str, features: FeatureExtractor) -> boo
 def mark_institutions(words: list[str], tags: list[str], features: FeatureExtractor
                       ) -> list[str]:
     """``tags`` of one sentence with institution phrases tagged ORG (over O and places)."""
-    keys = [features.keys(word)[0] for word in words]
+    keys = features.folded(words)
     result = list(tags)
     i = 0
     while i < len(words):

@@ -9,8 +9,9 @@ dev set and lost more than it won, so those stay as tagged.)
 It also misses a foreign name at the end of a long title («المبعوث الأممي الخاص إلى
 سوريا غير بيدرسون»): after a title and its modifiers (definite words, nationality
 adjectives, prepositions, places and bodies), up to three untagged words without the
-article that close the clause (punctuation or the end of the sentence follows) and end in
-a word the dictionary does not list are taken for the person.
+article, followed by punctuation, «أن/إن», a word with a preposition and the article
+(«بالنواب») or the end of the sentence, are taken for the person when they hold a given
+name or a word the dictionary does not list.
 """
 
 from __future__ import annotations
@@ -21,7 +22,12 @@ from explorer.analysis.ner.resources import is_known_name, nationality_key
 from explorer.arabic.normalize import fold
 
 _PREPOSITIONS = frozenset(fold(word) for word in (
-    "إلى", "الى", "في", "لدى", "عن", "من", "على", "مع", "ل", "ب", "أن", "إن", "ان"))
+    "إلى", "الى", "في", "لدى", "عن", "من", "على", "مع", "ل", "ب", "باسم", "خلال", "بعد", "قبل",
+    "عند", "حول", "منذ", "أمس", "امس", "قائلا", "قائلة", "أيضا", "وهو", "وهي", "الذي", "التي"))
+_THAT = frozenset(("ان", "بان"))
+# A proclitic before the article («بالنواب», «للحكومة»): never inside a name.
+_CLITIC_ARTICLE = ("بال", "لل", "وال", "فال", "كال")  # «أكدت الوزيرة نادية العلمي أن»
+_COMMAS = frozenset(("،", ","))
 _MAX_MODIFIERS = 6
 _MAX_NAME = 3
 
@@ -49,28 +55,62 @@ def names_after_titles(words: list[str], tags: list[str], features: FeatureExtra
                        ) -> list[str]:
     """``tags`` of one sentence with unknown names after a title chain tagged PERS."""
     resources = features.resources
-    keys = [features.keys(word) for word in words]
+    keys = features.folded(words)
     result = list(tags)
-    for i, (key, stem) in enumerate(keys):
-        if result[i] != "O" or not (key in resources.titles or stem in resources.titles
-                                    or (key[:1] in "وف" and key[1:] in resources.titles)):
+    count = len(words)
+    for i, key in enumerate(keys):
+        if result[i] != "O" or not _is_title(key, features):
             continue
-        j = i + 1
-        while j < len(words) and j - i <= _MAX_MODIFIERS:
-            word_key = keys[j][0]
-            if result[j] in ("B-PERS", "I-PERS"):
-                break
-            if (result[j] != "O" or word_key.startswith("ال") or word_key in _PREPOSITIONS
-                    or nationality_key(word_key) in resources.nationalities):
-                j += 1
-                continue
-            break
+        j = _after_chain(i + 1, keys, result, features)
+        if j < count and words[j] in _COMMAS:
+            j += 1  # «رئيس الحزب، منصف الجلاصي،»
         end = j
-        while (end < len(words) and end - j < _MAX_NAME and result[end] == "O"
-               and words[end][:1].isalpha() and not keys[end][0].startswith("ال")
-               and keys[end][0] not in _PREPOSITIONS and keys[end][0] not in resources.titles):
+        while (end < count and end - j < _MAX_NAME and result[end] == "O"
+               and words[end][:1].isalpha() and keys[end] not in _PREPOSITIONS
+               and keys[end] not in _THAT and keys[end] not in resources.titles
+               and not keys[end].startswith(_CLITIC_ARTICLE)
+               and (end > j or not keys[end].startswith("ال")
+                    and nationality_key(keys[end]) not in resources.nationalities)):
             end += 1
-        closed = end == len(words) or not words[end][:1].isalnum()
-        if end > j and closed and features.lexical(words[end - 1]) < 2:
+        if end == j:
+            continue
+        closed = (end == count or not words[end][:1].isalnum() or keys[end] in _THAT
+                  or keys[end].startswith(_CLITIC_ARTICLE))
+        # A given name, or a word the dictionary does not list as it stands (not an
+        # adjective: «متحدثة عسكرية إسرائيلية» names nobody).
+        evidence = keys[j] in resources.given_names or any(
+            features.lexical_key(key, strip=False) < 2 and not key.endswith(("يه", "ات"))
+            and not key.startswith("ال")
+            and nationality_key(key) not in resources.nationalities for key in keys[j:end])
+        if closed and evidence:
             result[j:end] = ["B-PERS"] + ["I-PERS"] * (end - j - 1)
     return result
+
+
+def _is_title(key: str, features: FeatureExtractor) -> bool:
+    titles = features.resources.titles
+    stem = features.keys(key)[1]
+    return key in titles or stem in titles or (key[:1] in "وف" and key[1:] in titles)
+
+
+def _after_chain(j: int, keys: list[str], tags: list[str], features: FeatureExtractor) -> int:
+    """Index of the first word after a title's modifiers: definite words, nationality
+    adjectives, prepositions before a definite word or a tagged name, tagged places and
+    bodies, and a noun in construct before a definite word («لشؤون المياه»)."""
+    resources = features.resources
+    start = j
+    while j < len(keys) and j - start < _MAX_MODIFIERS:
+        key = keys[j]
+        if tags[j] in ("B-PERS", "I-PERS"):
+            break
+        construct = (j + 1 < len(keys) and keys[j + 1].startswith("ال")
+                     and key not in resources.given_names and key not in _THAT
+                     and key not in _PREPOSITIONS and key[:1].isalpha()
+                     and features.lexical_key(key) == 2)
+        governs = j + 1 < len(keys) and (keys[j + 1].startswith("ال") or tags[j + 1] != "O")
+        if (tags[j] != "O" or key.startswith("ال") or (key in _PREPOSITIONS and governs)
+                or construct or nationality_key(key) in resources.nationalities):
+            j += 1
+            continue
+        break
+    return j

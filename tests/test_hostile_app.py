@@ -1,0 +1,248 @@
+"""The app on the hostile corpus: the good articles are listed, the errors view lists the
+bad files, and nothing an article carries reaches the terminal.
+
+Two levels: Pilot tests read what the screen's compositor shows (text and styles, so a
+link or click action smuggled in as markup would show up), and a pseudo-terminal test runs
+the real app and inspects every byte it writes, replaying them in a terminal emulator
+(pyte) to check what a user would see.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pyte
+import pytest
+from textual.pilot import Pilot
+
+from explorer.tui.app import ExplorerApp
+from explorer.tui.screens.errors import ErrorsScreen
+from tests.hostile import make_corpus as hc
+
+REPO = Path(__file__).resolve().parents[1]
+FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+SIZE = (180, 60)
+
+
+async def wait_for(pilot: Pilot, condition: Callable[[], bool], seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert pilot.app.is_running, "the app stopped"
+        assert time.monotonic() < deadline, "timed out waiting for the app"
+        await pilot.pause(0.05)
+
+
+def screen_strips(app: ExplorerApp) -> list:
+    return app.screen._compositor.render_strips()
+
+
+def check_strips_are_inert(strips: list) -> list[str]:
+    """The lines' text, after checking no segment carries a control, a link or an action."""
+    lines = []
+    for strip in strips:
+        for segment in strip:
+            assert not FORBIDDEN.search(segment.text), repr(segment.text)
+            style = segment.style
+            if style is not None:
+                assert not (style.link and "evil" in style.link), style.link
+                assert "@click" not in str(style.meta), style.meta
+        lines.append(strip.text)
+    return lines
+
+
+def test_app_lists_the_good_articles_and_shows_them_inertly(hostile_corpus: Path) -> None:
+    asyncio.run(_browse_articles(hostile_corpus))
+
+
+async def _browse_articles(hostile_corpus: Path) -> None:
+    app = ExplorerApp([hostile_corpus], cache=False, jobs=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: not app.loading)
+        assert sorted(a.id for a in app.article_list.articles) == hc.expected_good()
+        app.article_list.focus()
+        seen = check_strips_are_inert(screen_strips(app))
+        for _ in app.article_list.articles[1:]:  # open every article, as a reader would
+            await pilot.press("down")
+            await pilot.pause(0.02)
+            seen += check_strips_are_inert(screen_strips(app))
+        screen_text = "\n".join(seen)
+        for article in app.article_list.articles:  # the text pane is titled with the id
+            assert f"─ {article.id} ─" in screen_text, article.id
+        assert hc.MARKER not in screen_text and hc.CLIPBOARD_B64 not in screen_text
+        assert "[@click=app.quit]XCLICKX[/]" in screen_text  # markup in a text is text
+        assert app.is_running
+
+
+def test_errors_view_lists_every_bad_file(hostile_corpus: Path) -> None:
+    asyncio.run(_browse_errors(hostile_corpus))
+
+
+async def _browse_errors(hostile_corpus: Path) -> None:
+    app = ExplorerApp([hostile_corpus], cache=False, jobs=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: not app.loading)
+        assert "unreadable (press !)" in app.sub_title
+        await pilot.press("exclamation_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, ErrorsScreen))
+        seen: list[str] = []
+        for _ in range(len(hc.expected_bad())):
+            seen += check_strips_are_inert(screen_strips(app))
+            await pilot.press("down")
+        screen_text = "\n".join(seen)
+        for path in hc.expected_bad():
+            assert f"{path}: " in screen_text, path
+        assert f"{len(hc.expected_bad())} file(s) could not be read" in screen_text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ErrorsScreen)
+
+
+def test_a_folder_of_only_bad_files_opens_on_its_errors(tmp_path: Path) -> None:
+    for name in ("binary.bin", "empty.txt", "deep_nesting.json"):
+        (tmp_path / name).write_bytes(hc.BAD_TEXT[name])
+    asyncio.run(_only_bad_files(tmp_path))
+
+
+async def _only_bad_files(folder: Path) -> None:
+    app = ExplorerApp([folder], cache=False, jobs=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: not app.loading)
+        assert app.corpus.articles == [] and len(app.corpus.errors) == 3
+        await pilot.press("exclamation_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, ErrorsScreen))
+        screen_text = "\n".join(check_strips_are_inert(screen_strips(app)))
+        for name in ("binary.bin: ", "empty.txt: ", "deep_nesting.json: "):
+            assert name in screen_text
+
+
+# -- the real terminal output -----------------------------------------------------------------
+
+def _read_available(fd: int, seconds: float) -> bytes:
+    chunks = []
+    deadline = time.monotonic() + seconds
+    while (left := deadline - time.monotonic()) > 0:
+        ready, _, _ = select.select([fd], [], [], min(left, 0.1))
+        if ready:
+            try:
+                data = os.read(fd, 65536)
+            except OSError:  # the child closed the terminal
+                break
+            if not data:
+                break
+            chunks.append(data)
+    return b"".join(chunks)
+
+
+class TerminalSession:
+    """The app in a pseudo-terminal: every byte it writes is kept and replayed in pyte."""
+
+    def __init__(self, corpus: Path, cache_dir: Path, columns: int = 160, lines: int = 50
+                 ) -> None:
+        self.output = bytearray()
+        self.screen = pyte.Screen(columns, lines)
+        self.stream = pyte.ByteStream(self.screen)
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": os.environ.get(
+            "HOME", "/tmp"), "TERM": "xterm-256color", "COLUMNS": str(columns),
+            "LINES": str(lines), "PYTHONPATH": str(REPO), "LANG": "C.UTF-8",
+            "EXPLORER_CACHE_DIR": str(cache_dir)}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "explorer", str(corpus)], cwd=REPO, env=env,
+            stdin=slave, stdout=slave, stderr=slave, start_new_session=True)
+        os.close(slave)
+        self.master = master
+
+    def read(self, seconds: float) -> None:
+        data = _read_available(self.master, seconds)
+        self.output += data
+        self.stream.feed(data)
+
+    def read_until(self, *texts: str, seconds: float = 60) -> str | None:
+        """The screen once all ``texts`` are on it, or None if they never come."""
+        deadline = time.monotonic() + seconds
+        while not all(text in self.display() for text in texts):
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                return None
+            self.read(0.3)
+        return self.display()
+
+    def display(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def press(self, keys: bytes) -> None:
+        os.write(self.master, keys)
+
+    def close(self) -> int:
+        try:
+            self.read(0.5)
+            return self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            return self.process.wait()
+        finally:
+            os.close(self.master)
+
+
+@pytest.fixture(scope="module")
+def terminal_run(hostile_corpus: Path, tmp_path_factory: pytest.TempPathFactory
+                 ) -> tuple[bytes, str | None, str | None, int]:
+    """Open the app on the hostile corpus, browse the articles, open the errors view, quit."""
+    session = TerminalSession(hostile_corpus, tmp_path_factory.mktemp("cache"))
+    try:
+        articles_view = session.read_until(  # the header once every file is in
+            f"{len(hc.expected_good())} articles", f"{len(hc.expected_bad())} unreadable")
+        for _ in range(len(hc.expected_good())):
+            session.press(b"\x1b[B")  # down: open the next article
+            session.read(0.1)
+        session.press(b"!")
+        errors_view = session.read_until("(Escape closes)", seconds=10)
+        session.press(b"\x1b")
+        session.read(0.5)
+        session.press(b"q")
+    finally:
+        status = session.close()
+    return bytes(session.output), articles_view, errors_view, status
+
+
+def test_the_app_quits_cleanly_in_a_real_terminal(terminal_run) -> None:
+    output, _, _, status = terminal_run
+    assert status == 0
+    assert b"Traceback" not in output
+
+
+def test_no_article_payload_reaches_the_terminal(terminal_run) -> None:
+    output, _, _, _ = terminal_run
+    assert hc.MARKER.encode() not in output
+    assert hc.CLIPBOARD_B64.encode() not in output
+    assert b"\x1b]52;" not in output  # nothing was copied, so no clipboard write at all
+    assert b"\x1b]0;NAMEPAYLOAD" not in output  # the hostile file name shows escaped
+    for sequence in re.findall(rb"\x1b\][^\x07\x1b]*", output):  # every OSC the app sent
+        assert b"evil" not in sequence, sequence
+    # No 8-bit C1 control and no bidi control, in their UTF-8 encodings.
+    assert not re.search(rb"\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]", output)
+
+
+def test_the_terminal_shows_the_articles_and_the_errors(terminal_run) -> None:
+    _, articles_view, errors_view, _ = terminal_run
+    assert articles_view is not None, "the analysis never finished on screen"
+    assert errors_view is not None, "the errors view never opened"
+    for shown in ("Water talks resume in Amman", "english.txt", "ansi_csi.txt",
+                  "bad\\xffname.txt", "\u2500 \\x1b]0;NAMEPAYLOAD\\x07.txt \u2500"):
+        assert shown in articles_view, shown
+    for path in ("binary.bin", "invalid_utf8.txt", "named_pipe.txt", "big_single_line.txt",
+                 "self_loop.txt", "deep_nesting.json"):
+        assert f"{path}: " in errors_view, path
+    assert "file too large" in errors_view
