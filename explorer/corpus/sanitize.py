@@ -58,8 +58,16 @@ MAX_COMBINING_RUN = 8
 _COMBINING_FLOOD = re.compile(f"([{_COMBINING}]{{{MAX_COMBINING_RUN}}})[{_COMBINING}]+")
 
 
+# Every pattern but the combining flood needs one of these characters to match: text
+# without any (nearly every article) skips those passes.
+_SUSPECT = re.compile("[\ud800-\udfff\r\u2028\u2029\x00-\x08\x0b-\x1f\x7f-\x9f"
+                      + "".join(BIDI_MARKERS) + _INVISIBLE_CHARS + "]")
+
+
 def sanitize(text: str) -> str:
     """The printable form of ``text`` (see module docstring); idempotent."""
+    if not _SUSPECT.search(text):
+        return _COMBINING_FLOOD.sub(r"\1", text)
     text = _SURROGATES.sub("\ufffd", text)
     text = _LINE_BREAKS.sub("\n", text)
     text = _ESCAPE_SEQUENCES.sub("", text)
