@@ -35,8 +35,10 @@ FILE_NAME = "analyses.sqlite3"
 FORMAT = 1  # bump when the stored JSON changes shape
 
 _PACKAGE = Path(__file__).resolve().parent
-# What an analysis depends on: its code and its data. The app, CLI and search do not count.
+# What an analysis depends on: its code and its data. The app, CLI, search and the corpus run
+# (which only schedules the analysis) do not count.
 _ANALYSER_SOURCES = ("analysis", "arabic", "data", "model.py")
+_NOT_ANALYSER = {"analysis/corpus_run.py"}
 
 Warn = Callable[[str], None]
 
@@ -58,8 +60,9 @@ def _sources_digest() -> str:
         root = _PACKAGE / name
         files = sorted(root.rglob("*")) if root.is_dir() else [root]
         for path in files:
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+            relative = path.relative_to(_PACKAGE).as_posix()
+            if path.is_file() and "__pycache__" not in path.parts and relative not in _NOT_ANALYSER:
+                digest.update(relative.encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
 
