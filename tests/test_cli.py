@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from explorer.cli import main
-from explorer.model import SCHEMA
 
+from .analysis_checks import assert_valid_analysis
 from .conftest import SAMPLES
 
 ARTICLE = "وزير الخارجية: لن نقبل\n\nقال الرئيس الأمريكي دونالد ترامب إن القوات ستبقى في سوريا.\n"
@@ -26,26 +26,12 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
     return code, out, err
 
 
-def _assert_valid(data: dict) -> None:
-    assert data["schema"] == SCHEMA
-    actor_ids = {a["id"] for a in data["actors"]}
-    for article in data["articles"]:
-        text = article["text"]
-        for span in article["entities"] + article["quotes"]:
-            assert 0 <= span["start"] < span["end"] <= len(text)
-            assert text[span["start"]:span["end"]] == span["text"]
-        for entity in article["entities"]:
-            assert entity["actor"] is None or entity["actor"] in actor_ids
-        for quote in article["quotes"]:
-            assert quote["speaker"] is None or quote["speaker"] in actor_ids
-
-
 def test_analyze_writes_the_analysis_json(tmp_path: Path, capsys) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     code, out, err = _run(capsys, "analyze", str(tmp_path))
     assert code == 0 and err == ""
     data = json.loads(out)
-    _assert_valid(data)
+    assert_valid_analysis(data)
     assert [a["id"] for a in data["articles"]] == ["a.txt"]
 
 
@@ -66,7 +52,7 @@ def test_bad_files_are_one_line_each_and_good_ones_still_analysed(tmp_path: Path
     assert any("empty.txt: empty file" in line for line in lines)
     assert any("bad.json: invalid JSON" in line for line in lines)
     data = json.loads(out_file.read_text(encoding="utf-8"))
-    _assert_valid(data)
+    assert_valid_analysis(data)
     assert [a["id"] for a in data["articles"]] == ["good.txt", "win.txt"]
     assert {e["path"] for e in data["errors"]} == {"blob.bin", "empty.txt", "bad.json"}
 
@@ -109,7 +95,7 @@ def test_every_sample_article_gives_valid_spans() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     data = json.loads(result.stdout)
-    _assert_valid(data)
+    assert_valid_analysis(data)
     assert len(data["articles"]) >= 12
     assert data["errors"] == []
 

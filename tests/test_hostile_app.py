@@ -31,6 +31,7 @@ from textual.pilot import Pilot
 from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.errors import ErrorsScreen
 from tests.hostile import make_corpus as hc
+from tests.test_hostile_cli import snapshot
 
 REPO = Path(__file__).resolve().parents[1]
 FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -200,6 +201,7 @@ class TerminalSession:
 def terminal_run(hostile_corpus: Path, tmp_path_factory: pytest.TempPathFactory
                  ) -> tuple[bytes, str | None, str | None, int]:
     """Open the app on the hostile corpus, browse the articles, open the errors view, quit."""
+    before = snapshot(hostile_corpus)
     session = TerminalSession(hostile_corpus, tmp_path_factory.mktemp("cache"))
     try:
         articles_view = session.read_until(  # the header once every file is in
@@ -214,6 +216,7 @@ def terminal_run(hostile_corpus: Path, tmp_path_factory: pytest.TempPathFactory
         session.press(b"q")
     finally:
         status = session.close()
+    assert snapshot(hostile_corpus) == before, "the app wrote, touched or removed an input"
     return bytes(session.output), articles_view, errors_view, status
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from tests.analysis_checks import assert_valid_analysis
 from tests.hostile import make_corpus as hc
 
 REPO = Path(__file__).resolve().parents[1]
@@ -125,15 +126,7 @@ def test_metadata_fields_are_sanitised(analysed) -> None:
 
 
 def test_spans_index_the_text_and_speakers_exist(analysed) -> None:
-    _, data, _ = analysed
-    actors = {a["id"] for a in data["actors"]}
-    for article in data["articles"]:
-        text = article["text"]
-        for span in article["entities"] + article["quotes"]:
-            assert 0 <= span["start"] < span["end"] <= len(text)
-            assert text[span["start"]:span["end"]] == span["text"]
-        assert all(q["speaker"] in actors for q in article["quotes"] if q["speaker"])
-        assert all(e["actor"] in actors for e in article["entities"] if e["actor"])
+    assert_valid_analysis(analysed[1])
 
 
 def test_jsonl_to_a_file_is_control_free_and_lists_errors(hostile_corpus: Path,
