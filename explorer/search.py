@@ -20,6 +20,12 @@ A form matches a query when every query term is a subsequence of it (fzf's rule)
 
 Matches are ranked by how well each term lands (at the start of a word, contiguous, scattered),
 then by how much of the name the query covers, then by the actor's mentions.
+
+When no name holds the query, a mistyped letter is the likely cause («trunp», «بومبيوو»), and
+fzf would show nothing. Then every query term is compared by edit similarity (rapidfuzz's C++
+``ratio``) with the distinct name words that start with the same letter (people rarely
+mistype the first letter, and skeletons are short enough that any pair of them is otherwise
+one edit apart), and names whose words come close to every term are offered, ranked by it.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from dataclasses import dataclass
 from functools import partial
 
 import numpy as np
+from rapidfuzz import fuzz, process
 
 from explorer.model import Actor
 from explorer.search_keys import (
@@ -53,6 +60,8 @@ _LEAD = "\0\0\0\n"  # room before the first line to look behind a word for the a
 # Tier bonuses per term: a word starts with it, it is contiguous (else it is scattered).
 _WORD_START, _CONTIGUOUS = 2.0, 1.0
 _MENTION_WEIGHT = 0.5
+# Typo fallback: terms this long or longer, words at least this similar (0–100).
+_FUZZY_MIN_TERM, _FUZZY_CUTOFF, _FUZZY_WORDS = 3, 75.0, 64
 
 
 class SearchHit:
@@ -273,6 +282,7 @@ class ActorIndex:
         self._prominence = (np.log1p(mentions) / top if top else np.zeros(len(actors)))
         self._by_mentions = np.argsort(-mentions, kind="stable")
         self._previous: _Previous | None = None
+        self._word_forms: dict[str, dict[str, dict[str, list[int]]]] = {}
         self._key_maps: dict[int, tuple[str, Sequence[int]]] = {}
         self._skeleton_maps: dict[int, tuple[str, list[_Sounds]]] = {}
 
@@ -293,8 +303,10 @@ class ActorIndex:
             inside = np.zeros(len(self._forms) + 1, dtype=bool)
             inside[found.lines] = True
             matched = matched[inside[matched]]
-        if not len(matched) or limit <= 0:
+        if limit <= 0:
             return []
+        if not len(matched):
+            return self._near_misses(terms, limit)
         scores = self._score(terms, matches, matched)
         if len(matched) > limit * self._max_forms:
             # Only the best entries can hold the best `limit` actors; ties are all kept.
@@ -310,6 +322,49 @@ class ActorIndex:
         return [SearchHit(int(owner[form]), float(ranked_scores[i]), forms[form],
                           partial(self._positions, form, locators))
                 for i in best for form in (int(ranked[i]),)]
+
+    def _near_misses(self, terms: tuple[_Term, ...], limit: int) -> list[SearchHit]:
+        """Names whose words are each close to a query term, for a query with a typo."""
+        if any(len(term.text) < _FUZZY_MIN_TERM for term in terms):
+            return []
+        best: dict[int, float] | None = None
+        for term in terms:
+            scores: dict[int, float] = {}
+            # An Arabic term is tried as typed and without its article («الهام», «هام»).
+            for typed in dict.fromkeys((term.word, term.text) if term.kind == "key"
+                                       else (term.text,)):
+                words = self._words(term.kind).get(typed[0], {})
+                for word, score, _ in process.extract(typed, list(words), scorer=fuzz.ratio,
+                                                       score_cutoff=_FUZZY_CUTOFF,
+                                                       limit=_FUZZY_WORDS):
+                    for form in words[word]:
+                        scores[form] = max(scores.get(form, 0.0), score)
+            best = scores if best is None else {
+                form: best[form] + score for form, score in scores.items() if form in best}
+        ranked = sorted((best or {}).items(), key=lambda item: (
+            -item[1] - _MENTION_WEIGHT * self._prominence[self._owner[item[0]]], item[0]))
+        hits: list[SearchHit] = []
+        seen: set[int] = set()
+        for form, score in ranked:
+            owner = int(self._owner[form])
+            if owner not in seen:
+                seen.add(owner)
+                hits.append(SearchHit(owner, score / 100 / len(terms), self._forms[form], ()))
+            if len(hits) == limit:
+                break
+        return hits
+
+    def _words(self, kind: str) -> dict[str, dict[str, list[int]]]:
+        """First letter → each distinct word of the names' keys (or skeletons) starting with
+        it → the forms holding it; built on the first query that needs it."""
+        if kind not in self._word_forms:
+            keys = self._keys if kind == "key" else skeletons(self._keys)
+            words: dict[str, dict[str, list[int]]] = {}
+            for form, key in enumerate(keys):
+                for word in set(key.split()):
+                    words.setdefault(word[0], {}).setdefault(word, []).append(form)
+            self._word_forms[kind] = words
+        return self._word_forms[kind]
 
     def _locate(self, terms: tuple[_Term, ...]) -> list[_Matches]:
         """Where each term lies, narrowed from the previous query's term when it only grew."""

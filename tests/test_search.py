@@ -248,3 +248,19 @@ def test_search_key_is_fold_with_hamza_seats(name):
 ])
 def test_latin_and_arabic_spellings_share_a_skeleton(latin, arabic):
     assert skeleton(search_key(latin)) == skeleton(search_key(arabic))
+
+
+def test_a_mistyped_letter_still_finds_the_name(index: ActorIndex,
+                                                 actors: list[Actor]) -> None:
+    # No name holds these as written, so the edit-similarity fallback answers.
+    assert top(index, actors, "trunp") == "دونالد ترامب"
+    assert top(index, actors, "بومبيوو") == "مايك بومبيو"
+    assert top(index, actors, "الهام احمذ") == "إلهام أحمد"
+    assert names(index, actors, "ظظظظ") == []
+    assert names(index, actors, "ظغ") == []  # too short to guess at
+
+
+def test_exact_matches_are_not_diluted_by_near_misses(index: ActorIndex,
+                                                      actors: list[Actor]) -> None:
+    # «ترامب» exists: only names holding it are offered, not names one letter away.
+    assert names(index, actors, "ترامب") == ["دونالد ترامب"]
