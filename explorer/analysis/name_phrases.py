@@ -18,7 +18,7 @@ from typing import Protocol
 from explorer.analysis.speech_verbs import cue_info
 from explorer.arabic.clitics import strip_proclitics
 from explorer.arabic.normalize import fold, strip_marks
-from explorer.arabic.tokens import Token, is_word_text
+from explorer.arabic.tokens import Token
 from explorer.model import Entity
 
 
@@ -103,17 +103,18 @@ class Word:
 
 def words_of(tokens: list[Token]) -> list[Word]:
     """Every token with its keys (punctuation included, so phrases stop at commas)."""
-    return [Word(index, token, *_word_keys(token.text)) for index, token in enumerate(tokens)]
+    return [Word(index, token, *_word_keys(token.text, token.is_word))
+            for index, token in enumerate(tokens)]
 
 
 @lru_cache(maxsize=1 << 16)
-def _word_keys(text: str) -> tuple[str, str, bool]:
+def _word_keys(text: str, is_word: bool) -> tuple[str, str, bool]:
     """(key, bare, definite) of a token's text; cached because most words repeat."""
     key = fold(text)
     _prefix, stem = strip_proclitics(key)
     # the article is a bare alef: «إلهام» and «ألفت» are not definite
     written, _ = strip_proclitics(strip_marks(text))
-    return key, stem if is_word_text(text) else key, written.endswith(("ال", "لل"))
+    return key, stem if is_word else key, written.endswith(("ال", "لل"))
 
 
 def role_gender(word: Word) -> str | None:

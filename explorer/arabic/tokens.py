@@ -27,12 +27,7 @@ class Token:
 
     @property
     def is_word(self) -> bool:
-        return is_word_text(self.text)
-
-
-def is_word_text(text: str) -> bool:
-    """Whether a token's text is a word (not punctuation): what :attr:`Token.is_word` says."""
-    return text[:1].isalnum() or text[:1] == "_"
+        return self.text[:1].isalnum() or self.text[:1] == "_"
 
 
 def tokenize(text: str) -> list[Token]:
