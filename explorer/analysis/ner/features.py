@@ -20,7 +20,7 @@ _SENTENCE_END = frozenset(".!?؟")
 _SUFFIXES = ("ه", "ها", "هم", "هن", "هما", "ات", "ين", "ون", "ان", "ي", "يه", "ا", "ت", "تا",
              "وا", "ته", "تها", "تهم", "نا", "كم", "يين", "يون", "يات", "اته", "اتها")
 _VERB_PREFIXES = frozenset("سيتنا")
-# Offsets of the neighbours whose cue features a word sees.
+# Offsets of the neighbours whose cue features a word sees (unrolled in ``sentence``).
 WINDOW = (-2, -1, 1, 2)
 # About 3 KB a word: past this many distinct words the caches start again, so a very large
 # corpus cannot grow them without bound (frequent words come back at once).
@@ -216,19 +216,15 @@ class FeatureExtractor:
         context = self._context
         keep = self._keep
         edges = self._edges
+        # The neighbours' cue features at WINDOW (-2, -1, +1, +2), edge marks past the ends.
+        around = [edges, edges, *(context[word] for word in words), edges, edges]
         phrases = [("ph=" + tag, "-1:ph=" + tag, "1:ph=" + tag) if tag else None
-                   for tag in self._phrases(words)]
+                   for tag in [*self._phrases(words), ""]]
         stems = self.stems(words)
-        count = len(words)
         sequence = []
         for i, word in enumerate(words):
-            features = own[word].copy()
-            for slot, offset in enumerate(WINDOW):
-                j = i + offset
-                if 0 <= j < count:
-                    features.extend(context[words[j]][slot])
-                else:
-                    features.extend(edges[slot])
+            features = [*own[word], *around[i][0], *around[i + 1][1], *around[i + 3][2],
+                        *around[i + 4][3]]
             if phrases[i]:
                 features.append(phrases[i][0])
             if i > 0:
@@ -237,7 +233,7 @@ class FeatureExtractor:
                     features.append(bigram)
                 if phrases[i - 1]:
                     features.append(phrases[i - 1][1])
-            if i + 1 < count and phrases[i + 1]:
+            if phrases[i + 1]:
                 features.append(phrases[i + 1][2])
             sequence.append(features)
         return sequence
