@@ -32,10 +32,11 @@ def propagate(words: list[str], tags: list[str], features: FeatureExtractor,
         return tags
     known = {phrase: counts.most_common(1)[0][0] for phrase, counts in votes.items()
              if len(phrase) > 1 or phrase[0] not in resources.lexicon}
+    firsts = {phrase[0] for phrase in known}  # most words start no known phrase
     result = list(tags)
     i = 0
     while i < len(words):
-        if result[i] != "O":
+        if result[i] != "O" or stems[i] not in firsts:
             i += 1
             continue
         for size in range(MAX_WORDS, 0, -1):
