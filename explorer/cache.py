@@ -28,7 +28,6 @@ import sqlite3
 import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -162,24 +161,25 @@ def encode(analysis: ArticleAnalysis) -> str:
 def decode(article: Article, stored: str) -> ArticleAnalysis:
     """The analysis of ``article`` from what :func:`encode` stored; ValueError if it does not
     fit the article (so a damaged entry is re-analysed, never shown)."""
-    try:
+    try:  # keyword construction: the stored keys are the field names (a stray key fails)
         data: dict[str, Any] = json.loads(stored)
-        entities = [Entity.from_json(e) for e in data["entities"]]
-        quotes = [Quote.from_json(q) for q in data["quotes"]]
-        actors = [LocalActor(a["key"], a["name"], a["type"], list(a["aliases"]),
-                             list(a["roles"]), a.get("gender")) for a in data["actors"]]
+        entities = [Entity(**e) for e in data["entities"]]
+        quotes = [Quote(**q) for q in data["quotes"]]
+        actors = [LocalActor(**a) for a in data["actors"]]
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise ValueError(f"unreadable entry: {error}") from None
     length = len(article.text)
     for span in (*entities, *quotes):
-        if not (isinstance(span.start, int) and isinstance(span.end, int)
-                and 0 <= span.start <= span.end <= length):
+        start, end = span.start, span.end
+        if type(start) is not int or type(end) is not int or not 0 <= start <= end <= length:
             raise ValueError("entry does not fit the article")
     known = {actor.key for actor in actors}
     if any(e.actor is not None and e.actor not in known for e in entities) or any(
             q.speaker is not None and q.speaker not in known for q in quotes):
         raise ValueError("entry names an actor it does not hold")
-    return ArticleAnalysis(replace(article, entities=entities, quotes=quotes), actors)
+    return ArticleAnalysis(Article(article.id, article.path, article.title, article.text,
+                                   article.date, article.source, article.url,
+                                   entities, quotes), actors)
 
 
 def _warn_stderr(message: str) -> None:
