@@ -97,8 +97,8 @@ def article_key(article: Article, version: str) -> str:
 
 def file_key(path: Path, article_id: str, max_bytes: int, version: str) -> str:
     """The cache key of what loading ``path`` as ``article_id`` produced."""
-    fields = [version, os.path.abspath(path), article_id, max_bytes]
-    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
+    fields = [version, os.path.abspath(path), article_id, max_bytes]  # ASCII: a file name
+    return hashlib.sha256(json.dumps(fields).encode()).hexdigest()  # may hold surrogates
 
 
 def file_stamp(path: Path) -> str | None:

@@ -202,6 +202,15 @@ def test_a_file_entry_follows_the_size_limit_and_the_opened_folder(articles, tmp
                    if isinstance(item, ArticleAnalysis)}
 
 
+def test_a_file_name_that_is_not_utf8_is_remembered_too(articles, tmp_path, reads):
+    (articles / os.fsdecode(b"bad\xffname.txt")).write_text("خبر قصير عن الطقس.\n",
+                                                          encoding="utf-8")
+    first = run(articles, tmp_path / "cache")
+    reads.clear()
+    assert as_json(run(articles, tmp_path / "cache")) == as_json(first)
+    assert reads == []
+
+
 def test_a_damaged_file_entry_reads_the_file_again(articles, tmp_path, reads):
     first = run(articles, tmp_path / "cache")
     with sqlite3.connect(tmp_path / "cache" / FILE_NAME) as db:
