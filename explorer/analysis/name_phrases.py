@@ -103,25 +103,35 @@ class Word:
 
 def words_of(tokens: list[Token]) -> list[Word]:
     """Every token with its keys (punctuation included, so phrases stop at commas)."""
-    words = []
-    for index, token in enumerate(tokens):
-        key = fold(token.text)
-        _prefix, stem = strip_proclitics(key)
-        # the article is a bare alef: «إلهام» and «ألفت» are not definite
-        written, _ = strip_proclitics(strip_marks(token.text))
-        definite = written.endswith(("ال", "لل"))
-        words.append(Word(index, token, key, stem if token.is_word else key, definite))
-    return words
+    return [Word(index, token, *_word_keys(token.text, token.is_word))
+            for index, token in enumerate(tokens)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_keys(text: str, is_word: bool) -> tuple[str, str, bool]:
+    """(key, bare, definite) of a token's text; cached because most words repeat."""
+    key = fold(text)
+    _prefix, stem = strip_proclitics(key)
+    # the article is a bare alef: «إلهام» and «ألفت» are not definite
+    written, _ = strip_proclitics(strip_marks(text))
+    return key, stem if is_word else key, written.endswith(("ال", "لل"))
 
 
 def role_gender(word: Word) -> str | None:
     """'m'/'f' when ``word`` is a title or role noun («مديرها» too), else None."""
-    if word.definite and word.bare in _CONSTRUCT_ONLY_ROLES:
+    return _role_gender(word.text, word.key, word.bare, word.definite)
+
+
+@lru_cache(maxsize=1 << 16)
+def _role_gender(text: str, key: str, bare: str, definite: bool) -> str | None:
+    """:func:`role_gender` on a word's parts, cached: it is asked of most words, often
+    several times per article."""
+    if definite and bare in _CONSTRUCT_ONLY_ROLES:
         return None  # «الخطابات الكبيرة» is an adjective; «كبيرة العلماء» a title
-    for key in (word.bare, _without_article(word.key), _possessed(word)):
-        if key in _ROLE_HEADS_F:
+    for candidate in (bare, _without_article(key), _possessed_stem(text)):
+        if candidate in _ROLE_HEADS_F:
             return "f"
-        if key in _ROLE_HEADS_M:
+        if candidate in _ROLE_HEADS_M:
             return "m"
     return None
 

@@ -10,7 +10,7 @@ later lets an implicit subject («وأضافت أن») pick the right earlier sp
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from explorer.arabic.normalize import fold
@@ -161,8 +161,10 @@ def _lexicon() -> tuple[dict[str, CueInfo], frozenset[str]]:
 _SET_PHRASES = {fold("بالقول"): CueInfo(fold("قال"), "participle", None)}
 
 
+@lru_cache(maxsize=1 << 16)
 def cue_info(word: str) -> CueInfo | None:
-    """The speech cue a written word is, or None; a leading و/ف is allowed."""
+    """The speech cue a written word is, or None; a leading و/ف is allowed (cached: the
+    quote rules ask it of nearly every word)."""
     table, conj_only = _lexicon()
     key = fold(word)
     if key in _SET_PHRASES:

@@ -75,6 +75,11 @@ def spans(tags: list[str]) -> set[tuple[int, int, str]]:
     found: set[tuple[int, int, str]] = set()
     start, kind = -1, ""
     for index, tag in enumerate([*tags, "O"]):
+        if tag == "O":  # most tags: only closes an open entity
+            if kind:
+                found.add((start, index, kind))
+                kind = ""
+            continue
         prefix, _, tag_kind = tag.partition("-")
         continues = prefix == "I" and tag_kind == kind
         if kind and not continues:

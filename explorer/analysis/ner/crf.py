@@ -15,6 +15,7 @@ from explorer.analysis.ner import BackendUnavailable
 from explorer.analysis.ner.document import document_features, propagate
 from explorer.analysis.ner.features import FeatureExtractor, split_sentences
 from explorer.analysis.ner.institutions import mark_institutions
+from explorer.analysis.ner.model_attributes import ModelFormatError, model_attributes
 from explorer.analysis.ner.resources import DATA_DIR, is_known_name, load_resources
 from explorer.analysis.ner.rules import correct_persons, names_after_titles
 from explorer.analysis.ner.spans import entities_from_tags
@@ -36,6 +37,7 @@ class CrfRecognizer:
         self.institutions = institutions
         self.name = "crf" if institutions else "crf-corpus"
         self._taggers = []
+        known: set[str] = set()
         for name in (FIRST_MODEL, SECOND_MODEL):
             path = data_dir / name
             if not path.is_file():
@@ -44,8 +46,12 @@ class CrfRecognizer:
             tagger = pycrfsuite.Tagger()
             tagger.open(str(path))
             self._taggers.append(tagger)
+            try:
+                known |= model_attributes(path)
+            except ModelFormatError as error:
+                raise BackendUnavailable(str(error)) from None
         self.resources = load_resources(data_dir)
-        self.features = FeatureExtractor(self.resources)
+        self.features = FeatureExtractor(self.resources, known=frozenset(known))
 
     def _known(self, key: str) -> bool:
         return is_known_name(self.resources, key)

@@ -32,10 +32,11 @@ def propagate(words: list[str], tags: list[str], features: FeatureExtractor,
         return tags
     known = {phrase: counts.most_common(1)[0][0] for phrase, counts in votes.items()
              if len(phrase) > 1 or phrase[0] not in resources.lexicon}
+    firsts = {phrase[0] for phrase in known}  # most words start no known phrase
     result = list(tags)
     i = 0
     while i < len(words):
-        if result[i] != "O":
+        if result[i] != "O" or stems[i] not in firsts:
             i += 1
             continue
         for size in range(MAX_WORDS, 0, -1):
@@ -67,19 +68,29 @@ def document_features(words: list[str], tags: list[str],
     for first, last, kind in spans(tags):
         if kind == "PERS" and last - first > 1:
             seen[stems[last - 1]]["SURNAME"] += 1
-    count = len(words)
+    # The same stem with the same own label gets the same features: build them once.
+    elsewhere: dict[tuple[str, str], list[str]] = {}
     result = []
-    for i, stem in enumerate(stems):
-        own = tags[i][2:] or "O"
-        extra = ["y1=" + tags[i],
-                 "y1-1=" + (tags[i - 1] if i else "edge"),
-                 "y1+1=" + (tags[i + 1] if i + 1 < count else "edge")]
+    for previous, tag, following, stem in zip(["edge", *tags], tags, [*tags[1:], "edge"],
+                                             stems, strict=False):  # shifted lists: one longer
+        own = tag[2:] or "O"
+        extra = ["y1=" + tag, "y1-1=" + previous, "y1+1=" + following]
         if len(stem) > 1 and stem[0].isalpha():
-            for label, times in seen[stem].items():
-                times -= label == own
-                if times > 0:
-                    extra.append("doc=" + label)
-                    if label != "O" and times > 1:
-                        extra.append("doc2=" + label)
+            found = elsewhere.get((stem, own))
+            if found is None:
+                found = elsewhere[stem, own] = _elsewhere(seen[stem], own)
+            extra.extend(found)
         result.append(extra)
     return result
+
+
+def _elsewhere(labels: Counter[str], own: str) -> list[str]:
+    """The doc features of a stem tagged ``labels`` in the article, once as ``own`` here."""
+    extra = []
+    for label, times in labels.items():
+        times -= label == own
+        if times > 0:
+            extra.append("doc=" + label)
+            if label != "O" and times > 1:
+                extra.append("doc2=" + label)
+    return extra

@@ -20,7 +20,7 @@ _SENTENCE_END = frozenset(".!?؟")
 _SUFFIXES = ("ه", "ها", "هم", "هن", "هما", "ات", "ين", "ون", "ان", "ي", "يه", "ا", "ت", "تا",
              "وا", "ته", "تها", "تهم", "نا", "كم", "يين", "يون", "يات", "اته", "اتها")
 _VERB_PREFIXES = frozenset("سيتنا")
-# Offsets of the neighbours whose cue features a word sees.
+# Offsets of the neighbours whose cue features a word sees (unrolled in ``sentence``).
 WINDOW = (-2, -1, 1, 2)
 # About 3 KB a word: past this many distinct words the caches start again, so a very large
 # corpus cannot grow them without bound (frequent words come back at once).
@@ -41,10 +41,17 @@ def word_shape(word: str) -> str:
 
 
 class FeatureExtractor:
-    """Builds crfsuite feature lists for sentences; keeps a cache of per-word parts."""
+    """Builds crfsuite feature lists for sentences; keeps a cache of per-word parts.
 
-    def __init__(self, resources: Resources) -> None:
+    With ``known`` (the attributes the models have weights for), features outside it are
+    left out: the tagger would ignore them anyway, after paying to convert and look them
+    up. Training passes no ``known`` and gets every feature.
+    """
+
+    def __init__(self, resources: Resources, known: frozenset[str] | None = None) -> None:
         self.resources = resources
+        self._keep = _any_feature if known is None else known.__contains__
+        self._edges = tuple(self._kept([f"{offset}:edge"]) for offset in WINDOW)
         self._own: dict[str, list[str]] = {}
         self._context: dict[str, tuple[list[str], ...]] = {}
         self._keys: dict[str, tuple[str, str]] = {}
@@ -55,6 +62,11 @@ class FeatureExtractor:
             first, *rest = phrase.split()
             if rest:
                 self._index.setdefault(first, []).append((tuple(rest), kind))
+
+    def _kept(self, features: list[str]) -> list[str]:
+        """``features`` without those the models do not know."""
+        keep = self._keep
+        return [feature for feature in features if keep(feature)]
 
     def keys(self, word: str) -> tuple[str, str]:
         """(folded word, folded stem without proclitics), cached."""
@@ -154,15 +166,15 @@ class FeatureExtractor:
         if shape == "A" and not lexical and not gz:
             own.append("oov")
         own.extend(f"{cue}|lex={lexical}" for cue in cues[:1])
-        self._own[word] = own
+        self._own[word] = self._kept(own)
         small = ["w=" + key, "s=" + stem, "sh=" + shape, *cues]
         small.append(f"lex={lexical}")
         if gz:
             small.append("gz=" + gz)
         if shape == "P":
             small.append("punct=" + word)
-        self._context[word] = tuple([f"{offset}:{f}" for f in (small if abs(offset) == 1
-                                     else small[2:] + small[:1])] for offset in WINDOW)
+        self._context[word] = tuple(self._kept([f"{offset}:{f}" for f in (
+            small if abs(offset) == 1 else small[2:] + small[:1])]) for offset in WINDOW)
 
     def _phrase_starts(self, word: str) -> list[tuple[tuple[str, ...], str]]:
         """Multi-word gazetteer phrases that may begin at ``word`` (longest first), cached."""
@@ -202,28 +214,33 @@ class FeatureExtractor:
                 self._build(word)
         own = self._own
         context = self._context
-        phrases = self._phrases(words)
+        keep = self._keep
+        edges = self._edges
+        # The neighbours' cue features at WINDOW (-2, -1, +1, +2), edge marks past the ends.
+        around = [edges, edges, *(context[word] for word in words), edges, edges]
+        phrases = [("ph=" + tag, "-1:ph=" + tag, "1:ph=" + tag) if tag else None
+                   for tag in [*self._phrases(words), ""]]
         stems = self.stems(words)
-        count = len(words)
         sequence = []
         for i, word in enumerate(words):
-            features = own[word].copy()
-            for slot, offset in enumerate(WINDOW):
-                j = i + offset
-                if 0 <= j < count:
-                    features.extend(context[words[j]][slot])
-                else:
-                    features.append(f"{offset}:edge")
+            features = [*own[word], *around[i][0], *around[i + 1][1], *around[i + 3][2],
+                        *around[i + 4][3]]
             if phrases[i]:
-                features.append("ph=" + phrases[i])
+                features.append(phrases[i][0])
             if i > 0:
-                features.append("bi=" + stems[i - 1] + "|" + stems[i])
+                bigram = "bi=" + stems[i - 1] + "|" + stems[i]
+                if keep(bigram):
+                    features.append(bigram)
                 if phrases[i - 1]:
-                    features.append("-1:ph=" + phrases[i - 1])
-            if i + 1 < count and phrases[i + 1]:
-                features.append("1:ph=" + phrases[i + 1])
+                    features.append(phrases[i - 1][1])
+            if phrases[i + 1]:
+                features.append(phrases[i + 1][2])
             sequence.append(features)
         return sequence
+
+
+def _any_feature(_feature: str) -> bool:
+    return True
 
 
 def split_sentences(words: list[str], breaks: set[int] | None = None) -> list[tuple[int, int]]:
