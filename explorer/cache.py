@@ -5,8 +5,15 @@ package version, the NER backend, and the bytes of the analysis code and of the 
 and word lists, so a retrained model or changed rules never serve a stale analysis. Values
 are JSON (never pickle: a tampered cache file cannot run code), checked before use. Writes
 are transactions in WAL mode, so a run killed mid-write leaves the file as it was before that
-transaction. Any problem with the file (unreadable, corrupt, locked, full disk) disables the
-cache for the run with one line of explanation; analysing never fails because of it.
+transaction.
+
+A second table remembers what each file produced (its articles and load errors, with their
+keys), under the file's path, id, size limit and the analyser, stamped with its size,
+modification time, inode and change time: reopening a corpus whose files did not change
+then reads none of them, and goes straight from the stamp to the cached analyses.
+
+Any problem with the cache file (unreadable, corrupt, locked, full disk) disables the cache
+for the run with one line of explanation; analysing never fails because of it.
 
 The file lives in the user's cache directory (``platformdirs``), or in ``$EXPLORER_CACHE_DIR``.
 """
@@ -18,9 +25,9 @@ import hashlib
 import json
 import os
 import sqlite3
+import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,7 +35,7 @@ from typing import Any
 from explorer import __version__
 from explorer.analysis.actors import LocalActor
 from explorer.analysis.pipeline import ArticleAnalysis
-from explorer.model import Article, Entity, Quote
+from explorer.model import Article, Entity, LoadError, Quote
 
 ENV_DIR = "EXPLORER_CACHE_DIR"
 FILE_NAME = "analyses.sqlite3"
@@ -88,6 +95,57 @@ def article_key(article: Article, version: str) -> str:
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
 
 
+def file_key(path: Path, article_id: str, max_bytes: int, version: str) -> str:
+    """The cache key of what loading ``path`` as ``article_id`` produced."""
+    fields = [version, os.path.abspath(path), article_id, max_bytes]  # ASCII: a file name
+    return hashlib.sha256(json.dumps(fields).encode()).hexdigest()  # may hold surrogates
+
+
+def file_stamp(path: Path) -> str | None:
+    """What changes whenever the file may have: size, modification and change times, inode.
+    None for anything but a readable regular file's status (those always take the loader)."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_dev}:{info.st_ino}"
+
+
+_ARTICLE_FIELDS = ("id", "path", "title", "text", "date", "source", "url")
+
+
+def encode_file(items: Sequence[Article | LoadError], keys: Sequence[str]) -> str:
+    """What is stored for one file: its articles (without analysis) with their keys, and its
+    load errors, in order."""
+    keyed = iter(keys)
+    rows = [[item.path, item.error] if isinstance(item, LoadError)
+            else [next(keyed), *(getattr(item, name) for name in _ARTICLE_FIELDS)]
+            for item in items]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_file(stored: str) -> tuple[list[Article | LoadError], list[str]]:
+    """The items and article keys :func:`encode_file` stored; ValueError if damaged."""
+    try:
+        items: list[Article | LoadError] = []
+        keys: list[str] = []
+        for row in json.loads(stored):
+            if len(row) == 2:
+                items.append(LoadError(*row))
+            else:
+                keys.append(row[0])
+                items.append(Article(*row[1:]))
+        if not all(isinstance(key, str) for key in keys) or not all(
+                isinstance(item.text, str) if isinstance(item, Article)
+                else isinstance(item.error, str) for item in items):
+            raise ValueError("wrong types")
+    except (ValueError, TypeError) as error:
+        raise ValueError(f"unreadable file entry: {error}") from None
+    return items, keys
+
+
 def encode(analysis: ArticleAnalysis) -> str:
     """What is stored for an analysis: the entities, quotes and local actors (the text and
     metadata are in the key, and come back from the article itself)."""
@@ -103,24 +161,25 @@ def encode(analysis: ArticleAnalysis) -> str:
 def decode(article: Article, stored: str) -> ArticleAnalysis:
     """The analysis of ``article`` from what :func:`encode` stored; ValueError if it does not
     fit the article (so a damaged entry is re-analysed, never shown)."""
-    try:
+    try:  # keyword construction: the stored keys are the field names (a stray key fails)
         data: dict[str, Any] = json.loads(stored)
-        entities = [Entity.from_json(e) for e in data["entities"]]
-        quotes = [Quote.from_json(q) for q in data["quotes"]]
-        actors = [LocalActor(a["key"], a["name"], a["type"], list(a["aliases"]),
-                             list(a["roles"]), a.get("gender")) for a in data["actors"]]
+        entities = [Entity(**e) for e in data["entities"]]
+        quotes = [Quote(**q) for q in data["quotes"]]
+        actors = [LocalActor(**a) for a in data["actors"]]
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise ValueError(f"unreadable entry: {error}") from None
     length = len(article.text)
     for span in (*entities, *quotes):
-        if not (isinstance(span.start, int) and isinstance(span.end, int)
-                and 0 <= span.start <= span.end <= length):
+        start, end = span.start, span.end
+        if type(start) is not int or type(end) is not int or not 0 <= start <= end <= length:
             raise ValueError("entry does not fit the article")
     known = {actor.key for actor in actors}
     if any(e.actor is not None and e.actor not in known for e in entities) or any(
             q.speaker is not None and q.speaker not in known for q in quotes):
         raise ValueError("entry names an actor it does not hold")
-    return ArticleAnalysis(replace(article, entities=entities, quotes=quotes), actors)
+    return ArticleAnalysis(Article(article.id, article.path, article.title, article.text,
+                                   article.date, article.source, article.url,
+                                   entities, quotes), actors)
 
 
 def _warn_stderr(message: str) -> None:
@@ -138,6 +197,7 @@ class AnalysisCache:
         self._connection: sqlite3.Connection | None = None
         self.disabled: str | None = None
         self._pending: list[tuple[str, str]] = []
+        self._pending_files: list[tuple[str, str, str]] = []
 
     def _db(self) -> sqlite3.Connection | None:
         if self.disabled is not None:
@@ -150,6 +210,8 @@ class AnalysisCache:
                 connection.execute("PRAGMA synchronous=NORMAL")
                 connection.execute("CREATE TABLE IF NOT EXISTS analyses "
                                    "(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                connection.execute("CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, "
+                                   "stamp TEXT NOT NULL, value TEXT NOT NULL)")
                 connection.commit()
             except (sqlite3.Error, OSError) as error:
                 self._disable(error)
@@ -180,6 +242,31 @@ class AnalysisCache:
             return {}
         return found
 
+    def get_files(self, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """``(stamp, value)`` stored for those of the file ``keys`` that are known."""
+        db = self._db()
+        found: dict[str, tuple[str, str]] = {}
+        if db is None:
+            return found
+        try:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start:start + 500]
+                marks = ",".join("?" * len(chunk))
+                found.update((key, (stamp, value)) for key, stamp, value in db.execute(
+                    f"SELECT key, stamp, value FROM files WHERE key IN ({marks})", chunk))
+        except sqlite3.Error as error:
+            self._disable(error)
+            return {}
+        return found
+
+    def put_file(self, key: str, stamp: str, value: str) -> None:
+        """Remember what a file produced (replacing what it produced before); batched."""
+        if self.disabled is not None:
+            return
+        self._pending_files.append((key, stamp, value))
+        if len(self._pending_files) >= self.BATCH:
+            self.flush()
+
     def put(self, key: str, analysis: ArticleAnalysis) -> None:
         """Store an analysis; written in batches (see :meth:`flush`)."""
         if self.disabled is not None:
@@ -194,15 +281,18 @@ class AnalysisCache:
         self.flush()
 
     def flush(self) -> None:
-        """Write the pending analyses in one transaction."""
+        """Write the pending analyses and file entries in one transaction."""
         pending, self._pending = self._pending, []
+        files, self._pending_files = self._pending_files, []
         db = self._db()
-        if db is None or not pending:
+        if db is None or not (pending or files):
             return
         try:
             with db:
                 db.executemany("INSERT OR REPLACE INTO analyses (key, value) VALUES (?, ?)",
                                pending)
+                db.executemany("INSERT OR REPLACE INTO files (key, stamp, value) "
+                               "VALUES (?, ?, ?)", files)
         except sqlite3.Error as error:
             self._disable(error)
 

@@ -4,6 +4,7 @@ tampered or half-written cache file never breaks an analysis."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import explorer.analysis.corpus_run as corpus_run
+import explorer.corpus.loader as loader
 from explorer.analysis.pipeline import ArticleAnalysis
 from explorer.cache import FILE_NAME, AnalysisCache, analyser_version, default_dir
 from explorer.model import LoadError
@@ -131,6 +133,91 @@ def test_a_tampered_entry_is_analysed_again(articles, tmp_path, counted):
     counted.clear()
     second = run(articles, tmp_path / "cache")
     assert len(counted) == 2
+    assert as_json(second) == as_json(first)
+
+
+@pytest.fixture()
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Records the name of every file the loader actually reads."""
+    read: list[str] = []
+    real = loader.read_limited
+
+    def read_limited(path, max_bytes):
+        read.append(Path(path).name)
+        return real(path, max_bytes)
+
+    monkeypatch.setattr(loader, "read_limited", read_limited)
+    return read
+
+
+def test_unchanged_files_are_not_read_again_on_reopening(articles, tmp_path, reads):
+    first = run(articles, tmp_path / "cache")
+    assert len(reads) == 5
+    reads.clear()
+    second = run(articles, tmp_path / "cache")
+    assert reads == []
+    assert as_json(second) == as_json(first) == as_json(run(articles, tmp_path, cache=False))
+
+
+def test_a_touched_file_is_read_again_and_only_it(articles, tmp_path, reads, counted):
+    first = run(articles, tmp_path / "cache")
+    touched = sorted(articles.glob("*.txt"))[2]
+    info = touched.stat()
+    os.utime(touched, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+    reads.clear()
+    counted.clear()
+    second = run(articles, tmp_path / "cache")
+    assert reads == [touched.name]
+    assert counted == []  # same content: its analysis still comes from the cache
+    assert as_json(second) == as_json(first)
+
+
+def test_a_rewritten_file_is_read_again_even_with_its_old_size_and_time(articles, tmp_path,
+                                                                         reads, counted):
+    run(articles, tmp_path / "cache")
+    changed = sorted(articles.glob("*.txt"))[1]
+    info = changed.stat()
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("ال", "لا", 1), encoding="utf-8")  # same size
+    os.utime(changed, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert changed.stat().st_size == info.st_size
+    reads.clear()
+    counted.clear()
+    second = run(articles, tmp_path / "cache")
+    assert reads == [changed.name] and counted == [changed.name]
+    assert as_json(second) == as_json(run(articles, tmp_path, cache=False))
+
+
+def test_a_file_entry_follows_the_size_limit_and_the_opened_folder(articles, tmp_path, reads):
+    cache_dir = tmp_path / "cache"
+    limited = run(articles, cache_dir, max_bytes=50)
+    assert all(isinstance(item, LoadError) for item in limited)
+    whole = run(articles, cache_dir)
+    assert as_json(whole) == as_json(run(articles, tmp_path, cache=False))
+    reads.clear()
+    from_parent = run(articles.parent, cache_dir)
+    assert len([name for name in reads if name.endswith(".txt")]) == 5  # other ids: loaded
+    ids = {item.article.id for item in from_parent if isinstance(item, ArticleAnalysis)}
+    assert ids == {f"articles/{item.article.id}" for item in whole
+                   if isinstance(item, ArticleAnalysis)}
+
+
+def test_a_file_name_that_is_not_utf8_is_remembered_too(articles, tmp_path, reads):
+    (articles / os.fsdecode(b"bad\xffname.txt")).write_text("خبر قصير عن الطقس.\n",
+                                                          encoding="utf-8")
+    first = run(articles, tmp_path / "cache")
+    reads.clear()
+    assert as_json(run(articles, tmp_path / "cache")) == as_json(first)
+    assert reads == []
+
+
+def test_a_damaged_file_entry_reads_the_file_again(articles, tmp_path, reads):
+    first = run(articles, tmp_path / "cache")
+    with sqlite3.connect(tmp_path / "cache" / FILE_NAME) as db:
+        db.execute("UPDATE files SET value = '[[1,2,3]]'")
+    reads.clear()
+    second = run(articles, tmp_path / "cache")
+    assert len(reads) == 5
     assert as_json(second) == as_json(first)
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from explorer.analysis.actors import build_corpus
 from explorer.analysis.ner import BackendUnavailable
 from explorer.analysis.pipeline import ArticleAnalysis, analyze, recognizer
-from explorer.corpus import DEFAULT_MAX_BYTES, load
+from explorer.corpus import DEFAULT_MAX_BYTES, discover, load, load_file
 from explorer.model import Article, Corpus, LoadError
 
 Progress = Callable[[int, int, ArticleAnalysis | LoadError], None]
@@ -55,9 +55,15 @@ def stream_analyses(paths: Iterable[str | Path], *, ner: str = "auto",
     analysis cache; ``warn`` receives one-line notices (default: stderr).
     """
     with _bulk():
-        items = list(load(paths, max_bytes=max_bytes))
+        store, version = _open_cache(cache, ner, warn, cache_dir)
+        if store is None:
+            items = list(load(paths, max_bytes=max_bytes))
+            keys = [str(number) for number, item in enumerate(items)
+                    if isinstance(item, Article)]
+        else:
+            items, keys = _load_through(store, paths, max_bytes, version)
         articles = [item for item in items if isinstance(item, Article)]
-        store, keys, known = _cached(articles, ner, cache, warn, cache_dir)
+        known = _cached_analyses(store, articles, keys)
     fresh = _analyse([a for a, k in zip(articles, keys, strict=True) if k not in known],
                      ner, default_jobs() if jobs is None else jobs)
     try:
@@ -79,16 +85,61 @@ def stream_analyses(paths: Iterable[str | Path], *, ner: str = "auto",
             store.close()
 
 
-def _cached(articles: Sequence[Article], ner: str, use: bool, warn: Warn | None,
-            directory: Path | None):
-    """The open cache (or None), each article's key, and the analyses found for them."""
-    if not use or not articles:
-        return None, [str(number) for number in range(len(articles))], {}
-    from explorer.cache import AnalysisCache, analyser_version, article_key, decode
+def _open_cache(use: bool, ner: str, warn: Warn | None, directory: Path | None):
+    """The analysis cache and the analyser's version, or ``(None, "")`` without a cache."""
+    if not use:
+        return None, ""
+    from explorer.cache import AnalysisCache, analyser_version
 
-    store = AnalysisCache(directory, **({"warn": warn} if warn else {}))
-    version = analyser_version(ner)
-    keys = [article_key(article, version) for article in articles]
+    return AnalysisCache(directory, **({"warn": warn} if warn else {})), analyser_version(ner)
+
+
+def _load_through(store, paths: Iterable[str | Path], max_bytes: int, version: str
+                  ) -> tuple[list[Article | LoadError], list[str]]:
+    """Every item under ``paths`` and each article's cache key, in order.
+
+    A file whose stamp (size, times, inode) matches what the cache holds for it is not read:
+    its articles and errors come from the cache. Every other file is loaded, and what it
+    produced is remembered under the stamp taken before reading it, so a file changed while
+    it was read is read again next time.
+    """
+    from explorer.cache import article_key, decode_file, encode_file, file_key, file_stamp
+
+    found = list(discover(paths))
+    files = {index: file_key(item[0], item[1], max_bytes, version)
+             for index, item in enumerate(found) if not isinstance(item, LoadError)}
+    entries = store.get_files(list(files.values()))
+    items: list[Article | LoadError] = []
+    keys: list[str] = []
+    for index, item in enumerate(found):
+        if isinstance(item, LoadError):
+            items.append(item)
+            continue
+        path, article_id = item
+        stamp = file_stamp(path)
+        entry = entries.get(files[index])
+        if stamp is not None and entry is not None and entry[0] == stamp:
+            with contextlib.suppress(ValueError):  # a damaged entry: read the file again
+                loaded, loaded_keys = decode_file(entry[1])
+                items.extend(loaded)
+                keys.extend(loaded_keys)
+                continue
+        loaded = list(load_file(path, article_id, max_bytes=max_bytes))
+        loaded_keys = [article_key(a, version) for a in loaded if isinstance(a, Article)]
+        if stamp is not None:
+            store.put_file(files[index], stamp, encode_file(loaded, loaded_keys))
+        items.extend(loaded)
+        keys.extend(loaded_keys)
+    return items, keys
+
+
+def _cached_analyses(store, articles: Sequence[Article], keys: Sequence[str]
+                     ) -> dict[str, ArticleAnalysis]:
+    """The analyses the cache holds for ``articles`` (none without a cache)."""
+    if store is None or not articles:
+        return {}
+    from explorer.cache import decode
+
     stored = store.get_many(keys)
     known: dict[str, ArticleAnalysis] = {}
     for article, key in zip(articles, keys, strict=True):
@@ -97,7 +148,7 @@ def _cached(articles: Sequence[Article], ner: str, use: bool, warn: Warn | None,
                 known[key] = decode(article, stored[key])
             except ValueError:
                 continue  # a damaged entry: analyse again, and the new result replaces it
-    return store, keys, known
+    return known
 
 
 def _analyse(articles: list[Article], ner: str, jobs: int) -> Iterator[ArticleAnalysis]:
