@@ -227,37 +227,30 @@ class AnalysisCache:
 
     def get_many(self, keys: Sequence[str]) -> dict[str, str]:
         """Stored values for those of ``keys`` that are cached."""
-        db = self._db()
-        found: dict[str, str] = {}
-        if db is None:
-            return found
-        try:
-            for start in range(0, len(keys), 500):
-                chunk = keys[start:start + 500]
-                marks = ",".join("?" * len(chunk))
-                found.update(db.execute(
-                    f"SELECT key, value FROM analyses WHERE key IN ({marks})", chunk))
-        except sqlite3.Error as error:
-            self._disable(error)
-            return {}
-        return found
+        return {key: value for key, value in self._select("analyses", "value", keys)}
 
     def get_files(self, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
         """``(stamp, value)`` stored for those of the file ``keys`` that are known."""
+        return {key: (stamp, value)
+                for key, stamp, value in self._select("files", "stamp, value", keys)}
+
+    def _select(self, table: str, columns: str, keys: Sequence[str]) -> list[tuple[str, ...]]:
+        """Rows ``(key, *columns)`` of ``table`` for ``keys``, asked in chunks that stay
+        under SQLite's limit on bound parameters; nothing when the cache is unusable."""
         db = self._db()
-        found: dict[str, tuple[str, str]] = {}
         if db is None:
-            return found
+            return []
+        rows: list[tuple[str, ...]] = []
         try:
             for start in range(0, len(keys), 500):
                 chunk = keys[start:start + 500]
                 marks = ",".join("?" * len(chunk))
-                found.update((key, (stamp, value)) for key, stamp, value in db.execute(
-                    f"SELECT key, stamp, value FROM files WHERE key IN ({marks})", chunk))
+                rows += db.execute(
+                    f"SELECT key, {columns} FROM {table} WHERE key IN ({marks})", chunk)
         except sqlite3.Error as error:
             self._disable(error)
-            return {}
-        return found
+            return []
+        return rows
 
     def put_file(self, key: str, stamp: str, value: str) -> None:
         """Remember what a file produced (replacing what it produced before); batched."""
