@@ -203,28 +203,33 @@ class FeatureExtractor:
             i += size
         return tags
 
-    def sentence(self, words: list[str]) -> list[list[str]]:
-        """Feature lists for each word of a sentence."""
+    def word_features(self, word: str) -> tuple[list[str], tuple[list[str], ...]]:
+        """A word's own features and, for each offset of ``WINDOW``, the features it gives
+        the word at that distance from it (built once per word, then cached)."""
         if len(self._own) > MAX_CACHED_WORDS:
             for cached in (self._own, self._context, self._keys, self._starts,
                            self._lexical_keys):
                 cached.clear()
-        for word in words:
-            if word not in self._own:
-                self._build(word)
-        own = self._own
-        context = self._context
+        if word not in self._own:
+            self._build(word)
+        return self._own[word], self._context[word]
+
+    @property
+    def edges(self) -> tuple[list[str], ...]:
+        """What a word sees at each offset of ``WINDOW`` that lies past its sentence's end."""
+        return self._edges
+
+    def sentence_features(self, words: list[str]) -> list[list[str]]:
+        """The features of each word that depend on the sentence, not the word and its
+        window alone: multi-word gazetteer matches around it and the pair with the word
+        before it."""
         keep = self._keep
-        edges = self._edges
-        # The neighbours' cue features at WINDOW (-2, -1, +1, +2), edge marks past the ends.
-        around = [edges, edges, *(context[word] for word in words), edges, edges]
         phrases = [("ph=" + tag, "-1:ph=" + tag, "1:ph=" + tag) if tag else None
                    for tag in [*self._phrases(words), ""]]
         stems = self.stems(words)
         sequence = []
-        for i, word in enumerate(words):
-            features = [*own[word], *around[i][0], *around[i + 1][1], *around[i + 3][2],
-                        *around[i + 4][3]]
+        for i in range(len(words)):
+            features = []
             if phrases[i]:
                 features.append(phrases[i][0])
             if i > 0:
@@ -237,6 +242,17 @@ class FeatureExtractor:
                 features.append(phrases[i + 1][2])
             sequence.append(features)
         return sequence
+
+    def sentence(self, words: list[str]) -> list[list[str]]:
+        """Every feature of each word of a sentence, as CRFsuite is trained on them."""
+        parts = [self.word_features(word) for word in words]
+        edges = self._edges
+        # The neighbours' cue features at WINDOW (-2, -1, +1, +2), edge marks past the ends.
+        around = [edges, edges, *(context for _, context in parts), edges, edges]
+        return [[*own, *around[i][0], *around[i + 1][1], *around[i + 3][2], *around[i + 4][3],
+                 *extra]
+                for i, ((own, _), extra) in enumerate(zip(parts, self.sentence_features(words),
+                                                          strict=True))]
 
 
 def _any_feature(_feature: str) -> bool:

@@ -1,0 +1,147 @@
+"""Tagging with the CRF weights in numpy gives exactly CRFsuite's tags."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from explorer.analysis.ner import BackendUnavailable, scoring
+from explorer.analysis.ner.conll import read_conll
+from explorer.analysis.ner.crf import FIRST_MODEL, SECOND_MODEL, CrfRecognizer
+from explorer.analysis.ner.crfsuite_file import ModelFormatError, read_crfsuite
+from explorer.analysis.ner.document import document_features
+from explorer.analysis.ner.features import FeatureExtractor, split_sentences
+from explorer.analysis.ner.resources import DATA_DIR
+from explorer.arabic.tokens import tokenize
+from explorer.corpus import load
+from explorer.model import Article
+
+pycrfsuite = pytest.importorskip("pycrfsuite")
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_articles"
+CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> CrfRecognizer:
+    return CrfRecognizer()
+
+
+def _sample_words() -> list[list[str]]:
+    articles = [item for item in load([SAMPLES]) if isinstance(item, Article)]
+    assert len(articles) == 15
+    return [[token.text for token in tokenize(article.text)] for article in articles]
+
+
+def crfsuite_tags(recognizer: CrfRecognizer, words: list[str],
+                  ranges: list[tuple[int, int]]) -> list[str]:
+    """The stacked tags as python-crfsuite gives them for the same features."""
+    first, second = pycrfsuite.Tagger(), pycrfsuite.Tagger()
+    first.open(str(DATA_DIR / FIRST_MODEL))
+    second.open(str(DATA_DIR / SECOND_MODEL))
+    sentences = [recognizer.features.sentence(words[start:end]) for start, end in ranges]
+    tags = [tag for sequence in sentences for tag in first.tag(sequence)]
+    extra = document_features(words, tags, recognizer.features)
+    result = []
+    for (start, _), sequence in zip(ranges, sentences, strict=True):
+        result.extend(second.tag([own + extra[start + i] for i, own in enumerate(sequence)]))
+    return result
+
+
+@pytest.mark.parametrize("name", [FIRST_MODEL, SECOND_MODEL])
+def test_weights_are_those_crfsuite_lists(name: str) -> None:
+    weights = read_crfsuite(DATA_DIR / name)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(DATA_DIR / name))
+    info = tagger.info()
+    assert set(weights.attributes) == set(info.attributes)
+    label = {name: i for i, name in enumerate(weights.labels)}
+    assert set(label) == set(info.labels)
+    assert len(info.transitions) == len(label) ** 2
+    for (source, target), weight in info.transitions.items():
+        assert weights.transition[label[source], label[target]] == pytest.approx(weight, abs=1e-6)
+    assert len(info.state_features) > 10_000
+    for (attribute, target), weight in info.state_features.items():
+        assert weights.state[weights.attributes[attribute], label[target]] == pytest.approx(
+            weight, abs=1e-6)  # info() prints six decimals
+    assert not weights.state[weights.unknown].any()
+
+
+def test_a_file_that_is_no_model_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "crf1.model"
+    path.write_bytes(b"not a model at all, just some bytes")
+    with pytest.raises(ModelFormatError, match="not a CRFsuite model"):
+        read_crfsuite(path)
+    path.write_bytes((DATA_DIR / FIRST_MODEL).read_bytes()[:5000])
+    with pytest.raises(ModelFormatError, match="crf1.model"):
+        read_crfsuite(path)
+
+
+def test_a_damaged_model_makes_the_backend_unavailable(tmp_path: Path) -> None:
+    for name in (FIRST_MODEL, SECOND_MODEL):
+        (tmp_path / name).write_bytes((DATA_DIR / name).read_bytes()[:3000])
+    with pytest.raises(BackendUnavailable, match="crf1.model"):
+        CrfRecognizer(tmp_path)
+
+
+def test_viterbi_finds_the_best_sequence_of_every_sentence() -> None:
+    generator = np.random.default_rng(3)
+    labels = 3
+    lengths = [4, 1, 5, 2, 4, 3]
+    ranges = [(sum(lengths[:i]), sum(lengths[:i + 1])) for i in range(len(lengths))]
+    scores = generator.normal(size=(sum(lengths), labels))
+    transition = generator.normal(size=(labels, labels))
+    found = scoring.viterbi(scores, ranges, transition)
+    for start, end in ranges:
+        def total(path: tuple[int, ...], start: int = start) -> float:
+            return (sum(scores[start + i, y] for i, y in enumerate(path))
+                    + sum(transition[y, z] for y, z in itertools.pairwise(path)))
+        best = max(itertools.product(range(labels), repeat=end - start), key=total)
+        assert tuple(found[start:end]) == best
+
+
+def test_tags_equal_crfsuite_tags_on_the_sample_articles(recognizer: CrfRecognizer) -> None:
+    for words in _sample_words():
+        ranges = split_sentences(words)
+        tags = recognizer.stacked_tags(words, ranges)
+        assert tags == crfsuite_tags(recognizer, words, ranges)
+        assert {tag[2:] for tag in tags} >= {"PERS", "LOC"}
+
+
+def test_small_decoding_groups_give_the_same_tags(recognizer: CrfRecognizer,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    words = _sample_words()[0]
+    ranges = split_sentences(words)
+    expected = recognizer.stacked_tags(words, ranges)
+    monkeypatch.setattr(scoring, "_GROUP_CELLS", 40)  # a group per sentence or two
+    assert recognizer.stacked_tags(words, ranges) == expected
+
+
+@pytest.mark.skipif(not CORPORA.is_dir(), reason="needs ../shared/corpora")
+def test_tags_equal_crfsuite_tags_on_news_text(recognizer: CrfRecognizer) -> None:
+    sentences = read_conll(CORPORA / "anercorp_train.conll")[-400:]
+    for first in range(0, len(sentences), 50):
+        article = sentences[first:first + 50]
+        words = [word for sentence in article for word in sentence.tokens]
+        ends = list(itertools.accumulate(len(sentence.tokens) for sentence in article))
+        ranges = list(zip([0, *ends[:-1]], ends, strict=True))
+        assert recognizer.stacked_tags(words, ranges) == crfsuite_tags(recognizer, words,
+                                                                       ranges)
+
+
+def test_tags_equal_those_from_every_feature() -> None:
+    filtered = CrfRecognizer()
+    unfiltered = CrfRecognizer()
+    unfiltered.features = FeatureExtractor(unfiltered.resources)
+    for scorer in (unfiltered._first, unfiltered._second):
+        scorer.features = unfiltered.features
+    articles = [item for item in load([SAMPLES]) if isinstance(item, Article)]
+    for article in articles:
+        tokens = tokenize(article.text)
+        assert filtered.tag(article.text, tokens) == unfiltered.tag(article.text, tokens)
+    words = [token.text for token in tokenize(articles[0].text)]
+    every = unfiltered.features.sentence(words)
+    kept = filtered.features.sentence(words)
+    assert sum(map(len, kept)) < sum(map(len, every))
