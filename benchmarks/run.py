@@ -244,11 +244,13 @@ def corpus_benchmark(size: int, jobs: int | None, work: Path, bases: list) -> di
     result = {"articles": analysed["articles"], "actors": analysed["actors"],
               "generate_s": generated_s,
               "analyze_s": analysed["seconds"], "analyze_wall_s": analysed["wall_s"],
+              "analyze_cache_write_s": analysed["cache_write_s"],
               "articles_per_s": analysed["articles"] / analysed["seconds"],
               "peak_rss_mb": analysed["tree_peak_rss_mb"],
               "main_peak_rss_mb": analysed["peak_rss_mb"],
               "reopen_s": reopened["seconds"], "reopen_wall_s": reopened["wall_s"],
-              "reopen_detail": {k: reopened[k] for k in ("stream_s", "merge_s", "index_s")}}
+              "reopen_detail": {k: reopened[k] for k in (
+                  "corpus_s", "stream_s", "merge_s", "index_s", "streamed")}}
     missing = app_available()
     if missing:
         result.update(first_paint_s=None, first_paint_note=missing)

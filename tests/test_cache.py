@@ -17,8 +17,15 @@ import pytest
 import explorer.analysis.corpus_run as corpus_run
 import explorer.corpus.loader as loader
 from explorer.analysis.pipeline import ArticleAnalysis
-from explorer.cache import FILE_NAME, AnalysisCache, analyser_version, default_dir
-from explorer.model import LoadError
+from explorer.cache import (
+    FILE_NAME,
+    AnalysisCache,
+    analyser_version,
+    decode_corpus,
+    default_dir,
+    encode_corpus,
+)
+from explorer.model import Actor, Article, Corpus, Entity, LoadError, Quote
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "sample_articles"
@@ -263,3 +270,147 @@ def test_a_killed_writer_leaves_a_consistent_cache(tmp_path):
     assert rows and len(rows) % AnalysisCache.BATCH == 0  # whole transactions only
     for _, value in rows:
         assert json.loads(value)["entities"][0]["text"] == "نص"
+
+
+# -- the merged corpus, kept whole ---------------------------------------------------------
+
+@pytest.fixture()
+def mixed(articles: Path) -> Path:
+    """The articles plus a JSON Lines file of several records, one of them broken."""
+    (articles / "briefs.jsonl").write_text(
+        (SAMPLES / "briefs.jsonl").read_text(encoding="utf-8") + "{not json\n", encoding="utf-8")
+    return articles
+
+
+def open_folder(folder: Path, cache_dir: Path, **options) -> tuple[Corpus, int]:
+    """The corpus of ``folder`` and how many items were reported one by one (0 when the
+    merged corpus came whole from the cache)."""
+    reported: list[object] = []
+    corpus = corpus_run.analyze_paths([folder], jobs=1, cache_dir=cache_dir,
+                                      on_item=lambda *item: reported.append(item), **options)
+    return corpus, len(reported)
+
+
+def fresh(folder: Path) -> dict:
+    return corpus_run.analyze_paths([folder], jobs=1, cache=False).to_json()
+
+
+def test_an_unchanged_folder_reopens_as_one_merged_corpus(mixed, tmp_path, reads, counted):
+    first, reported = open_folder(mixed, tmp_path / "cache")
+    assert reported == len(first.articles) + len(first.errors) > 5
+    assert first.errors and any("#" in article.id for article in first.articles)
+    reads.clear()
+    counted.clear()
+    second, reported = open_folder(mixed, tmp_path / "cache")
+    assert reported == 0 and reads == [] and counted == []
+    assert second.to_json() == first.to_json() == fresh(mixed)
+    assert [(a.mentions, a.quotes) for a in second.actors] == [
+        (a.mentions, a.quotes) for a in first.actors]
+    assert any(a.quotes for a in second.actors)
+
+
+def test_the_merged_corpus_round_trips_exactly():
+    article = Article("a.txt", "a.txt", "عنوان", "عنوان\nقال أحمد علي: «نعم».", date="2024",
+                      entities=[Entity(10, 18, "أحمد علي", "PERS", "p1"),
+                                Entity(10, 14, "احمد", "PERS", "p1")],   # not the slice
+                      quotes=[Quote(21, 24, "نعم", "direct", "قال", "p1", "أحمد علي"),
+                              Quote(6, 9, "قول", "indirect", "", None, None)])
+    actor = Actor("p1", "أحمد علي", "PERS", ["احمد"], ["وزير"], 2, 1, ["a.txt"])
+    corpus = Corpus([article], [actor], [LoadError("b.txt", "not UTF-8")])
+    assert decode_corpus(encode_corpus(corpus)).to_json() == corpus.to_json()
+
+
+@pytest.mark.parametrize("change", ["edit", "add", "remove"])
+def test_a_changed_folder_is_merged_again(mixed, tmp_path, counted, change):
+    open_folder(mixed, tmp_path / "cache")
+    target = sorted(mixed.glob("*.txt"))[1]
+    if change == "edit":
+        target.write_text(target.read_text(encoding="utf-8") + "\nسطر جديد.", encoding="utf-8")
+    elif change == "add":
+        target = mixed / "added.txt"
+        target.write_text((SAMPLES / "water_talks_02.txt").read_text(encoding="utf-8"),
+                          encoding="utf-8")
+    else:
+        target.unlink()
+    counted.clear()
+    changed, reported = open_folder(mixed, tmp_path / "cache")
+    assert reported > 0
+    assert counted == ([] if change == "remove" else [target.name])
+    assert changed.to_json() == fresh(mixed)
+    again, reported = open_folder(mixed, tmp_path / "cache")  # the new corpus replaced it
+    assert reported == 0 and again.to_json() == changed.to_json()
+
+
+def tamper(cache_dir: Path, change) -> None:
+    with sqlite3.connect(cache_dir / FILE_NAME) as db:
+        (value,) = db.execute("SELECT value FROM corpora").fetchone()
+        try:
+            data = json.loads(value)
+        except ValueError:
+            data = None
+        db.execute("UPDATE corpora SET value = ?", (change(data),))
+
+
+def _set(path: list, value):
+    def change(data):
+        place = data
+        for step in path[:-1]:
+            place = place[step]
+        place[path[-1]] = value
+        return json.dumps(data, ensure_ascii=False)
+    return change
+
+
+TAMPERINGS = {
+    "not JSON": lambda data: "{not json",
+    "a mention past the text": _set(["articles", 0, 7, 0, 1], 10**6),
+    "a mention ending before it starts": lambda data: _set(
+        ["articles", 0, 7, 0, 0], data["articles"][0][7][0][1] + 1)(data),
+    "an offset that is not a number": _set(["articles", 0, 7, 0, 0], "0"),
+    "a speaker who is not there": _set(["articles", 0, 8, 0, 5], 10**6),
+    "an entity type that is not there": _set(["articles", 0, 7, 0, 3], 99),
+    "an actor's name that is not text": _set(["actors", 0, 1], 7),
+    "an actor in an article that is not there": _set(["actors", 0, 5], [10**6]),
+    "an article text that is not text": _set(["articles", 0, 3], ["x"]),
+    "a row too short": _set(["articles", 0], ["a.txt"]),
+}
+
+
+@pytest.mark.parametrize("change", TAMPERINGS.values(), ids=TAMPERINGS.keys())
+def test_a_damaged_merged_corpus_is_made_again(articles, tmp_path, change):
+    first, _ = open_folder(articles, tmp_path / "cache")
+    assert first.articles[0].entities and first.articles[0].quotes
+    tamper(tmp_path / "cache", change)
+    second, reported = open_folder(articles, tmp_path / "cache")
+    assert reported > 0   # not the stored corpus: made again from the analyses
+    assert second.to_json() == first.to_json()
+    third, reported = open_folder(articles, tmp_path / "cache")
+    assert reported == 0 and third.to_json() == first.to_json()
+
+
+def test_a_merged_corpus_follows_the_opening_and_the_size_limit(articles, tmp_path):
+    cache_dir = tmp_path / "cache"
+    limited, _ = open_folder(articles, cache_dir, max_bytes=50)
+    assert not limited.articles
+    whole, reported = open_folder(articles, cache_dir)
+    assert reported > 0 and whole.to_json() == fresh(articles)
+    parent, reported = open_folder(articles.parent, cache_dir)
+    assert reported > 0
+    assert [a.id for a in parent.articles] == [f"articles/{a.id}" for a in whole.articles]
+    assert open_folder(articles, cache_dir, max_bytes=50)[1] == 0  # each kept apart
+
+
+def test_no_cache_keeps_no_merged_corpus(articles, tmp_path):
+    corpus_run.analyze_paths([articles], jobs=1, cache=False, cache_dir=tmp_path / "cache")
+    assert not (tmp_path / "cache").exists()
+
+
+def test_the_app_is_given_the_merged_corpus_before_it_is_stored(articles, tmp_path,
+                                                                 monkeypatch):
+    stored: list[str] = []
+    monkeypatch.setattr(AnalysisCache, "put_corpus",
+                        lambda self, key, stamp, value: stored.append(value))
+    seen: list[int] = []
+    corpus_run.analyze_paths([articles], jobs=1, cache_dir=tmp_path / "cache",
+                             on_ready=lambda corpus: seen.append(len(stored)))
+    assert seen == [0] and len(stored) == 1

@@ -23,7 +23,7 @@ from pathlib import Path
 from explorer.analysis.actors import build_corpus
 from explorer.analysis.ner import BackendUnavailable
 from explorer.analysis.pipeline import ArticleAnalysis, analyze, recognizer
-from explorer.corpus import DEFAULT_MAX_BYTES, discover, load, load_file
+from explorer.corpus import DEFAULT_MAX_BYTES, discover, load_file
 from explorer.model import Article, Corpus, LoadError
 
 Progress = Callable[[int, int, ArticleAnalysis | LoadError], None]
@@ -54,14 +54,41 @@ def stream_analyses(paths: Iterable[str | Path], *, ner: str = "auto",
     processes analyse (default: all cores); ``cache=False`` neither reads nor writes the
     analysis cache; ``warn`` receives one-line notices (default: stderr).
     """
+    store, version = _open_cache(cache, ner, warn, cache_dir)
+    try:
+        found = _discover(paths, store)
+        yield from _stream(store, version, found, ner, max_bytes, jobs)
+    finally:
+        if store is not None:
+            store.close()
+
+
+# A file found under the opened paths: its path, its id, and (with a cache) its stamp.
+Found = tuple[Path, str, str | None]
+
+
+def _discover(paths: Iterable[str | Path], store) -> list[Found | LoadError]:
+    """The files under ``paths`` in order, with their stamps (taken before any is read, so
+    a file changed while it is read is read again next time)."""
+    from explorer.cache import file_stamp
+
+    return [item if isinstance(item, LoadError)
+            else (*item, file_stamp(item[0]) if store is not None else None)
+            for item in discover(paths)]
+
+
+def _stream(store, version: str, found: list[Found | LoadError], ner: str, max_bytes: int,
+            jobs: int | None) -> Iterator[tuple[int, ArticleAnalysis | LoadError]]:
+    """The items of ``found``: cached analyses, then those analysed now (and stored)."""
     with _bulk():
-        store, version = _open_cache(cache, ner, warn, cache_dir)
         if store is None:
-            items = list(load(paths, max_bytes=max_bytes))
+            items = [loaded for item in found for loaded in (
+                [item] if isinstance(item, LoadError)
+                else load_file(item[0], item[1], max_bytes=max_bytes))]
             keys = [str(number) for number, item in enumerate(items)
                     if isinstance(item, Article)]
         else:
-            items, keys = _load_through(store, paths, max_bytes, version)
+            items, keys = _load_through(store, found, max_bytes, version)
         articles = [item for item in items if isinstance(item, Article)]
         known = _cached_analyses(store, articles, keys)
     fresh = _analyse([a for a, k in zip(articles, keys, strict=True) if k not in known],
@@ -81,8 +108,6 @@ def stream_analyses(paths: Iterable[str | Path], *, ner: str = "auto",
             yield len(items), analysis
     finally:
         fresh.close()
-        if store is not None:
-            store.close()
 
 
 def _open_cache(use: bool, ner: str, warn: Warn | None, directory: Path | None):
@@ -94,30 +119,27 @@ def _open_cache(use: bool, ner: str, warn: Warn | None, directory: Path | None):
     return AnalysisCache(directory, **({"warn": warn} if warn else {})), analyser_version(ner)
 
 
-def _load_through(store, paths: Iterable[str | Path], max_bytes: int, version: str
+def _load_through(store, found: list[Found | LoadError], max_bytes: int, version: str
                   ) -> tuple[list[Article | LoadError], list[str]]:
-    """Every item under ``paths`` and each article's cache key, in order.
+    """Every item of the ``found`` files and each article's cache key, in order.
 
     A file whose stamp (size, times, inode) matches what the cache holds for it is not read:
     its articles and errors come from the cache. Every other file is loaded, and what it
-    produced is remembered under the stamp taken before reading it, so a file changed while
-    it was read is read again next time.
+    produced is remembered under the stamp taken before reading it.
     """
-    from explorer.cache import article_key, decode_file, encode_file, file_key, file_stamp
+    from explorer.cache import article_key, decode_file, encode_file, file_key
 
-    found = list(discover(paths))
-    files = {index: file_key(item[0], item[1], max_bytes, version)
-             for index, item in enumerate(found) if not isinstance(item, LoadError)}
-    entries = store.get_files(list(files.values()))
+    files = [None if isinstance(item, LoadError)
+             else file_key(item[0], item[1], max_bytes, version) for item in found]
+    entries = store.get_files([key for key in files if key is not None])
     items: list[Article | LoadError] = []
     keys: list[str] = []
-    for index, item in enumerate(found):
-        if isinstance(item, LoadError):
+    for item, key in zip(found, files, strict=True):
+        if isinstance(item, LoadError) or key is None:
             items.append(item)
             continue
-        path, article_id = item
-        stamp = file_stamp(path)
-        entry = entries.get(files[index])
+        path, article_id, stamp = item
+        entry = entries.get(key)
         if stamp is not None and entry is not None and entry[0] == stamp:
             with contextlib.suppress(ValueError):  # a damaged entry: read the file again
                 loaded, loaded_keys = decode_file(entry[1])
@@ -127,10 +149,26 @@ def _load_through(store, paths: Iterable[str | Path], max_bytes: int, version: s
         loaded = list(load_file(path, article_id, max_bytes=max_bytes))
         loaded_keys = [article_key(a, version) for a in loaded if isinstance(a, Article)]
         if stamp is not None:
-            store.put_file(files[index], stamp, encode_file(loaded, loaded_keys))
+            store.put_file(key, stamp, encode_file(loaded, loaded_keys))
         items.extend(loaded)
         keys.extend(loaded_keys)
     return items, keys
+
+
+def _cached_corpus(store, opening: str, stamp: str | None) -> Corpus | None:
+    """The merged corpus the cache keeps for ``opening`` if its files are still those of
+    ``stamp``; None otherwise, or when the entry is damaged (the corpus is then made again
+    and replaces it)."""
+    from explorer.cache import decode_corpus
+
+    entry = store.get_corpus(opening) if stamp is not None else None
+    if entry is None or entry[0] != stamp:
+        return None
+    with _bulk():
+        try:
+            return decode_corpus(entry[1])
+        except ValueError:
+            return None
 
 
 def _cached_analyses(store, articles: Sequence[Article], keys: Sequence[str]
@@ -224,31 +262,70 @@ def corpus_from(items: Iterable[ArticleAnalysis | LoadError]) -> Corpus:
         return build_corpus(((a.article, a.actors) for a in analyses), errors)
 
 
+# Objects made in one go above which they are frozen out of later collections.
+FREEZE_MIN = 100_000
+
+
 @contextlib.contextmanager
 def _bulk() -> Iterator[None]:
-    """No cyclic garbage collection while a whole corpus of objects is being made: every
+    """No cyclic garbage collection while a whole corpus of objects is being made, and, when
+    it is large, none of its objects looked at by later collections (``gc.freeze``): every
     collection would walk all the objects made so far, which made reopening 10,000 articles
-    spend more time collecting than decoding. They hold no cycles to collect."""
+    spend more time collecting than decoding, and the first collection after a reopen
+    walked them all again. They hold no cycles to collect, and are still freed as usual when
+    no longer used; what else was made meanwhile is frozen too, which only keeps cyclic
+    garbage of those moments (there is little) from being collected."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if gc.get_count()[0] >= FREEZE_MIN:
+            gc.freeze()
         if enabled:
             gc.enable()
 
 
 def analyze_paths(paths: Iterable[str | Path], *, ner: str = "auto",
                   max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = None,
-                  cache: bool = True, warn: Warn | None = None,
-                  on_item: Progress | None = None) -> Corpus:
-    """Load, analyse and merge everything under ``paths``; ``on_item(done, total, item)``
-    is called after each article or error."""
-    items: list[ArticleAnalysis | LoadError] = []
-    stream = stream_analyses(paths, ner=ner, max_bytes=max_bytes, jobs=jobs, cache=cache,
-                             warn=warn)
-    for done, (total, item) in enumerate(stream, 1):
-        items.append(item)
-        if on_item is not None:
-            on_item(done, total, item)
-    return corpus_from(items)
+                  cache: bool = True, warn: Warn | None = None, cache_dir: Path | None = None,
+                  on_item: Progress | None = None,
+                  on_ready: Callable[[Corpus], None] | None = None) -> Corpus:
+    """Load, analyse and merge everything under ``paths``.
+
+    ``on_item(done, total, item)`` is called after each article or error, and
+    ``on_ready(corpus)`` once the corpus is merged, before it is kept in the cache. A corpus
+    none of whose files changed since these paths were last opened comes whole from the
+    cache, already merged: then no item is reported, only the corpus.
+    """
+    from explorer.cache import corpus_stamp, encode_corpus, opening_key
+
+    paths = list(paths)
+    store, version = _open_cache(cache, ner, warn, cache_dir)
+    try:
+        found = _discover(paths, store)
+        opening = stamp = None
+        if store is not None:
+            opening = opening_key(paths, max_bytes, version)
+            stamp = corpus_stamp(found)
+            cached = _cached_corpus(store, opening, stamp)
+            if cached is not None:
+                if on_ready is not None:
+                    on_ready(cached)
+                return cached
+        items: list[ArticleAnalysis | LoadError] = []
+        for done, (total, item) in enumerate(
+                _stream(store, version, found, ner, max_bytes, jobs), 1):
+            items.append(item)
+            if on_item is not None:
+                on_item(done, total, item)
+        corpus = corpus_from(items)
+        if on_ready is not None:
+            on_ready(corpus)
+        if store is not None and opening is not None and stamp is not None:
+            with _bulk():
+                store.put_corpus(opening, stamp, encode_corpus(corpus))
+        return corpus
+    finally:
+        if store is not None:
+            store.close()

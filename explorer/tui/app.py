@@ -1,7 +1,8 @@
 """The explorer app: articles, their text, entities and quotes, and the corpus's actors.
 
-The screen appears at once; a thread worker loads and analyses the articles and posts each
-one as it is done, then merges actors across the corpus and builds the actor index.
+The screen appears at once; a thread worker loads and analyses the articles and posts them
+in batches as they are done, then merges actors across the corpus and builds the actor
+index (or takes the merged corpus from the cache when no file changed).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from explorer.tui.commands import ArticleCommands, explorer_commands
 from explorer.tui.loading import (
     AnalysisFailed,
     CorpusReady,
-    ItemAnalysed,
+    ItemsAnalysed,
     LoadRequest,
     load_corpus,
 )
@@ -154,7 +155,7 @@ class ExplorerApp(App[None]):
     # -- analysis worker --------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="analysis")
     def analyse(self) -> None:
-        """Analyse every article (posting each), then merge actors and index them."""
+        """Analyse every article (posting them in batches), then merge actors and index them."""
         load_corpus(self.request, self.post_message, self._warn_from_thread)
 
     def _warn_from_thread(self, message: str) -> None:
@@ -162,16 +163,17 @@ class ExplorerApp(App[None]):
         self.call_from_thread(self.notify, message, severity="warning", timeout=8,
                               markup=False)
 
-    def on_item_analysed(self, message: ItemAnalysed) -> None:
-        if isinstance(message.item, LoadError):
-            self.corpus.errors.append(message.item)
-        else:
-            self.corpus.articles.append(message.item.article)
-            self.corpus.invalidate()
-            first = len(self.corpus.articles) == 1
-            self.article_list.set_articles(self.corpus.articles)
-            if first:
-                self.open_article(self.corpus.articles[0])
+    def on_items_analysed(self, message: ItemsAnalysed) -> None:
+        first = not self.corpus.articles
+        for item in message.items:
+            if isinstance(item, LoadError):
+                self.corpus.errors.append(item)
+            else:
+                self.corpus.articles.append(item.article)
+        self.corpus.invalidate()
+        self.article_list.set_articles(self.corpus.articles)
+        if first and self.corpus.articles:
+            self.open_article(self.corpus.articles[0])
         self.sub_title = f"analysing {message.done}/{message.total}"
         self.article_list.border_subtitle = f"{message.done}/{message.total}"
 

@@ -1,13 +1,17 @@
-"""Loading a corpus for the app, off the UI thread, one message per article.
+"""Loading a corpus for the app, off the UI thread, articles handed over in batches.
 
-:func:`load_corpus` is the body of the app's thread worker: it posts
-:class:`ItemAnalysed` for every article or unreadable file as soon as it is done, then
-:class:`CorpusReady` with the actors merged across the corpus and indexed for search. A
-failure never escapes: it becomes :class:`AnalysisFailed`, and what was analysed is kept.
+:func:`load_corpus` is the body of the app's thread worker: it posts :class:`ItemsAnalysed`
+with the articles and unreadable files done so far (the first at once, then a batch every
+:data:`BATCH_SECONDS` or :data:`BATCH_MAX` items: one message per article kept the UI busy
+for seconds at 10,000 articles), then :class:`CorpusReady` with the actors merged across
+the corpus and indexed for search. A corpus that comes whole from the cache goes straight
+to :class:`CorpusReady`. A failure never escapes: it becomes :class:`AnalysisFailed`, and
+what was analysed is kept.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,12 +26,18 @@ if TYPE_CHECKING:
     from explorer.search import ActorIndex
 
 
-class ItemAnalysed(Message):
-    """Item ``done`` of ``total`` is ready: an analysed article or a load error."""
+BATCH_SECONDS = 0.05   # the longest an analysed article waits for its batch to be posted
+BATCH_MAX = 256        # (or, whichever comes first, this many articles)
 
-    def __init__(self, done: int, total: int, item: ArticleAnalysis | LoadError) -> None:
+
+class ItemsAnalysed(Message):
+    """The ``items`` that end at item ``done`` of ``total`` are ready, in corpus order:
+    analysed articles and load errors."""
+
+    def __init__(self, done: int, total: int,
+                 items: Sequence[ArticleAnalysis | LoadError]) -> None:
         super().__init__()
-        self.done, self.total, self.item = done, total, item
+        self.done, self.total, self.items = done, total, items
 
 
 class CorpusReady(Message):
@@ -62,32 +72,71 @@ class LoadRequest:
 def load_corpus(request: LoadRequest, post: Callable[[Message], object],
                 warn: Callable[[str], None]) -> None:
     """Analyse (or take) the corpus of ``request``, posting progress with ``post``."""
-    from explorer.analysis.corpus_run import corpus_from, stream_analyses
+    from explorer.analysis.corpus_run import analyze_paths, corpus_from
     from explorer.analysis.ner import BackendUnavailable
     from explorer.corpus import DEFAULT_MAX_BYTES
-    from explorer.search import ActorIndex
 
     if request.corpus is not None:
-        index = ActorIndex(request.corpus.actors)
-        _build_indices(request.corpus)
-        post(CorpusReady(request.corpus, index))
+        _publish(request.corpus, post)
         return
     items: list[ArticleAnalysis | LoadError] = []
+    batches = _Batches(post)
+    ready: list[Corpus] = []
+
+    def on_item(done: int, total: int, item: ArticleAnalysis | LoadError) -> None:
+        items.append(item)
+        batches.add(done, total, item)
+
+    def on_ready(corpus: Corpus) -> None:
+        batches.flush()
+        ready.append(corpus)
+        _publish(corpus, post)
+
     max_bytes = DEFAULT_MAX_BYTES if request.max_bytes is None else request.max_bytes
     try:
-        analyses = stream_analyses(request.paths, ner=request.ner, max_bytes=max_bytes,
-                                   jobs=request.jobs, cache=request.cache, warn=warn)
-        for done, (total, item) in enumerate(analyses, 1):
-            items.append(item)
-            post(ItemAnalysed(done, total, item))
+        analyze_paths(request.paths, ner=request.ner, max_bytes=max_bytes, jobs=request.jobs,
+                      cache=request.cache, warn=warn, on_item=on_item, on_ready=on_ready)
     except BackendUnavailable as exc:
+        batches.flush()
         post(AnalysisFailed(str(exc), final=True))
-        return
     except Exception as exc:  # keep what was analysed; say why the rest was not
+        batches.flush()
         post(AnalysisFailed(
             f"analysis stopped after {len(items)} item(s): {type(exc).__name__}: {exc}",
             final=False))
-    corpus = corpus_from(items)
+        if not ready:
+            _publish(corpus_from(items), post)
+
+
+class _Batches:
+    """Items posted as :class:`ItemsAnalysed`: the first alone at once, then together
+    once the oldest waiting is :data:`BATCH_SECONDS` old or :data:`BATCH_MAX` wait."""
+
+    def __init__(self, post: Callable[[Message], object]) -> None:
+        self._post = post
+        self._items: list[ArticleAnalysis | LoadError] = []
+        self._since = 0.0
+        self._done = self._total = 0
+
+    def add(self, done: int, total: int, item: ArticleAnalysis | LoadError) -> None:
+        now = time.monotonic()
+        if not self._items:
+            self._since = now
+        self._items.append(item)
+        self._done, self._total = done, total
+        if done == 1 or len(self._items) >= BATCH_MAX or now - self._since >= BATCH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._items:
+            self._post(ItemsAnalysed(self._done, self._total, self._items))
+            self._items = []
+
+
+def _publish(corpus: Corpus, post: Callable[[Message], object]) -> None:
+    """Index the merged corpus for search and hand it to the app."""
+    from explorer.search import ActorIndex
+
     index = ActorIndex(corpus.actors)
     _build_indices(corpus)
     post(CorpusReady(corpus, index))

@@ -1,0 +1,104 @@
+"""The app's loader: articles reach the screen in batches, the first at once, and a corpus
+that comes whole from the cache goes straight to the ready screen."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from explorer.analysis import corpus_run
+from explorer.analysis.pipeline import ArticleAnalysis
+from explorer.model import LoadError
+from explorer.tui import loading
+from explorer.tui.app import ExplorerApp
+from explorer.tui.loading import CorpusReady, ItemsAnalysed, LoadRequest, load_corpus
+from tests.test_tui_app import run_async, screen_lines, shown, wait_loaded
+
+ARTICLES = 30
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """30 short articles and one unreadable file among them."""
+    folder = tmp_path_factory.mktemp("articles")
+    for number in range(ARTICLES):
+        (folder / f"{number:02d}.txt").write_text(
+            f"خبر رقم {number}\n\nقال وزير الخارجية أحمد علي إن المحادثات مستمرة.", "utf-8")
+    (folder / "10b.txt").write_bytes(b"\xff\xfe\x00\x00broken\x00")
+    return folder
+
+
+def posted(request: LoadRequest) -> list:
+    messages: list = []
+    load_corpus(request, messages.append, lambda message: None)
+    return messages
+
+
+def test_articles_are_posted_in_batches_in_corpus_order(folder, monkeypatch):
+    monkeypatch.setattr(loading, "BATCH_SECONDS", 3600.0)
+    monkeypatch.setattr(loading, "BATCH_MAX", 8)
+    messages = posted(LoadRequest([folder], jobs=1, cache=False))
+    batches, last = messages[:-1], messages[-1]
+    assert all(isinstance(message, ItemsAnalysed) for message in batches)
+    assert [len(batch.items) for batch in batches] == [1, 8, 8, 8, 6]  # the first alone
+    assert [batch.done for batch in batches] == [1, 9, 17, 25, 31]
+    assert {batch.total for batch in batches} == {ARTICLES + 1}
+    items = [item for batch in batches for item in batch.items]
+    names = [item.path if isinstance(item, LoadError) else item.article.id for item in items]
+    assert names == sorted(names) and "10b.txt" in names
+    assert isinstance(last, CorpusReady)
+    assert [a.id for a in last.corpus.articles] == [
+        item.article.id for item in items if isinstance(item, ArticleAnalysis)]
+
+
+def test_a_batch_waits_no_longer_than_its_time(folder, monkeypatch):
+    ticks = iter(range(1000))
+    monkeypatch.setattr(loading, "time", SimpleNamespace(monotonic=lambda: next(ticks) * 0.02))
+    messages = posted(LoadRequest([folder], jobs=1, cache=False))
+    sizes = [len(m.items) for m in messages if isinstance(m, ItemsAnalysed)]
+    # an item every 0.02 s: a batch is posted when its oldest item is 0.05 s old
+    assert sizes == [1, 4, 4, 4, 4, 4, 4, 4, 2]
+
+
+def test_an_unchanged_corpus_goes_straight_to_ready(folder, tmp_path):
+    request = LoadRequest([folder], jobs=1, cache=True)
+    cache_dir = tmp_path / "cache"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("EXPLORER_CACHE_DIR", str(cache_dir))
+        first = posted(request)
+        second = posted(request)
+    assert len(first) > 1
+    assert len(second) == 1 and isinstance(second[0], CorpusReady)
+    assert second[0].corpus.to_json() == first[-1].corpus.to_json()
+    assert len(second[0].index) == len(first[-1].index) > 0
+
+
+@run_async
+async def test_the_first_article_shows_while_the_rest_are_analysed(folder, monkeypatch):
+    go_on = threading.Event()
+    real = corpus_run.analyze
+
+    def slow_after_first(article, ner="auto"):
+        if article.id != "00.txt":
+            go_on.wait(30)
+        return real(article, ner)
+
+    monkeypatch.setattr(corpus_run, "analyze", slow_after_first)
+    app = ExplorerApp([folder], rtl="app", cache=False, jobs=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(200):
+            if app.article_list.count:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+        assert app.loading and app.article_list.count == 1
+        assert app.current_article is not None and app.current_article.id == "00.txt"
+        assert any(shown("خبر رقم 0") in line for line in screen_lines(app))
+        assert "analysing 1/31" in app.sub_title
+        go_on.set()
+        await wait_loaded(pilot)
+        assert app.article_list.count == ARTICLES
+        assert f"{ARTICLES} articles" in app.sub_title
