@@ -1,4 +1,4 @@
-"""Tagging with the CRF weights in numpy gives exactly CRFsuite's tags."""
+"""Tagging with the first CRF's weights in numpy gives exactly CRFsuite's tags."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import pytest
 
 from explorer.analysis.ner import BackendUnavailable, scoring
 from explorer.analysis.ner.conll import read_conll
-from explorer.analysis.ner.crf import FIRST_MODEL, SECOND_MODEL, CrfRecognizer
+from explorer.analysis.ner.crf import FIRST_MODEL, CrfRecognizer
 from explorer.analysis.ner.crfsuite_file import ModelFormatError, read_crfsuite
-from explorer.analysis.ner.document import document_features
 from explorer.analysis.ner.features import FeatureExtractor, split_sentences
+from explorer.analysis.ner.neural import NEURAL_MODEL
 from explorer.analysis.ner.resources import DATA_DIR
 from explorer.arabic.tokens import tokenize
 from explorer.corpus import load
@@ -37,24 +37,17 @@ def _sample_words() -> list[list[str]]:
 
 def crfsuite_tags(recognizer: CrfRecognizer, words: list[str],
                   ranges: list[tuple[int, int]]) -> list[str]:
-    """The stacked tags as python-crfsuite gives them for the same features."""
-    first, second = pycrfsuite.Tagger(), pycrfsuite.Tagger()
+    """The first CRF's tags as python-crfsuite gives them for the same features."""
+    first = pycrfsuite.Tagger()
     first.open(str(DATA_DIR / FIRST_MODEL))
-    second.open(str(DATA_DIR / SECOND_MODEL))
-    sentences = [recognizer.features.sentence(words[start:end]) for start, end in ranges]
-    tags = [tag for sequence in sentences for tag in first.tag(sequence)]
-    extra = document_features(words, tags, recognizer.features)
-    result = []
-    for (start, _), sequence in zip(ranges, sentences, strict=True):
-        result.extend(second.tag([own + extra[start + i] for i, own in enumerate(sequence)]))
-    return result
+    return [tag for start, end in ranges
+            for tag in first.tag(recognizer.features.sentence(words[start:end]))]
 
 
-@pytest.mark.parametrize("name", [FIRST_MODEL, SECOND_MODEL])
-def test_weights_are_those_crfsuite_lists(name: str) -> None:
-    weights = read_crfsuite(DATA_DIR / name)
+def test_weights_are_those_crfsuite_lists() -> None:
+    weights = read_crfsuite(DATA_DIR / FIRST_MODEL)
     tagger = pycrfsuite.Tagger()
-    tagger.open(str(DATA_DIR / name))
+    tagger.open(str(DATA_DIR / FIRST_MODEL))
     info = tagger.info()
     assert set(weights.attributes) == set(info.attributes)
     label = {name: i for i, name in enumerate(weights.labels)}
@@ -80,8 +73,8 @@ def test_a_file_that_is_no_model_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_damaged_model_makes_the_backend_unavailable(tmp_path: Path) -> None:
-    for name in (FIRST_MODEL, SECOND_MODEL):
-        (tmp_path / name).write_bytes((DATA_DIR / name).read_bytes()[:3000])
+    (tmp_path / FIRST_MODEL).write_bytes((DATA_DIR / FIRST_MODEL).read_bytes()[:3000])
+    (tmp_path / NEURAL_MODEL).write_bytes((DATA_DIR / NEURAL_MODEL).read_bytes())
     with pytest.raises(BackendUnavailable, match="crf1.model"):
         CrfRecognizer(tmp_path)
 
@@ -105,7 +98,7 @@ def test_viterbi_finds_the_best_sequence_of_every_sentence() -> None:
 def test_tags_equal_crfsuite_tags_on_the_sample_articles(recognizer: CrfRecognizer) -> None:
     for words in _sample_words():
         ranges = split_sentences(words)
-        tags = recognizer.stacked_tags(words, ranges)
+        tags = recognizer.first_tags(words, ranges)[0]
         assert tags == crfsuite_tags(recognizer, words, ranges)
         assert {tag[2:] for tag in tags} >= {"PERS", "LOC"}
 
@@ -127,8 +120,8 @@ def test_tags_equal_crfsuite_tags_on_news_text(recognizer: CrfRecognizer) -> Non
         words = [word for sentence in article for word in sentence.tokens]
         ends = list(itertools.accumulate(len(sentence.tokens) for sentence in article))
         ranges = list(zip([0, *ends[:-1]], ends, strict=True))
-        assert recognizer.stacked_tags(words, ranges) == crfsuite_tags(recognizer, words,
-                                                                       ranges)
+        assert recognizer.first_tags(words, ranges)[0] == crfsuite_tags(recognizer, words,
+                                                                         ranges)
 
 
 def test_tags_equal_those_from_every_feature() -> None:

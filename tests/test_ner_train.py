@@ -9,6 +9,7 @@ from explorer.analysis.ner.conll import Sentence
 from explorer.analysis.ner.crf import CrfRecognizer
 from explorer.analysis.ner.resources import write_resources
 from explorer.analysis.ner.train import articles, train
+from explorer.analysis.ner.train_neural import NeuralConfig
 from explorer.arabic.tokens import tokenize
 
 SENTENCES = [
@@ -25,14 +26,16 @@ def build(folder: Path) -> dict[str, str]:
     dictionary.write_text("3\nقال/1\nزار\nأمس\n", encoding="utf-8")
     write_resources(folder, dictionary, ["سامر", "منظمة", "عمان", "جنيف", "ترامب", "بغداد"])
     corpus = articles(SENTENCES * 60)  # 180 sentences: four articles, three folds
-    train(corpus, folder, c1=0.05, c2=0.05, iterations=15)
+    train(corpus, folder, c1=0.05, c2=0.05, iterations=15,
+          neural=NeuralConfig(epochs=4, feature_dim=16, char_filters=16, hidden=16,
+                              learning_rate=0.01))
     return {path.name: hashlib.sha256(path.read_bytes()).hexdigest()
             for path in sorted(folder.iterdir())}
 
 
 def test_training_twice_gives_identical_files(tmp_path: Path) -> None:
     first, second = build(tmp_path / "a"), build(tmp_path / "b")
-    assert set(first) == {"crf1.model", "crf2.model", "gazetteer.tsv", "lexicon.txt",
+    assert set(first) == {"crf1.model", "neural.npz", "gazetteer.tsv", "lexicon.txt",
                           "names.txt"}
     assert first == second
 

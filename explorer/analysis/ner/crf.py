@@ -1,12 +1,13 @@
-"""The default recogniser: two stacked CRFs over Arabic news features.
+"""The default recogniser: a CRF and a neural tagger stacked over Arabic news features.
 
-The first CRF tags each sentence from word and window features; the second sees the
-same features plus what the first said about the same words elsewhere in the article
-(see :mod:`explorer.analysis.ner.document`), which carries a name found once with
+The CRF tags each sentence from word and window features; the second pass, a small
+BiLSTM-CRF (:mod:`explorer.analysis.ner.neural`), reads the same word features, the
+characters of each word and what the CRF said about the same words elsewhere in the
+article (see :mod:`explorer.analysis.ner.document`), which carries a name found once with
 confidence to its other mentions. The models and their word lists ship in
 ``explorer/data/ner/`` and are rebuilt by ``python -m explorer.analysis.ner.train``
-(python-crfsuite trains them); tagging reads their weights into numpy
-(:mod:`explorer.analysis.ner.scoring`).
+(python-crfsuite and torch train them); tagging runs in numpy
+(:mod:`explorer.analysis.ner.scoring`, :mod:`explorer.analysis.ner.neural`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,14 @@ from explorer.analysis.ner.crfsuite_file import ModelFormatError, read_crfsuite
 from explorer.analysis.ner.document import document_features, propagate
 from explorer.analysis.ner.features import FeatureExtractor, split_sentences
 from explorer.analysis.ner.institutions import mark_institutions
+from explorer.analysis.ner.neural import (
+    NEURAL_MODEL,
+    NeuralFormatError,
+    NeuralTagger,
+    NeuralWeights,
+    label_probabilities,
+    phrase_tag,
+)
 from explorer.analysis.ner.resources import DATA_DIR, is_known_name, load_resources
 from explorer.analysis.ner.rules import correct_persons, names_after_titles
 from explorer.analysis.ner.scoring import EmissionScorer, viterbi
@@ -28,7 +37,6 @@ from explorer.arabic.tokens import Token
 from explorer.model import Entity
 
 FIRST_MODEL = "crf1.model"
-SECOND_MODEL = "crf2.model"
 
 
 class CrfRecognizer:
@@ -39,20 +47,20 @@ class CrfRecognizer:
     def __init__(self, data_dir: Path = DATA_DIR, *, institutions: bool = True) -> None:
         self.institutions = institutions
         self.name = "crf" if institutions else "crf-corpus"
-        models = []
-        for name in (FIRST_MODEL, SECOND_MODEL):
-            path = data_dir / name
-            if not path.is_file():
-                raise BackendUnavailable(f"NER model missing: {path} (rebuild it with "
-                                         "python -m explorer.analysis.ner.train)")
-            try:
-                models.append(read_crfsuite(path))
-            except ModelFormatError as error:
-                raise BackendUnavailable(str(error)) from None
+        for name in (FIRST_MODEL, NEURAL_MODEL):
+            if not (data_dir / name).is_file():
+                raise BackendUnavailable(f"NER model missing: {data_dir / name} (rebuild it "
+                                         "with python -m explorer.analysis.ner.train)")
+        try:
+            first = read_crfsuite(data_dir / FIRST_MODEL)
+            second = NeuralWeights.load(data_dir / NEURAL_MODEL)
+        except (ModelFormatError, NeuralFormatError) as error:
+            raise BackendUnavailable(str(error)) from None
         self.resources = load_resources(data_dir)
-        known = frozenset(models[0].attributes).union(models[1].attributes)
+        known = frozenset(first.attributes).union(second.names)
         self.features = FeatureExtractor(self.resources, known=known)
-        self._first, self._second = (EmissionScorer(model, self.features) for model in models)
+        self._first = EmissionScorer(first, self.features)
+        self._second = NeuralTagger(second, self.features)
 
     def _known(self, key: str) -> bool:
         return is_known_name(self.resources, key)
@@ -76,23 +84,27 @@ class CrfRecognizer:
         return tags
 
     def stacked_tags(self, words: list[str], ranges: list[tuple[int, int]]) -> list[str]:
-        """The second CRF's tags of an article's ``words``, split into sentences by
+        """The second pass's tags of an article's ``words``, split into sentences by
         ``ranges``, after the first CRF's tags of the whole article."""
         if not ranges:
             return []
+        tags, extra, scores = self.first_tags(words, ranges)
+        documents = document_features(words, tags, self.features)
+        return self._second.tags(words, ranges, [phrase_tag(f) for f in extra], documents,
+                                 label_probabilities(scores, self._first.weights.labels))
+
+    def first_tags(self, words: list[str], ranges: list[tuple[int, int]]
+                   ) -> tuple[list[str], list[list[str]], np.ndarray]:
+        """The first CRF's tags of an article's ``words`` (sentences split by ``ranges``,
+        at least one), each word's sentence features and the CRF's label scores, which the
+        second pass reads too."""
         sentence_of = np.repeat(np.arange(len(ranges)), [end - start for start, end in ranges])
         extra = [features for start, end in ranges
                  for features in self.features.sentence_features(words[start:end])]
-        tags = self._tags(self._first, words, ranges, sentence_of, extra)
-        documents = document_features(words, tags, self.features)
-        return self._tags(self._second, words, ranges, sentence_of, extra, documents)
-
-    @staticmethod
-    def _tags(scorer: EmissionScorer, words: list[str], ranges: list[tuple[int, int]],
-              sentence_of: np.ndarray, *extra: list[list[str]]) -> list[str]:
-        labels = scorer.weights.labels
-        scores = scorer.scores(words, sentence_of, *extra)
-        return [labels[i] for i in viterbi(scores, ranges, scorer.weights.transition).tolist()]
+        weights = self._first.weights
+        scores = self._first.scores(words, sentence_of, extra)
+        labels = viterbi(scores, ranges, weights.transition).tolist()
+        return [weights.labels[i] for i in labels], extra, scores
 
     def recognize(self, text: str, tokens: list[Token]) -> list[Entity]:
         return entities_from_tags(text, tokens, self.tag(text, tokens), self._known)

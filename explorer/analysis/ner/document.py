@@ -55,7 +55,7 @@ def propagate(words: list[str], tags: list[str], features: FeatureExtractor,
 
 def document_features(words: list[str], tags: list[str],
                       features: FeatureExtractor) -> list[list[str]]:
-    """Per-word features from a first tagging of the whole article, for the second CRF.
+    """Per-word features from a first tagging of the whole article, for the second pass.
 
     For each word: its own and its neighbours' first-pass tags, and how the same stem
     was tagged elsewhere in the article (as what type, as the surname that ends a full

@@ -2,24 +2,34 @@
 
     python -m explorer.analysis.ner.train --corpora ../shared/corpora
 
-writes ``crf1.model``, ``crf2.model``, ``gazetteer.tsv``, ``lexicon.txt`` and ``names.txt``
-in ``explorer/data/ner/``; the lexicon is read from the Ayaspell dictionary (``apt-get
-install hunspell-ar``). Training data: all of ANERcorp train, AQMAR train and AQMAR
-dev. With ``--dev`` the last sixth of ANERcorp train and all of AQMAR dev are held out,
-the models are trained on the rest and scored on those two parts, with and without the
-institution pass; this is how the figures in the README were measured.
+writes ``crf1.model`` (the first-pass CRF, python-crfsuite), ``neural.npz`` (the second
+pass, trained with torch: :mod:`explorer.analysis.ner.train_neural`), ``gazetteer.tsv``,
+``lexicon.txt`` and ``names.txt`` in ``explorer/data/ner/``; the lexicon is read from the
+Ayaspell dictionary (``apt-get install hunspell-ar``). Training data: all of ANERcorp
+train, AQMAR train and AQMAR dev. With ``--dev`` the last sixth of ANERcorp train and all
+of AQMAR dev are held out, the models are trained on the rest and scored on those two
+parts, with and without the institution pass; this is how the figures in the README were
+measured.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from explorer.analysis.ner.conll import Sentence, read_conll
 from explorer.analysis.ner.resources import DATA_DIR, HUNSPELL_AR, load_resources, write_resources
+from explorer.analysis.ner.train_neural import NeuralConfig
+
+if TYPE_CHECKING:
+    from explorer.analysis.ner.scoring import EmissionScorer
 
 ARTICLE_SENTENCES = 50
 FOLDS = 3
@@ -55,48 +65,76 @@ def _fit(xseqs: list[list[list[str]]], yseqs: list[list[str]], path: Path,
 
 
 def train(corpus: list[list[Sentence]], out: Path, *, c1: float, c2: float,
-          iterations: int) -> list[Path]:
-    """Train both CRFs on ``corpus`` (a list of articles); returns the model paths.
+          iterations: int, neural: NeuralConfig | None = None, report: bool = False
+          ) -> list[Path]:
+    """Train the first CRF and the neural second pass on ``corpus`` (a list of articles);
+    returns the model paths.
 
-    The second CRF learns from first-pass tags that the first CRF gave without having
-    seen those articles (three folds), so it learns how far to trust them.
+    The second pass learns from first-pass tags that the CRF gave without having seen
+    those articles (three folds), so it learns how far to trust them.
     """
-    import pycrfsuite
-
-    from explorer.analysis.ner.crf import FIRST_MODEL, SECOND_MODEL
+    from explorer.analysis.ner.crf import FIRST_MODEL
+    from explorer.analysis.ner.crfsuite_file import read_crfsuite
     from explorer.analysis.ner.document import document_features
     from explorer.analysis.ner.features import FeatureExtractor
+    from explorer.analysis.ner.neural import NEURAL_MODEL, phrase_tag, save_arrays
+    from explorer.analysis.ner.scoring import EmissionScorer
+    from explorer.analysis.ner.train_neural import TrainingSentence, train_neural
 
     params = {"c1": c1, "c2": c2, "max_iterations": iterations}
     extractor = FeatureExtractor(load_resources(out))
     features = [[extractor.sentence(s.tokens) for s in article] for article in corpus]
     gold = [[s.tags for s in article] for article in corpus]
-    first_tags: list[list[list[str]]] = [[] for _ in corpus]
+    first_passes: list[tuple[list[str], np.ndarray]] = [([], np.empty(0)) for _ in corpus]
     with tempfile.TemporaryDirectory() as scratch:
         for fold in range(FOLDS):
             inside = [n for n in range(len(corpus)) if n % FOLDS != fold]
             path = Path(scratch) / f"fold{fold}.model"
             _fit([x for n in inside for x in features[n]],
                  [y for n in inside for y in gold[n]], path, params)
-            tagger = pycrfsuite.Tagger()
-            tagger.open(str(path))
+            scorer = EmissionScorer(read_crfsuite(path), extractor)
             for n in range(fold, len(corpus), FOLDS):
-                first_tags[n] = [tagger.tag(x) for x in features[n]]
-            tagger.close()
+                first_passes[n] = _first_pass(scorer, corpus[n])
     first = out / FIRST_MODEL
     _fit([x for article in features for x in article],
          [y for article in gold for y in article], first, params)
-    second_x: list[list[list[str]]] = []
-    for article, sentences, tags in zip(corpus, features, first_tags, strict=True):
+    if report:
+        print("first CRF trained", flush=True)
+    sentences: list[TrainingSentence] = []
+    for article, (tags, probabilities) in zip(corpus, first_passes, strict=True):
         words = [token for sentence in article for token in sentence.tokens]
-        extra = document_features(words, [t for sentence in tags for t in sentence], extractor)
+        documents = document_features(words, tags, extractor)
         start = 0
-        for sequence in sentences:
-            second_x.append([own + extra[start + i] for i, own in enumerate(sequence)])
-            start += len(sequence)
-    second = out / SECOND_MODEL
-    _fit(second_x, [y for article in gold for y in article], second, params)
+        for sentence in article:
+            end = start + len(sentence.tokens)
+            sentences.append(TrainingSentence(
+                own=[extractor.word_features(word)[0] for word in sentence.tokens],
+                keys=extractor.folded(sentence.tokens),
+                phrases=[phrase_tag(f) for f in extractor.sentence_features(sentence.tokens)],
+                documents=documents[start:end], first_scores=probabilities[start:end],
+                tags=sentence.tags))
+            start = end
+    second = out / NEURAL_MODEL
+    save_arrays(second, train_neural(sentences, neural or NeuralConfig(), report=report))
     return [first, second]
+
+
+def _first_pass(scorer: EmissionScorer, article: list[Sentence]
+                ) -> tuple[list[str], np.ndarray]:
+    """A first CRF's tags of an article's words and its label probabilities."""
+    from explorer.analysis.ner.neural import label_probabilities
+    from explorer.analysis.ner.scoring import viterbi
+
+    words = [word for sentence in article for word in sentence.tokens]
+    ends = list(itertools.accumulate(len(sentence.tokens) for sentence in article))
+    ranges = list(zip([0, *ends[:-1]], ends, strict=True))
+    sentence_of = np.repeat(np.arange(len(ranges)), [end - start for start, end in ranges])
+    extra = [f for sentence in article
+             for f in scorer.features.sentence_features(sentence.tokens)]
+    scores = scorer.scores(words, sentence_of, extra)
+    labels = scorer.weights.labels
+    tags = [labels[i] for i in viterbi(scores, ranges, scorer.weights.transition).tolist()]
+    return tags, label_probabilities(scores, labels)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -112,6 +150,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.05)
     parser.add_argument("--iterations", type=int, default=150)
+    parser.add_argument("--epochs", type=int, default=NeuralConfig().epochs,
+                        help="passes of the neural second pass over the data "
+                             "(default: %(default)s)")
+    parser.add_argument("--seed", type=int, default=NeuralConfig().seed,
+                        help="seed of the neural second pass (default: %(default)s)")
     args = parser.parse_args(argv)
     if not args.lexicon.is_file():
         print(f"train: {args.lexicon}: no such dictionary (apt-get install hunspell-ar)",
@@ -123,7 +166,8 @@ def main(argv: list[str] | None = None) -> int:
                    for i, tag in enumerate(sentence.tags) if tag.startswith("B-")]
     write_resources(args.out, args.lexicon, first_words)
     load_resources.cache_clear()
-    paths = train(training, args.out, c1=args.c1, c2=args.c2, iterations=args.iterations)
+    paths = train(training, args.out, c1=args.c1, c2=args.c2, iterations=args.iterations,
+                  neural=NeuralConfig(epochs=args.epochs, seed=args.seed), report=True)
     size = sum(path.stat().st_size for path in paths) / 1e6
     print(f"models: {', '.join(str(path) for path in paths)} ({size:.1f} MB, "
           f"{time.monotonic() - began:.0f} s)")
