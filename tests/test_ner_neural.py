@@ -160,6 +160,11 @@ def test_the_shipped_model_loads_and_tags_without_network(monkeypatch: pytest.Mo
     found = {(entity.type, entity.text) for entity in recognizer.recognize(text, tokenize(text))}
     assert ("PERS", "إيمانويل ماكرون") in found
     assert ("LOC", "باريس") in found
+    # A sentence longer than the pieces the LSTM reads: the last piece is tagged too.
+    long_text = " ".join(["وقال ماكرون في باريس"] * 70)
+    tags = recognizer.tag(long_text, tokenize(long_text))
+    assert len(tags) == 280 > 2 * PIECE
+    assert tags[-1] == "B-LOC"
 
 
 def test_a_damaged_neural_model_makes_the_backend_unavailable(tmp_path: Path) -> None:
@@ -169,7 +174,7 @@ def test_a_damaged_neural_model_makes_the_backend_unavailable(tmp_path: Path) ->
         CrfRecognizer(tmp_path)
     assert "\n" not in str(error.value)
     save_arrays(tmp_path / NEURAL_MODEL, {"labels": np.array(LABELS, dtype=str)})
-    with pytest.raises(NeuralFormatError, match="no char_vectors"):
+    with pytest.raises(NeuralFormatError, match=r"not a tagger model \(no .*char_vectors"):
         NeuralWeights.load(tmp_path / NEURAL_MODEL)
     (tmp_path / NEURAL_MODEL).unlink()
     with pytest.raises(BackendUnavailable, match="missing"):

@@ -20,7 +20,7 @@ from explorer.analysis.ner import BackendUnavailable
 from explorer.analysis.ner.crfsuite_file import ModelFormatError, read_crfsuite
 from explorer.analysis.ner.document import document_features, propagate
 from explorer.analysis.ner.features import FeatureExtractor, split_sentences
-from explorer.analysis.ner.institutions import mark_institutions
+from explorer.analysis.ner.institutions import mark_institutions, mark_listed_organisations
 from explorer.analysis.ner.neural import (
     NEURAL_MODEL,
     NeuralFormatError,
@@ -71,13 +71,15 @@ class CrfRecognizer:
         breaks = {i for i in range(1, len(tokens))
                   if "\n" in text[tokens[i - 1].end:tokens[i].start]}
         ranges = split_sentences(words, breaks)
-        tags = correct_persons(words, self.stacked_tags(words, ranges), self.features)
+        stacked, phrases = self._passes(words, ranges)
+        tags = correct_persons(words, stacked, self.features)
         for start, end in ranges:
             tags[start:end] = names_after_titles(words[start:end], tags[start:end],
                                                  self.features)
         tags = propagate(words, tags, self.features, self.resources,
                          frozenset(start for start, _ in ranges))
         if self.institutions:
+            tags = mark_listed_organisations(tags, phrases)
             for start, end in ranges:
                 tags[start:end] = mark_institutions(words[start:end], tags[start:end],
                                                     self.features)
@@ -86,12 +88,18 @@ class CrfRecognizer:
     def stacked_tags(self, words: list[str], ranges: list[tuple[int, int]]) -> list[str]:
         """The second pass's tags of an article's ``words``, split into sentences by
         ``ranges``, after the first CRF's tags of the whole article."""
+        return self._passes(words, ranges)[0]
+
+    def _passes(self, words: list[str], ranges: list[tuple[int, int]]
+                ) -> tuple[list[str], list[str]]:
+        """:meth:`stacked_tags`, and each word's gazetteer phrase tag (or '')."""
         if not ranges:
-            return []
+            return [], []
         tags, extra, scores = self.first_tags(words, ranges)
         documents = document_features(words, tags, self.features)
-        return self._second.tags(words, ranges, [phrase_tag(f) for f in extra], documents,
-                                 label_probabilities(scores, self._first.weights.labels))
+        phrases = [phrase_tag(f) for f in extra]
+        return self._second.tags(words, ranges, phrases, documents, label_probabilities(
+            scores, self._first.weights.labels)), phrases
 
     def first_tags(self, words: list[str], ranges: list[tuple[int, int]]
                    ) -> tuple[list[str], list[list[str]], np.ndarray]:

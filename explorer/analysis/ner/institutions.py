@@ -4,7 +4,9 @@ The news corpora the model learns from leave ministries, governments, parliament
 embassies untagged, but in an article they are actors that speak («أعلنت وزارة
 الخارجية أن») and readers look them up. This pass marks a phrase that starts with an
 institution head and runs over the definite words, nationality adjectives and names
-that complete it, stopping at punctuation, function words and persons.
+that complete it, stopping at punctuation, function words and persons. Well-known
+organisations of the curated gazetteer («التحالف الدولي», «منظمة الصحة العالمية») are marked
+too wherever the tagger left them untagged.
 """
 
 from __future__ import annotations
@@ -45,6 +47,24 @@ def _continues(key: str, tag: str, head: str, features: FeatureExtractor) -> boo
         # describes the minister, not the ministry.
         return not head.endswith("ه") or key.endswith("ه")
     return key.startswith(("ال", "لل"))
+
+
+def mark_listed_organisations(tags: list[str], phrases: list[str]) -> list[str]:
+    """``tags`` with each untagged gazetteer organisation phrase (``phrases``: the
+    per-word phrase tags, B-ORG/I-ORG) tagged ORG."""
+    result = list(tags)
+    i = 0
+    while i < len(tags):
+        if phrases[i] != "B-ORG":
+            i += 1
+            continue
+        end = i + 1
+        while end < len(tags) and phrases[end] == "I-ORG":
+            end += 1
+        if all(tag == "O" for tag in result[i:end]):
+            result[i:end] = ["B-ORG"] + ["I-ORG"] * (end - i - 1)
+        i = end
+    return result
 
 
 def mark_institutions(words: list[str], tags: list[str], features: FeatureExtractor

@@ -65,7 +65,8 @@ def names_after_titles(words: list[str], tags: list[str], features: FeatureExtra
         if j < count and words[j] in _COMMAS:
             j += 1  # «رئيس الحزب، منصف الجلاصي،»
         end = j
-        while (end < count and end - j < _MAX_NAME and result[end] == "O"
+        while (end < count and end - j < _MAX_NAME
+               and (result[end] == "O" or _lone_unlisted_name(end, keys, result, features))
                and words[end][:1].isalpha() and keys[end] not in _PREPOSITIONS
                and keys[end] not in _THAT and keys[end] not in resources.titles
                and not keys[end].startswith(_CLITIC_ARTICLE)
@@ -85,6 +86,16 @@ def names_after_titles(words: list[str], tags: list[str], features: FeatureExtra
         if closed and evidence:
             result[j:end] = ["B-PERS"] + ["I-PERS"] * (end - j - 1)
     return result
+
+
+def _lone_unlisted_name(i: int, keys: list[str], tags: list[str], features: FeatureExtractor
+                        ) -> bool:
+    """Whether word ``i`` is tagged a one-word name other than a person that the gazetteer
+    does not list: after a title, an unknown foreign name read as a place («غير بيدرسون»)."""
+    gazetteer = features.resources.gazetteer
+    return (tags[i].startswith("B-") and tags[i] != "B-PERS"
+            and (i + 1 == len(tags) or not tags[i + 1].startswith("I-"))
+            and keys[i] not in gazetteer and features.keys(keys[i])[1] not in gazetteer)
 
 
 def _is_title(key: str, features: FeatureExtractor) -> bool:
