@@ -52,6 +52,9 @@ _PACKAGE = Path(__file__).resolve().parent
 # (which only schedules the analysis) do not count.
 _ANALYSER_SOURCES = ("analysis", "arabic", "data", "model.py")
 _NOT_ANALYSER = {"analysis/corpus_run.py"}
+# What the articles loaded from a file depend on besides the file: the loader. It is in the
+# keys of what files produced and of merged corpora, not of analyses (those hash the text).
+_LOADER_SOURCES = ("corpus",)
 
 Warn = Callable[[str], None]
 
@@ -66,10 +69,20 @@ def default_dir() -> Path:
     return Path(user_cache_dir("explorer", appauthor=False))
 
 
-@cache
 def _sources_digest() -> str:
+    return _digest(_ANALYSER_SOURCES)
+
+
+def loader_version() -> str:
+    """Identifies the loader (``explorer/corpus``) that turns files into articles."""
+    return _digest(_LOADER_SOURCES)[:16]
+
+
+@cache
+def _digest(names: tuple[str, ...]) -> str:
+    """A hash of the names and bytes of the package's files under ``names``."""
     digest = hashlib.sha256()
-    for name in _ANALYSER_SOURCES:
+    for name in names:
         root = _PACKAGE / name
         files = sorted(root.rglob("*")) if root.is_dir() else [root]
         for path in files:
@@ -103,8 +116,9 @@ def article_key(article: Article, version: str) -> str:
 
 def file_key(path: Path, article_id: str, max_bytes: int, version: str) -> str:
     """The cache key of what loading ``path`` as ``article_id`` produced."""
-    fields = [version, os.path.abspath(path), article_id, max_bytes]  # ASCII: a file name
-    return hashlib.sha256(json.dumps(fields).encode()).hexdigest()  # may hold surrogates
+    fields = [version, loader_version(), os.path.abspath(path), article_id, max_bytes]
+    # dumped as ASCII: a file name may hold surrogates
+    return hashlib.sha256(json.dumps(fields).encode()).hexdigest()
 
 
 def file_stamp(path: Path) -> str | None:
@@ -190,7 +204,7 @@ def decode(article: Article, stored: str) -> ArticleAnalysis:
 
 def opening_key(paths: Sequence[str | Path], max_bytes: int, version: str) -> str:
     """The cache key of a corpus opened from ``paths``: one merged corpus is kept per key."""
-    fields = [version, max_bytes, [os.path.abspath(path) for path in paths]]
+    fields = [version, loader_version(), max_bytes, [os.path.abspath(path) for path in paths]]
     return hashlib.sha256(json.dumps(fields).encode()).hexdigest()  # ASCII, as file_key
 
 

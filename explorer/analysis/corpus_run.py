@@ -4,7 +4,8 @@ Articles already analysed by the same analyser come from the cache (:mod:`explor
 the others are analysed on all cores by a process pool, in chunks, and every result is
 handed back in corpus order as soon as it and those before it are ready, so callers can show
 articles while the rest are being analysed. Small batches stay in the calling process, where
-starting workers would cost more than it saves.
+starting workers would cost more than it saves. :func:`analyze_paths` also keeps the merged
+corpus in the cache, and a corpus none of whose files changed comes back from it whole.
 """
 
 from __future__ import annotations
