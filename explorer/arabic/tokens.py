@@ -7,7 +7,7 @@ so «وقال ترامب:» gives «وقال», «ترامب», «:». ``text[t.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A word: letters/digits plus Arabic combining marks and tatweel, allowing an inner
 # apostrophe or hyphen between letters (O'Brien, Saint-Denis) and a decimal point in numbers.
@@ -19,20 +19,28 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A token and its offsets; ``is_word`` is false for punctuation and other marks.
+
+    A named tuple rather than a dataclass: an article has thousands of tokens, and the
+    rules ask ``is_word`` of each many times, so it is stored, not computed.
+    """
+
     start: int
     end: int
     text: str
+    is_word: bool
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum() or self.text[:1] == "_"
+
+def word_like(text: str) -> bool:
+    """Whether a token's text is a word or number (not punctuation or another mark)."""
+    return text[:1].isalnum() or text[:1] == "_"
 
 
 def tokenize(text: str) -> list[Token]:
     """All tokens of ``text`` in order, with offsets."""
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    return [Token(m.start(), m.end(), word, word_like(word))
+            for m in _TOKEN.finditer(text) for word in (m.group(),)]
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?؟…])\s+|\n\s*\n|\n")

@@ -84,7 +84,7 @@ def score(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) -> 
 def predict(recognizer: Recognizer, sentences: Sequence[Sentence]) -> list[list[str]]:
     """Predicted tags per sentence, giving the recogniser 50-sentence articles."""
     from explorer.analysis.ner.spans import tags_from_entities
-    from explorer.arabic.tokens import Token
+    from explorer.arabic.tokens import Token, word_like
 
     predicted: list[list[str]] = []
     for begin in range(0, len(sentences), ARTICLE_SENTENCES):
@@ -100,7 +100,7 @@ def predict(recognizer: Recognizer, sentences: Sequence[Sentence]) -> list[list[
                 elif number:
                     parts.append("\n")
                     position += 1
-                tokens.append(Token(position, position + len(word), word))
+                tokens.append(Token(position, position + len(word), word, word_like(word)))
                 parts.append(word)
                 position += len(word)
         tags = tags_from_entities(tokens, recognizer.recognize("".join(parts), tokens))

@@ -68,18 +68,24 @@ def document_features(words: list[str], tags: list[str],
     for first, last, kind in spans(tags):
         if kind == "PERS" and last - first > 1:
             seen[stems[last - 1]]["SURNAME"] += 1
-    # The same stem with the same own label gets the same features: build them once.
+    # The same tags around a word, and the same stem with the same own label, give the
+    # same features: each is built once (so words share lists; callers must not change them).
+    around: dict[tuple[str, str, str], list[str]] = {}
     elsewhere: dict[tuple[str, str], list[str]] = {}
     result = []
-    for previous, tag, following, stem in zip(["edge", *tags], tags, [*tags[1:], "edge"],
-                                             stems, strict=False):  # shifted lists: one longer
-        own = tag[2:] or "O"
-        extra = ["y1=" + tag, "y1-1=" + previous, "y1+1=" + following]
+    for key, stem in zip(zip(["edge", *tags], tags, [*tags[1:], "edge"], strict=False),
+                         stems, strict=True):  # shifted lists: one longer than tags
+        extra = around.get(key)
+        if extra is None:
+            previous, tag, following = key
+            extra = around[key] = ["y1=" + tag, "y1-1=" + previous, "y1+1=" + following]
         if len(stem) > 1 and stem[0].isalpha():
+            own = key[1][2:] or "O"
             found = elsewhere.get((stem, own))
             if found is None:
                 found = elsewhere[stem, own] = _elsewhere(seen[stem], own)
-            extra.extend(found)
+            if found:
+                extra = extra + found
         result.append(extra)
     return result
 

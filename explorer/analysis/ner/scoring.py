@@ -104,9 +104,10 @@ class EmissionScorer:
             scores += np.where(inside[:, None], self._lent[index[neighbour], offset],
                                self._edges[offset])
         if extra:
-            combined = [tuple(names) for names in extra[0]] if len(extra) == 1 else [
-                tuple(name for features in parts for name in features)
-                for parts in zip(*extra, strict=True)]
+            combined = [tuple(names) for names in extra[0]]
+            for more in extra[1:]:
+                combined = [names + tuple(added) for names, added in zip(combined, more,
+                                                                          strict=True)]
             known = self._combinations
             new_combinations = [key for key in dict.fromkeys(combined) if key not in known]
             if new_combinations:
