@@ -17,15 +17,9 @@ import pytest
 import explorer.analysis.corpus_run as corpus_run
 import explorer.corpus.loader as loader
 from explorer.analysis.pipeline import ArticleAnalysis
-from explorer.cache import (
-    FILE_NAME,
-    AnalysisCache,
-    analyser_version,
-    decode_corpus,
-    default_dir,
-    encode_corpus,
-)
+from explorer.cache import FILE_NAME, AnalysisCache, analyser_version, default_dir
 from explorer.model import Actor, Article, Corpus, Entity, LoadError, Quote
+from explorer.stored_corpus import decode_corpus, encode_corpus
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "sample_articles"
