@@ -12,11 +12,11 @@ keys), under the file's path, id, size limit and the analyser, stamped with its 
 modification time, inode and change time: reopening a corpus whose files did not change
 then reads none of them, and goes straight from the stamp to the cached analyses.
 
-A third table keeps, for each opening (the opened paths, size limit and analyser), the last
-corpus it gave with its actors merged, under the keys and stamps of all its files: a reopened
-corpus none of whose files changed is one read and one decode, with no merging. Anything
-changed, added or removed falls back to the two tables above, and the new corpus replaces
-the old one.
+A third table keeps, for each opening (the opened paths, size limit, analyser and loader),
+the last corpus it gave with its actors merged (as :mod:`explorer.stored_corpus` writes it),
+under the paths and stamps of all its files: a reopened corpus none of whose files changed
+is one read and one decode, with no merging. Anything changed, added or removed falls back
+to the two tables above, and the new corpus replaces the old one.
 
 Any problem with the cache file (unreadable, corrupt, locked, full disk) disables the cache
 for the run with one line of explanation; analysing never fails because of it.
@@ -41,17 +41,20 @@ from typing import Any
 from explorer import __version__
 from explorer.analysis.actors import LocalActor
 from explorer.analysis.pipeline import ArticleAnalysis
-from explorer.model import Actor, Article, Corpus, Entity, LoadError, Quote
+from explorer.model import Article, Entity, LoadError, Quote
 
 ENV_DIR = "EXPLORER_CACHE_DIR"
 FILE_NAME = "analyses.sqlite3"
-FORMAT = 1  # bump when the stored JSON changes shape
+FORMAT = 1  # bump when the stored JSON changes shape (here or in explorer.stored_corpus)
 
 _PACKAGE = Path(__file__).resolve().parent
 # What an analysis depends on: its code and its data. The app, CLI, search and the corpus run
 # (which only schedules the analysis) do not count.
 _ANALYSER_SOURCES = ("analysis", "arabic", "data", "model.py")
 _NOT_ANALYSER = {"analysis/corpus_run.py"}
+# What the articles loaded from a file depend on besides the file: the loader. It is in the
+# keys of what files produced and of merged corpora, not of analyses (those hash the text).
+_LOADER_SOURCES = ("corpus",)
 
 Warn = Callable[[str], None]
 
@@ -66,10 +69,20 @@ def default_dir() -> Path:
     return Path(user_cache_dir("explorer", appauthor=False))
 
 
-@cache
 def _sources_digest() -> str:
+    return _digest(_ANALYSER_SOURCES)
+
+
+def loader_version() -> str:
+    """Identifies the loader (``explorer/corpus``) that turns files into articles."""
+    return _digest(_LOADER_SOURCES)[:16]
+
+
+@cache
+def _digest(names: tuple[str, ...]) -> str:
+    """A hash of the names and bytes of the package's files under ``names``."""
     digest = hashlib.sha256()
-    for name in _ANALYSER_SOURCES:
+    for name in names:
         root = _PACKAGE / name
         files = sorted(root.rglob("*")) if root.is_dir() else [root]
         for path in files:
@@ -103,8 +116,9 @@ def article_key(article: Article, version: str) -> str:
 
 def file_key(path: Path, article_id: str, max_bytes: int, version: str) -> str:
     """The cache key of what loading ``path`` as ``article_id`` produced."""
-    fields = [version, os.path.abspath(path), article_id, max_bytes]  # ASCII: a file name
-    return hashlib.sha256(json.dumps(fields).encode()).hexdigest()  # may hold surrogates
+    fields = [version, loader_version(), os.path.abspath(path), article_id, max_bytes]
+    # dumped as ASCII: a file name may hold surrogates
+    return hashlib.sha256(json.dumps(fields).encode()).hexdigest()
 
 
 def file_stamp(path: Path) -> str | None:
@@ -190,7 +204,7 @@ def decode(article: Article, stored: str) -> ArticleAnalysis:
 
 def opening_key(paths: Sequence[str | Path], max_bytes: int, version: str) -> str:
     """The cache key of a corpus opened from ``paths``: one merged corpus is kept per key."""
-    fields = [version, max_bytes, [os.path.abspath(path) for path in paths]]
+    fields = [version, loader_version(), max_bytes, [os.path.abspath(path) for path in paths]]
     return hashlib.sha256(json.dumps(fields).encode()).hexdigest()  # ASCII, as file_key
 
 
@@ -207,108 +221,6 @@ def corpus_stamp(found: Sequence[tuple[Path, str, str | None] | LoadError]) -> s
         else:
             rows.append([str(item[0]), item[1], item[2]])
     return hashlib.sha256(json.dumps(rows).encode()).hexdigest()  # ASCII, as file_key
-
-
-def encode_corpus(corpus: Corpus) -> str:
-    """What is stored for a merged corpus, made to decode fast: rows instead of objects; an
-    actor or article named by its position; entity types, quote kinds and cues by their
-    position in a table of such words; a mention's or quote's text left out (null) when it
-    is the slice of the article text its offsets name, as it nearly always is. Mention and
-    quote counts are not stored: they are counted again from the mentions on reading."""
-    words: dict[str, int] = {}
-    actor_at = {actor.id: number for number, actor in enumerate(corpus.actors)}
-    article_at = {article.id: number for number, article in enumerate(corpus.articles)}
-
-    def word(value: str) -> int:
-        return words.setdefault(value, len(words))
-
-    def actor(actor_id: str | None) -> int | None:
-        return None if actor_id is None else actor_at[actor_id]
-
-    articles = []
-    for article in corpus.articles:
-        text = article.text
-        entities = [[e.start, e.end, None if text[e.start:e.end] == e.text else e.text,
-                     word(e.type), actor(e.actor)] for e in article.entities]
-        quotes = [[q.start, q.end, None if text[q.start:q.end] == q.text else q.text,
-                   word(q.kind), word(q.cue), actor(q.speaker), q.speaker_text]
-                  for q in article.quotes]
-        articles.append([*(getattr(article, name) for name in _ARTICLE_FIELDS),
-                         entities, quotes])
-    actors = [[a.id, a.name, word(a.type), a.aliases, a.roles,
-               [article_at[article_id] for article_id in a.articles]] for a in corpus.actors]
-    errors = [[e.path, e.error] for e in corpus.errors]
-    return json.dumps({"words": list(words), "actors": actors, "articles": articles,
-                       "errors": errors}, ensure_ascii=False, separators=(",", ":"))
-
-
-def decode_corpus(stored: str) -> Corpus:
-    """The corpus :func:`encode_corpus` stored, checked as a whole before use: every value
-    of its type, offsets inside their article's text, every actor, article or word named by
-    position present; ValueError if anything is off, so that the corpus is made again
-    instead of shown."""
-    try:
-        data: dict[str, Any] = json.loads(stored)
-        words: list[str] = data["words"]
-        actors = [Actor(actor_id, name, words[kind], aliases, roles, 0, 0, seen_in)
-                  for actor_id, name, kind, aliases, roles, seen_in in data["actors"]]
-        actor_ids = [actor.id for actor in actors]
-        articles = [_decode_article(row, words, actor_ids) for row in data["articles"]]
-        article_ids = [article.id for article in articles]
-        for actor in actors:
-            actor.articles = [article_ids[number] for number in actor.articles]
-        errors = [LoadError(path, error) for path, error in data["errors"]]
-        _check_types(words, actors, errors)
-    except (ValueError, KeyError, IndexError, TypeError, AttributeError) as error:
-        raise ValueError(f"unreadable corpus entry: {error}") from None
-    corpus = Corpus(articles, actors, errors)
-    mentions, quoted = corpus.mentions_by_actor, corpus.quotes_by_actor
-    for actor in actors:
-        actor.mentions = len(mentions.get(actor.id, ()))
-        actor.quotes = len(quoted.get(actor.id, ()))
-    return corpus
-
-
-def _decode_article(row: list[Any], words: list[str], actor_ids: list[str]) -> Article:
-    """One article of :func:`decode_corpus`, its rows checked as they are read."""
-    article_id, path, title, text, date, source, url, entities, quotes = row
-    if not (type(article_id) is type(path) is type(title) is type(text) is str) or any(
-            value is not None and type(value) is not str for value in (date, source, url)):
-        raise ValueError("an article field of the wrong type")
-    length = len(text)
-    for start, end, said, _, _ in entities:
-        if (type(start) is not int or type(end) is not int or not 0 <= start <= end <= length
-                or said is not None and type(said) is not str):
-            raise ValueError("a mention that does not fit its article")
-    for start, end, said, _, _, _, speaker_text in quotes:
-        if (type(start) is not int or type(end) is not int or not 0 <= start <= end <= length
-                or said is not None and type(said) is not str
-                or speaker_text is not None and type(speaker_text) is not str):
-            raise ValueError("a quote that does not fit its article")
-    return Article(
-        article_id, path, title, text, date, source, url,
-        [Entity(start, end, text[start:end] if said is None else said, words[kind],
-                None if actor is None else actor_ids[actor])
-         for start, end, said, kind, actor in entities],
-        [Quote(start, end, text[start:end] if said is None else said, words[kind], words[cue],
-               None if speaker is None else actor_ids[speaker], speaker_text)
-         for start, end, said, kind, cue, speaker, speaker_text in quotes])
-
-
-def _check_types(words: list[str], actors: list[Actor], errors: list[LoadError]) -> None:
-    """ValueError unless the words, actors and errors of a decoded corpus hold strings where
-    strings belong, and no two actors share an id."""
-    strings: list[object] = [*words]
-    for actor in actors:
-        if type(actor.aliases) is not list or type(actor.roles) is not list:
-            raise ValueError("an actor's names or roles are not a list")
-        strings += (actor.id, actor.name, *actor.aliases, *actor.roles)
-    for error in errors:
-        strings += (error.path, error.error)
-    if not all(type(value) is str for value in strings):
-        raise ValueError("a name of the wrong type")
-    if len({actor.id for actor in actors}) != len(actors):
-        raise ValueError("two actors with one id")
 
 
 def _warn_stderr(message: str) -> None:

@@ -17,15 +17,9 @@ import pytest
 import explorer.analysis.corpus_run as corpus_run
 import explorer.corpus.loader as loader
 from explorer.analysis.pipeline import ArticleAnalysis
-from explorer.cache import (
-    FILE_NAME,
-    AnalysisCache,
-    analyser_version,
-    decode_corpus,
-    default_dir,
-    encode_corpus,
-)
+from explorer.cache import FILE_NAME, AnalysisCache, analyser_version, default_dir
 from explorer.model import Actor, Article, Corpus, Entity, LoadError, Quote
+from explorer.stored_corpus import decode_corpus, encode_corpus
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "sample_articles"
@@ -414,3 +408,12 @@ def test_the_app_is_given_the_merged_corpus_before_it_is_stored(articles, tmp_pa
     corpus_run.analyze_paths([articles], jobs=1, cache_dir=tmp_path / "cache",
                              on_ready=lambda corpus: seen.append(len(stored)))
     assert seen == [0] and len(stored) == 1
+
+
+def test_another_loader_reads_the_files_again(mixed, tmp_path, reads, monkeypatch):
+    first, _ = open_folder(mixed, tmp_path / "cache")
+    monkeypatch.setattr("explorer.cache.loader_version", lambda: "another loader")
+    reads.clear()
+    second, reported = open_folder(mixed, tmp_path / "cache")
+    assert reported > 0 and len(reads) == 6
+    assert second.to_json() == first.to_json()

@@ -4,7 +4,8 @@ Articles already analysed by the same analyser come from the cache (:mod:`explor
 the others are analysed on all cores by a process pool, in chunks, and every result is
 handed back in corpus order as soon as it and those before it are ready, so callers can show
 articles while the rest are being analysed. Small batches stay in the calling process, where
-starting workers would cost more than it saves.
+starting workers would cost more than it saves. :func:`analyze_paths` also keeps the merged
+corpus in the cache, and a corpus none of whose files changed comes back from it whole.
 """
 
 from __future__ import annotations
@@ -159,7 +160,7 @@ def _cached_corpus(store, opening: str, stamp: str | None) -> Corpus | None:
     """The merged corpus the cache keeps for ``opening`` if its files are still those of
     ``stamp``; None otherwise, or when the entry is damaged (the corpus is then made again
     and replaces it)."""
-    from explorer.cache import decode_corpus
+    from explorer.stored_corpus import decode_corpus
 
     entry = store.get_corpus(opening) if stamp is not None else None
     if entry is None or entry[0] != stamp:
@@ -298,7 +299,8 @@ def analyze_paths(paths: Iterable[str | Path], *, ner: str = "auto",
     none of whose files changed since these paths were last opened comes whole from the
     cache, already merged: then no item is reported, only the corpus.
     """
-    from explorer.cache import corpus_stamp, encode_corpus, opening_key
+    from explorer.cache import corpus_stamp, opening_key
+    from explorer.stored_corpus import encode_corpus
 
     paths = list(paths)
     store, version = _open_cache(cache, ner, warn, cache_dir)
