@@ -96,11 +96,13 @@ def first_paint(folder: Path, launched: float, wait: float) -> dict:
 def throughput(folder: Path, count: int, bert_count: int, tiny_bert: bool) -> dict:
     """The default pipeline and a BERT-base token classifier (camel-tools' NER architecture:
     12 layers, hidden 768; random weights; CPU) on one core each: the pipeline over ``count``
-    articles (its per-word caches fill as a real corpus run's do), BERT over the sentences of
-    the first ``bert_count`` of them (its cost per token does not depend on the words)."""
+    articles (its per-word caches fill as a real corpus run's do), in the chunks a worker of
+    ``explorer analyze`` gets, BERT over the sentences of the first ``bert_count`` of them
+    (its cost per token does not depend on the words)."""
     import torch
 
-    from explorer.analysis.pipeline import analyze, recognizer
+    from explorer.analysis.corpus_run import CHUNK_MAX
+    from explorer.analysis.pipeline import analyze, analyze_many, recognizer
     from explorer.arabic.tokens import sentence_spans, tokenize
     from explorer.corpus import load
     from explorer.model import Article
@@ -111,8 +113,8 @@ def throughput(folder: Path, count: int, bert_count: int, tiny_bert: bool) -> di
     recognizer("auto")
     analyze(warm)
     started = time.perf_counter()
-    for article in articles:
-        analyze(article)
+    for start in range(0, len(articles), CHUNK_MAX):
+        analyze_many(articles[start:start + CHUNK_MAX])
     pipeline_s = time.perf_counter() - started
     tokens = sum(sum(t.is_word for t in tokenize(a.text)) for a in articles)
     sentences = [[t.text for t in tokenize(article.text[s:e]) if t.is_word]

@@ -39,13 +39,13 @@ def articles(tmp_path: Path) -> Path:
 def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Records the id of every article actually analysed."""
     analysed: list[str] = []
-    real = corpus_run.analyze
+    real = corpus_run.analyze_many
 
-    def analyze(article, ner="auto"):
-        analysed.append(article.id)
-        return real(article, ner)
+    def analyze_many(articles, ner="auto"):
+        analysed.extend(article.id for article in articles)
+        return real(articles, ner)
 
-    monkeypatch.setattr(corpus_run, "analyze", analyze)
+    monkeypatch.setattr(corpus_run, "analyze_many", analyze_many)
     return analysed
 
 

@@ -326,14 +326,14 @@ async def test_an_analysis_crash_keeps_what_was_done_and_says_why(tmp_path, monk
 
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text(f"عنوان {name}\n\nقال ترامب إن القوات باقية.", "utf-8")
-    real = corpus_run.analyze
+    real = corpus_run.analyze_many
 
-    def flaky(article, ner="auto"):
-        if article.id == "b.txt":
+    def flaky(articles, ner="auto"):
+        if any(article.id == "b.txt" for article in articles):
             raise RuntimeError("recogniser exploded")
-        return real(article, ner)
+        return real(articles, ner)
 
-    monkeypatch.setattr(corpus_run, "analyze", flaky)
+    monkeypatch.setattr(corpus_run, "analyze_many", flaky)
     app = ExplorerApp([tmp_path], rtl="app", cache=False, jobs=1)
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)

@@ -79,14 +79,14 @@ def test_an_unchanged_corpus_goes_straight_to_ready(folder, tmp_path):
 @run_async
 async def test_the_first_article_shows_while_the_rest_are_analysed(folder, monkeypatch):
     go_on = threading.Event()
-    real = corpus_run.analyze
+    real = corpus_run.analyze_many
 
-    def slow_after_first(article, ner="auto"):
-        if article.id != "00.txt":
+    def slow_after_first(articles, ner="auto"):
+        if articles[0].id != "00.txt":
             go_on.wait(30)
-        return real(article, ner)
+        return real(articles, ner)
 
-    monkeypatch.setattr(corpus_run, "analyze", slow_after_first)
+    monkeypatch.setattr(corpus_run, "analyze_many", slow_after_first)
     app = ExplorerApp([folder], rtl="app", cache=False, jobs=1)
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(200):

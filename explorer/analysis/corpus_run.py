@@ -23,7 +23,7 @@ from pathlib import Path
 
 from explorer.analysis.actors import build_corpus
 from explorer.analysis.ner import BackendUnavailable
-from explorer.analysis.pipeline import ArticleAnalysis, analyze, recognizer
+from explorer.analysis.pipeline import ArticleAnalysis, analyze_many, recognizer
 from explorer.corpus import DEFAULT_MAX_BYTES, discover, load_file
 from explorer.model import Article, Corpus, LoadError
 
@@ -192,9 +192,12 @@ def _cached_analyses(store, articles: Sequence[Article], keys: Sequence[str]
 
 def _analyse(articles: list[Article], ner: str, jobs: int) -> Iterator[ArticleAnalysis]:
     """Analyses of ``articles`` in order: in this process, or on ``jobs`` worker processes."""
+    if not articles:
+        return
     if jobs <= 1 or len(articles) < PARALLEL_MIN:
-        for article in articles:
-            yield analyze(article, ner)
+        yield from analyze_many(articles[:1], ner)  # the first at once: the app shows it
+        for start in range(1, len(articles), CHUNK_MAX):
+            yield from analyze_many(articles[start:start + CHUNK_MAX], ner)
         return
     size = max(1, min(CHUNK_MAX, len(articles) // (jobs * 4)))
     chunks = [articles[start:start + size] for start in range(0, len(articles), size)]
@@ -249,7 +252,7 @@ def _start_worker(ner: str) -> None:
 
 def _analyse_chunk(articles: list[Article], ner: str) -> list[ArticleAnalysis] | str:
     try:
-        return [analyze(article, ner) for article in articles]
+        return analyze_many(articles, ner)
     except BackendUnavailable as error:
         return str(error)
 

@@ -7,6 +7,7 @@ worker processes; the recogniser is loaded once per process.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -15,8 +16,8 @@ from explorer.analysis.mentions import collect_mentions
 from explorer.analysis.ner import Recognizer, get_recognizer
 from explorer.analysis.quotes import find_quotes
 from explorer.analysis.speakers import attribute
-from explorer.arabic.tokens import tokenize
-from explorer.model import Article
+from explorer.arabic.tokens import Token, tokenize
+from explorer.model import Article, Entity
 
 
 @dataclass(slots=True)
@@ -35,9 +36,25 @@ def recognizer(name: str = "auto") -> Recognizer:
 
 def analyze(article: Article, ner: str = "auto") -> ArticleAnalysis:
     """Analyse one article; the input article is not modified."""
+    return analyze_many([article], ner)[0]
+
+
+def analyze_many(articles: Sequence[Article], ner: str = "auto") -> list[ArticleAnalysis]:
+    """:func:`analyze` for each of several articles, the recogniser tagging them together
+    (what a worker does with its chunk of a corpus)."""
+    tokens = [tokenize(article.text) for article in articles]
+    recognised = recognizer(ner).recognize_many(
+        [(article.text, article_tokens) for article, article_tokens in zip(articles, tokens,
+                                                                           strict=True)])
+    return [_analyze_recognised(article, article_tokens, entities)
+            for article, article_tokens, entities in zip(articles, tokens, recognised,
+                                                         strict=True)]
+
+
+def _analyze_recognised(article: Article, tokens: list[Token],
+                        recognised: list[Entity]) -> ArticleAnalysis:
+    """The rest of the analysis once the recogniser has found its entities."""
     text = article.text
-    tokens = tokenize(text)
-    recognised = recognizer(ner).recognize(text, tokens)
     mentions, reader = collect_mentions(text, tokens, recognised)
     found = find_quotes(text, reader, mentions)
     entities = mentions.entities

@@ -6,6 +6,7 @@ A recogniser takes an article's text and its tokens and returns entity mentions 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from explorer.arabic.tokens import Token
@@ -21,6 +22,12 @@ class Recognizer(Protocol):
 
     def recognize(self, text: str, tokens: list[Token]) -> list[Entity]:
         """Entity mentions in ``text`` (without actor ids), in text order."""
+        ...
+
+    def recognize_many(self, articles: Sequence[tuple[str, list[Token]]]
+                       ) -> list[list[Entity]]:
+        """:meth:`recognize` for each of several articles (text, tokens), which a
+        recogniser may tag together, faster than one by one."""
         ...
 
 

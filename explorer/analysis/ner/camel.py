@@ -8,6 +8,7 @@ fetches a catalogue when none is there. torch is imported only when this backend
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from explorer.analysis.ner import BackendUnavailable
@@ -61,3 +62,7 @@ class CamelRecognizer:
 
     def recognize(self, text: str, tokens: list[Token]) -> list[Entity]:
         return entities_from_tags(text, tokens, self.tag(text, tokens), self._known)
+
+    def recognize_many(self, articles: Sequence[tuple[str, list[Token]]]
+                       ) -> list[list[Entity]]:
+        return [self.recognize(text, tokens) for text, tokens in articles]

@@ -12,6 +12,7 @@ confidence to its other mentions. The models and their word lists ship in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -67,11 +68,25 @@ class CrfRecognizer:
 
     def tag(self, text: str, tokens: list[Token]) -> list[str]:
         """One B-/I-/O tag per token; sentences end at . ! ? ؟ and at line breaks."""
-        words = [token.text for token in tokens]
-        breaks = {i for i in range(1, len(tokens))
-                  if "\n" in text[tokens[i - 1].end:tokens[i].start]}
-        ranges = split_sentences(words, breaks)
-        stacked, phrases = self._passes(words, ranges)
+        return self.tag_many([(text, tokens)])[0]
+
+    def tag_many(self, articles: Sequence[tuple[str, list[Token]]]) -> list[list[str]]:
+        """:meth:`tag` for each of several articles (text, tokens). The two passes run over
+        all their sentences together: most of their cost is array steps paid once per word
+        position of the longest sentence, so a batch pays them once instead of per article."""
+        split = []
+        for text, tokens in articles:
+            words = [token.text for token in tokens]
+            breaks = {i for i in range(1, len(tokens))
+                      if "\n" in text[tokens[i - 1].end:tokens[i].start]}
+            split.append((words, split_sentences(words, breaks)))
+        return [self._rules(words, ranges, stacked, phrases)
+                for (words, ranges), (stacked, phrases) in zip(split, self._passes(split),
+                                                               strict=True)]
+
+    def _rules(self, words: list[str], ranges: list[tuple[int, int]], stacked: list[str],
+               phrases: list[str]) -> list[str]:
+        """The rules after the two passes, over one article."""
         tags = correct_persons(words, stacked, self.features)
         for start, end in ranges:
             tags[start:end] = names_after_titles(words[start:end], tags[start:end],
@@ -88,18 +103,30 @@ class CrfRecognizer:
     def stacked_tags(self, words: list[str], ranges: list[tuple[int, int]]) -> list[str]:
         """The second pass's tags of an article's ``words``, split into sentences by
         ``ranges``, after the first CRF's tags of the whole article."""
-        return self._passes(words, ranges)[0]
+        return self._passes([(words, ranges)])[0][0]
 
-    def _passes(self, words: list[str], ranges: list[tuple[int, int]]
-                ) -> tuple[list[str], list[str]]:
-        """:meth:`stacked_tags`, and each word's gazetteer phrase tag (or '')."""
+    def _passes(self, articles: list[tuple[list[str], list[tuple[int, int]]]]
+                ) -> list[tuple[list[str], list[str]]]:
+        """For each article (words, sentence ranges): :meth:`stacked_tags` and each word's
+        gazetteer phrase tag (or ''). The articles are laid end to end: a sentence never
+        spans two of them, and the document features are each article's own."""
+        words: list[str] = []
+        ranges: list[tuple[int, int]] = []
+        bounds = []
+        for article_words, article_ranges in articles:
+            first = len(words)
+            words.extend(article_words)
+            ranges.extend((start + first, end + first) for start, end in article_ranges)
+            bounds.append((first, len(words)))
         if not ranges:
-            return [], []
+            return [([], []) for _ in articles]
         tags, extra, scores = self.first_tags(words, ranges)
-        documents = document_features(words, tags, self.features)
+        documents = [features for first, last in bounds for features in document_features(
+            words[first:last], tags[first:last], self.features)]
         phrases = [phrase_tag(f) for f in extra]
-        return self._second.tags(words, ranges, phrases, documents, label_probabilities(
-            scores, self._first.weights.labels)), phrases
+        second = self._second.tags(words, ranges, phrases, documents, label_probabilities(
+            scores, self._first.weights.labels))
+        return [(second[first:last], phrases[first:last]) for first, last in bounds]
 
     def first_tags(self, words: list[str], ranges: list[tuple[int, int]]
                    ) -> tuple[list[str], list[list[str]], np.ndarray]:
@@ -116,3 +143,10 @@ class CrfRecognizer:
 
     def recognize(self, text: str, tokens: list[Token]) -> list[Entity]:
         return entities_from_tags(text, tokens, self.tag(text, tokens), self._known)
+
+    def recognize_many(self, articles: Sequence[tuple[str, list[Token]]]
+                       ) -> list[list[Entity]]:
+        """:meth:`recognize` for each of several articles (text, tokens), tagged together."""
+        return [entities_from_tags(text, tokens, tags, self._known)
+                for (text, tokens), tags in zip(articles, self.tag_many(articles),
+                                                strict=True)]
