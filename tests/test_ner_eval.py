@@ -54,6 +54,9 @@ class FixedRecognizer:
             line_start += len(line) + 1
         return entities
 
+    def recognize_many(self, articles: list[tuple[str, list[Token]]]) -> list[list[Entity]]:
+        return [self.recognize(text, tokens) for text, tokens in articles]
+
 
 @pytest.fixture
 def conll_file(tmp_path: Path) -> Path:

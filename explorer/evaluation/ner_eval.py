@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from explorer.analysis.ner import Recognizer
     from explorer.analysis.ner.conll import Sentence
+    from explorer.arabic.tokens import Token
 
 ARTICLE_SENTENCES = 50
+BATCH_ARTICLES = 16  # articles given to the recogniser at once (``CHUNK_MAX`` of a corpus run)
 CORE_TYPES = ("PERS", "LOC", "ORG")
 
 
@@ -82,32 +84,46 @@ def score(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) -> 
 
 
 def predict(recognizer: Recognizer, sentences: Sequence[Sentence]) -> list[list[str]]:
-    """Predicted tags per sentence, giving the recogniser 50-sentence articles."""
+    """Predicted tags per sentence, giving the recogniser 50-sentence articles (several at a
+    time, as a worker of ``explorer analyze`` does)."""
     from explorer.analysis.ner.spans import tags_from_entities
+
+    articles = [sentences[begin:begin + ARTICLE_SENTENCES]
+                for begin in range(0, len(sentences), ARTICLE_SENTENCES)]
+    texts = [_article_text(article) for article in articles]
+    predicted: list[list[str]] = []
+    for first in range(0, len(articles), BATCH_ARTICLES):
+        batch = texts[first:first + BATCH_ARTICLES]
+        found = recognizer.recognize_many(batch)
+        for article, (_, tokens), entities in zip(articles[first:first + BATCH_ARTICLES],
+                                                  batch, found, strict=True):
+            tags = tags_from_entities(tokens, entities)
+            for sentence in article:
+                predicted.append(tags[:len(sentence.tokens)])
+                tags = tags[len(sentence.tokens):]
+    return predicted
+
+
+def _article_text(article: Sequence[Sentence]) -> tuple[str, list[Token]]:
+    """The text of gold sentences as an untokenised article (a space between words, a line
+    per sentence) and its tokens, which are the gold ones."""
     from explorer.arabic.tokens import Token, word_like
 
-    predicted: list[list[str]] = []
-    for begin in range(0, len(sentences), ARTICLE_SENTENCES):
-        article = sentences[begin:begin + ARTICLE_SENTENCES]
-        tokens: list[Token] = []
-        parts: list[str] = []
-        position = 0
-        for number, sentence in enumerate(article):
-            for index, word in enumerate(sentence.tokens):
-                if index:
-                    parts.append(" ")
-                    position += 1
-                elif number:
-                    parts.append("\n")
-                    position += 1
-                tokens.append(Token(position, position + len(word), word, word_like(word)))
-                parts.append(word)
-                position += len(word)
-        tags = tags_from_entities(tokens, recognizer.recognize("".join(parts), tokens))
-        for sentence in article:
-            predicted.append(tags[:len(sentence.tokens)])
-            tags = tags[len(sentence.tokens):]
-    return predicted
+    tokens: list[Token] = []
+    parts: list[str] = []
+    position = 0
+    for number, sentence in enumerate(article):
+        for index, word in enumerate(sentence.tokens):
+            if index:
+                parts.append(" ")
+                position += 1
+            elif number:
+                parts.append("\n")
+                position += 1
+            tokens.append(Token(position, position + len(word), word, word_like(word)))
+            parts.append(word)
+            position += len(word)
+    return "".join(parts), tokens
 
 
 def evaluate(recognizer: Recognizer, sentences: Sequence[Sentence]
