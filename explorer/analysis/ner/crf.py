@@ -142,7 +142,7 @@ class CrfRecognizer:
         return [weights.labels[i] for i in labels], extra, scores
 
     def recognize(self, text: str, tokens: list[Token]) -> list[Entity]:
-        return entities_from_tags(text, tokens, self.tag(text, tokens), self._known)
+        return self.recognize_many([(text, tokens)])[0]
 
     def recognize_many(self, articles: Sequence[tuple[str, list[Token]]]
                        ) -> list[list[Entity]]:

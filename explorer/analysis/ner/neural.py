@@ -27,7 +27,8 @@ from pathlib import Path
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from explorer.analysis.ner.features import MAX_CACHED_WORDS, FeatureExtractor
+from explorer.analysis.ner.features import FeatureExtractor
+from explorer.analysis.ner.row_table import RowTable, grouped_sums
 from explorer.analysis.ner.scoring import viterbi
 
 NEURAL_MODEL = "neural.npz"
@@ -39,7 +40,6 @@ PIECE = 100
 # Index 0 of every vocabulary is "unknown / none"; characters also keep 1 for unknown.
 PAD, UNKNOWN_CHAR = 0, 1
 FORBIDDEN = -1e4
-_INITIAL_ROWS = 4096
 
 
 class NeuralFormatError(ValueError):
@@ -217,24 +217,16 @@ class NeuralTagger:
         self._end = w["end"].astype(np.float64)
         self.transitions = w["transitions"].astype(np.float64)
         self._blas = ThreadpoolController()
-        self._reset()
-
-    def _reset(self) -> None:
-        self._rows: dict[str, int] = {}
-        self._words = np.empty((_INITIAL_ROWS, self._word_input.shape[1]), np.float32)
-        self._combinations: dict[tuple[str, ...], int] = {}
-        self._combined = np.empty((_INITIAL_ROWS, self._word_input.shape[1]), np.float32)
+        gates = (self._word_input.shape[1],)
+        self._words = RowTable(gates, lambda new: self.word_vectors(new) @ self._word_input,
+                               np.float32)
+        self._combinations = RowTable(gates, self._document_sums, np.float32)
 
     def word_vectors(self, words: list[str]) -> np.ndarray:
         """The feature sum and character CNN output of each word, side by side."""
         find = self.weights.own.get
-        ids = [PAD]
-        starts = []
-        for word in words:
-            starts.append(len(ids) - 1)
-            ids.extend(map(find, self.features.word_features(word)[0], repeat(PAD)))
-            ids.append(PAD)  # each group ends on the zero row, so none is empty
-        sums = np.add.reduceat(self._own_vectors[ids[:-1]], starts)
+        sums = grouped_sums(self._own_vectors, (
+            map(find, self.features.word_features(word)[0], repeat(PAD)) for word in words), PAD)
         keys = [characters(key) for key in self.features.folded(words)]
         lengths = np.fromiter(map(len, keys), dtype=np.intp, count=len(keys))
         codes = np.frombuffer("".join(keys).encode("utf-32-le"), dtype=np.uint32)
@@ -252,40 +244,11 @@ class NeuralTagger:
         convolved[ids_array == PAD] = FORBIDDEN
         return np.concatenate([sums, np.maximum(convolved.max(axis=1), 0.0)], axis=1)
 
-    def _word_gates(self, words: list[str]) -> np.ndarray:
-        """LSTM input gates from each word's own part (cached per distinct word)."""
-        rows = self._rows
-        new = [word for word in dict.fromkeys(words) if word not in rows]
-        if new:
-            first = len(rows)
-            needed = first + len(new)
-            while needed > len(self._words):
-                self._words = np.concatenate([self._words, np.empty_like(self._words)])
-            self._words[first:needed] = self.word_vectors(new) @ self._word_input
-            rows.update(zip(new, range(first, needed), strict=True))
-        return self._words[[rows[word] for word in words]]
-
-    def _document_part(self, documents: list[list[str]]) -> np.ndarray:
-        """LSTM input gates from the first-pass features (each combination summed once)."""
-        known = self._combinations
-        keys = [tuple(names) for names in documents]
-        new = [key for key in dict.fromkeys(keys) if key not in known]
-        if new:
-            first = len(known)
-            needed = first + len(new)
-            while needed > len(self._combined):
-                self._combined = np.concatenate([self._combined, np.empty_like(self._combined)])
-            table = self.weights.document
-            ids = [PAD]
-            starts = []
-            for key in new:
-                starts.append(len(ids) - 1)
-                ids.extend([table.get(name, PAD) for name in key])
-                ids.append(PAD)
-            self._combined[first:needed] = np.add.reduceat(self._document_gates[ids[:-1]],
-                                                           starts)
-            known.update(zip(new, range(first, needed), strict=True))
-        return self._combined[[known[key] for key in keys]]
+    def _document_sums(self, keys: list[tuple[str, ...]]) -> np.ndarray:
+        """LSTM input gates from combinations of first-pass features."""
+        table = self.weights.document
+        return grouped_sums(self._document_gates,
+                            ([table.get(name, PAD) for name in key] for key in keys), PAD)
 
     def scores(self, words: list[str], ranges: list[tuple[int, int]],
                phrases: list[str], documents: list[list[str]], first_scores: np.ndarray
@@ -294,11 +257,8 @@ class NeuralTagger:
         ``ranges`` (sentences cut by :func:`pieces`, as in training), each word with its
         gazetteer phrase tag, first-pass features and first-pass label probabilities; a
         sequence's first and last words include the CRF layer's start and end scores."""
-        if (len(self._rows) + len(words) > MAX_CACHED_WORDS
-                or len(self._combinations) + len(words) > MAX_CACHED_WORDS):
-            self._reset()  # start again rather than grow without bound
         phrase_rows = [self.weights.phrases.get(tag, PAD) for tag in phrases]
-        gates = (self._word_gates(words) + self._document_part(documents)
+        gates = (self._words[words] + self._combinations[[tuple(names) for names in documents]]
                  + self._phrase_gates[phrase_rows] + self._bias
                  + first_scores.astype(np.float32) @ self._score_input)
         states = self._bidirectional(gates, ranges)

@@ -17,9 +17,9 @@ from __future__ import annotations
 import numpy as np
 
 from explorer.analysis.ner.crfsuite_file import CrfWeights
-from explorer.analysis.ner.features import MAX_CACHED_WORDS, WINDOW, FeatureExtractor
+from explorer.analysis.ner.features import WINDOW, FeatureExtractor
+from explorer.analysis.ner.row_table import RowTable, grouped_sums
 
-_INITIAL_ROWS = 4096
 # At most this many (position, sentence) cells are decoded together.
 _GROUP_CELLS = 65_536
 
@@ -31,88 +31,52 @@ class EmissionScorer:
         self.weights = weights
         self.features = features
         self._edges = np.array([self.total(edge) for edge in features.edges])
-        self._reset()
-
-    def _reset(self) -> None:
-        labels = len(self.weights.labels)
-        self._rows: dict[str, int] = {}
-        self._own = np.empty((_INITIAL_ROWS, labels))
-        self._lent = np.empty((_INITIAL_ROWS, len(WINDOW), labels))
-        self._combinations: dict[tuple[str, ...], int] = {}
-        self._combined = np.empty((_INITIAL_ROWS, labels))
+        labels = len(weights.labels)
+        # per word: its own features' sums, then those it lends at each window offset
+        self._words = RowTable((1 + len(WINDOW), labels), self._word_totals)
+        self._combinations = RowTable((labels,), self._totals)
 
     def total(self, features: list[str] | tuple[str, ...]) -> np.ndarray:
         """The summed weights of ``features`` per label (unknown features weigh nothing)."""
         attributes, unknown = self.weights.attributes, self.weights.unknown
         return self.weights.state[[attributes.get(f, unknown) for f in features]].sum(axis=0)
 
-    def _totals(self, groups: list[list[str] | tuple[str, ...]]) -> np.ndarray:
+    def _totals(self, groups: list[list[str]] | list[tuple[str, ...]]) -> np.ndarray:
         """:meth:`total` of each of ``groups``, in one pass (rows of the result)."""
         attributes, unknown = self.weights.attributes, self.weights.unknown
-        # Each group starts with the unknown attribute (a zero row), so none is empty.
-        ids = [unknown]
-        starts = []
-        for group in groups:
-            starts.append(len(ids) - 1)
-            ids.extend([attributes.get(f, unknown) for f in group])
-            ids.append(unknown)
-        return np.add.reduceat(self.weights.state[ids[:-1]], starts)
+        return grouped_sums(self.weights.state,
+                            ([attributes.get(f, unknown) for f in group] for group in groups),
+                            unknown)
 
-    def _add_words(self, words: list[str]) -> None:
-        first = len(self._rows)
-        needed = first + len(words)
-        while needed > len(self._own):
-            self._own = np.concatenate([self._own, np.empty_like(self._own)])
-            self._lent = np.concatenate([self._lent, np.empty_like(self._lent)])
+    def _word_totals(self, words: list[str]) -> np.ndarray:
         groups: list[list[str]] = []
         for word in words:
             own, lent = self.features.word_features(word)
             groups.append(own)
             groups.extend(lent)
-        totals = self._totals(groups).reshape(len(words), 1 + len(WINDOW), -1)
-        self._own[first:needed] = totals[:, 0]
-        self._lent[first:needed] = totals[:, 1:]
-        self._rows.update(zip(words, range(first, needed), strict=True))
-
-    def _add_combinations(self, combinations: list[tuple[str, ...]]) -> None:
-        first = len(self._combinations)
-        needed = first + len(combinations)
-        while needed > len(self._combined):
-            self._combined = np.concatenate([self._combined, np.empty_like(self._combined)])
-        self._combined[first:needed] = self._totals(combinations)
-        self._combinations.update(zip(combinations, range(first, needed), strict=True))
+        return self._totals(groups).reshape(len(words), 1 + len(WINDOW), -1)
 
     def scores(self, words: list[str], sentence_of: np.ndarray,
                *extra: list[list[str]]) -> np.ndarray:
         """Scores (words × labels) of ``words``, where ``sentence_of`` numbers each word's
         sentence (the window stops at sentence ends) and each ``extra`` gives more features
         per word (the same combinations recur, so each is summed once)."""
-        if (len(self._rows) + len(words) > MAX_CACHED_WORDS
-                or len(self._combinations) + len(words) > MAX_CACHED_WORDS):
-            self._reset()  # start again rather than grow without bound
-        rows = self._rows
-        new = [word for word in dict.fromkeys(words) if word not in rows]
-        if new:
-            self._add_words(new)
-        index = np.array([rows[word] for word in words], dtype=np.intp)
-        scores = self._own[index]
+        index = np.array(self._words.index(words), dtype=np.intp)
+        table = self._words.rows
+        scores = table[index, 0]
         count = len(words)
         positions = np.arange(count)
         for offset, delta in enumerate(WINDOW):
             neighbour = np.clip(positions + delta, 0, count - 1)
             inside = (sentence_of[neighbour] == sentence_of) & (neighbour == positions + delta)
-            scores += np.where(inside[:, None], self._lent[index[neighbour], offset],
+            scores += np.where(inside[:, None], table[index[neighbour], 1 + offset],
                                self._edges[offset])
         if extra:
             combined = [tuple(names) for names in extra[0]]
             for more in extra[1:]:
                 combined = [names + tuple(added) for names, added in zip(combined, more,
                                                                           strict=True)]
-            known = self._combinations
-            new_combinations = [key for key in dict.fromkeys(combined) if key not in known]
-            if new_combinations:
-                self._add_combinations(new_combinations)
-            scores += self._combined[[known[key] for key in combined]]
+            scores += self._combinations[combined]
         return scores
 
 
