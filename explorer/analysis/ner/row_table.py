@@ -50,7 +50,8 @@ class RowTable:
 
     def __getitem__(self, keys: Sequence[Hashable]) -> np.ndarray:
         """The rows of ``keys``, stacked."""
-        return self.rows[self.index(keys)]
+        index = self.index(keys)  # first: it may replace ``rows`` with a larger array
+        return self.rows[index]
 
 
 def grouped_sums(table: np.ndarray, groups: Iterable[Iterable[int]], zero: int) -> np.ndarray:
