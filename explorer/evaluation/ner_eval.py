@@ -88,9 +88,8 @@ def predict(recognizer: Recognizer, sentences: Sequence[Sentence]) -> list[list[
     time, as a worker of ``explorer analyze`` does)."""
     from explorer.analysis.ner.spans import tags_from_entities
 
-    articles = [sentences[begin:begin + ARTICLE_SENTENCES]
-                for begin in range(0, len(sentences), ARTICLE_SENTENCES)]
-    texts = [_article_text(article) for article in articles]
+    articles = split_articles(sentences)
+    texts = [article_text(article) for article in articles]
     predicted: list[list[str]] = []
     for first in range(0, len(articles), BATCH_ARTICLES):
         batch = texts[first:first + BATCH_ARTICLES]
@@ -104,7 +103,13 @@ def predict(recognizer: Recognizer, sentences: Sequence[Sentence]) -> list[list[
     return predicted
 
 
-def _article_text(article: Sequence[Sentence]) -> tuple[str, list[Token]]:
+def split_articles(sentences: Sequence[Sentence]) -> list[Sequence[Sentence]]:
+    """Runs of ``ARTICLE_SENTENCES`` consecutive sentences, each read as one article."""
+    return [sentences[begin:begin + ARTICLE_SENTENCES]
+            for begin in range(0, len(sentences), ARTICLE_SENTENCES)]
+
+
+def article_text(article: Sequence[Sentence]) -> tuple[str, list[Token]]:
     """The text of gold sentences as an untokenised article (a space between words, a line
     per sentence) and its tokens, which are the gold ones."""
     from explorer.arabic.tokens import Token, word_like

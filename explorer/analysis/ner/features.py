@@ -51,6 +51,18 @@ class FeatureExtractor:
     def __init__(self, resources: Resources, known: frozenset[str] | None = None) -> None:
         self.resources = resources
         self._keep = _any_feature if known is None else known.__contains__
+        # For each offset of WINDOW: feature → the model feature it lends at that offset,
+        # for the features the models know (looked up instead of formatted, then dropped).
+        self._lent: tuple[dict[str, str], ...] | None = None
+        if known is not None:
+            self._lent = tuple({} for _ in WINDOW)
+            heads = {f"{offset}:": lent for offset, lent in zip(WINDOW, self._lent,
+                                                                    strict=True)}
+            for feature in known:
+                head, colon, lent_feature = feature.partition(":")
+                lent = heads.get(head + colon)
+                if lent is not None:
+                    lent[lent_feature] = feature
         self._edges = tuple(self._kept([f"{offset}:edge"]) for offset in WINDOW)
         self._own: dict[str, list[str]] = {}
         self._context: dict[str, tuple[list[str], ...]] = {}
@@ -173,8 +185,15 @@ class FeatureExtractor:
             small.append("gz=" + gz)
         if shape == "P":
             small.append("punct=" + word)
-        self._context[word] = tuple(self._kept([f"{offset}:{f}" for f in (
-            small if abs(offset) == 1 else small[2:] + small[:1])]) for offset in WINDOW)
+        far = small[2:] + small[:1]  # what the words two away see: no word identity
+        if self._lent is None:
+            self._context[word] = tuple([f"{offset}:{f}" for f in (
+                small if abs(offset) == 1 else far)] for offset in WINDOW)
+        else:
+            self._context[word] = tuple(
+                [found for f in (small if abs(offset) == 1 else far)
+                 if (found := lent.get(f)) is not None]
+                for offset, lent in zip(WINDOW, self._lent, strict=True))
 
     def _phrase_starts(self, word: str) -> list[tuple[tuple[str, ...], str]]:
         """Multi-word gazetteer phrases that may begin at ``word`` (longest first), cached."""
