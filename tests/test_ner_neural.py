@@ -74,7 +74,7 @@ def _training_sentences(extractor: FeatureExtractor):
     result = []
     generator = np.random.default_rng(2)
     for words in SENTENCES:
-        documents = [["y1=O", "doc=PERS"] if i % 2 else ["y1=B-LOC"] for i in range(len(words))]
+        documents = [("y1=O", "doc=PERS") if i % 2 else ("y1=B-LOC",) for i in range(len(words))]
         result.append(TrainingSentence(
             own=[extractor.word_features(word)[0] for word in words],
             keys=extractor.folded(words),

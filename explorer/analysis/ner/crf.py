@@ -129,7 +129,7 @@ class CrfRecognizer:
         return [(second[first:last], phrases[first:last]) for first, last in bounds]
 
     def first_tags(self, words: list[str], ranges: list[tuple[int, int]]
-                   ) -> tuple[list[str], list[list[str]], np.ndarray]:
+                   ) -> tuple[list[str], list[tuple[str, ...]], np.ndarray]:
         """The first CRF's tags of an article's ``words`` (sentences split by ``ranges``,
         at least one), each word's sentence features and the CRF's label scores, which the
         second pass reads too."""

@@ -54,7 +54,7 @@ def propagate(words: list[str], tags: list[str], features: FeatureExtractor,
 
 
 def document_features(words: list[str], tags: list[str],
-                      features: FeatureExtractor) -> list[list[str]]:
+                      features: FeatureExtractor) -> list[tuple[str, ...]]:
     """Per-word features from a first tagging of the whole article, for the second pass.
 
     For each word: its own and its neighbours' first-pass tags, and how the same stem
@@ -69,16 +69,16 @@ def document_features(words: list[str], tags: list[str],
         if kind == "PERS" and last - first > 1:
             seen[stems[last - 1]]["SURNAME"] += 1
     # The same tags around a word, and the same stem with the same own label, give the
-    # same features: each is built once (so words share lists; callers must not change them).
-    around: dict[tuple[str, str, str], list[str]] = {}
-    elsewhere: dict[tuple[str, str], list[str]] = {}
+    # same features: each is built once (tuples, shared between words).
+    around: dict[tuple[str, str, str], tuple[str, ...]] = {}
+    elsewhere: dict[tuple[str, str], tuple[str, ...]] = {}
     result = []
     for key, stem in zip(zip(["edge", *tags], tags, [*tags[1:], "edge"], strict=False),
                          stems, strict=True):  # shifted lists: one longer than tags
         extra = around.get(key)
         if extra is None:
             previous, tag, following = key
-            extra = around[key] = ["y1=" + tag, "y1-1=" + previous, "y1+1=" + following]
+            extra = around[key] = ("y1=" + tag, "y1-1=" + previous, "y1+1=" + following)
         if len(stem) > 1 and stem[0].isalpha():
             own = key[1][2:] or "O"
             found = elsewhere.get((stem, own))
@@ -90,7 +90,7 @@ def document_features(words: list[str], tags: list[str],
     return result
 
 
-def _elsewhere(labels: Counter[str], own: str) -> list[str]:
+def _elsewhere(labels: Counter[str], own: str) -> tuple[str, ...]:
     """The doc features of a stem tagged ``labels`` in the article, once as ``own`` here."""
     extra = []
     for label, times in labels.items():
@@ -99,4 +99,4 @@ def _elsewhere(labels: Counter[str], own: str) -> list[str]:
             extra.append("doc=" + label)
             if label != "O" and times > 1:
                 extra.append("doc2=" + label)
-    return extra
+    return tuple(extra)

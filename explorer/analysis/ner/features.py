@@ -63,6 +63,15 @@ class FeatureExtractor:
                 lent = heads.get(head + colon)
                 if lent is not None:
                     lent[lent_feature] = feature
+        # (stem, next stem) → their pair feature, for the pairs the models know.
+        self._bigrams: dict[tuple[str, str], str] | None = None
+        if known is not None:
+            self._bigrams = {}
+            for feature in known:
+                if feature.startswith("bi="):
+                    pair = feature[3:]
+                    for bar in (i for i, char in enumerate(pair) if char == "|"):
+                        self._bigrams[pair[:bar], pair[bar + 1:]] = feature
         self._edges = tuple(self._kept([f"{offset}:edge"]) for offset in WINDOW)
         self._own: dict[str, list[str]] = {}
         self._context: dict[str, tuple[list[str], ...]] = {}
@@ -238,28 +247,26 @@ class FeatureExtractor:
         """What a word sees at each offset of ``WINDOW`` that lies past its sentence's end."""
         return self._edges
 
-    def sentence_features(self, words: list[str]) -> list[list[str]]:
+    def sentence_features(self, words: list[str]) -> list[tuple[str, ...]]:
         """The features of each word that depend on the sentence, not the word and its
-        window alone: multi-word gazetteer matches around it and the pair with the word
-        before it."""
-        keep = self._keep
-        phrases = [("ph=" + tag, "-1:ph=" + tag, "1:ph=" + tag) if tag else None
-                   for tag in [*self._phrases(words), ""]]
+        window alone: the pair with the word before it and multi-word gazetteer matches
+        around it (in that order: its own match, the pair, the previous and the next
+        word's matches)."""
         stems = self.stems(words)
-        sequence = []
-        for i in range(len(words)):
-            features = []
-            if phrases[i]:
-                features.append(phrases[i][0])
-            if i > 0:
-                bigram = "bi=" + stems[i - 1] + "|" + stems[i]
-                if keep(bigram):
-                    features.append(bigram)
-                if phrases[i - 1]:
-                    features.append(phrases[i - 1][1])
-            if phrases[i + 1]:
-                features.append(phrases[i + 1][2])
-            sequence.append(features)
+        pairs = zip(stems, stems[1:], strict=False)  # each word with the next
+        if self._bigrams is None:
+            bigrams = ["bi=" + first + "|" + second for first, second in pairs]
+        else:
+            bigrams = list(map(self._bigrams.get, pairs))
+        sequence: list[tuple[str, ...]] = [()] if words else []
+        sequence.extend((bigram,) if bigram else () for bigram in bigrams)
+        for i, tag in enumerate(self._phrases(words)):
+            if tag:  # rare: most words are in no gazetteer phrase
+                sequence[i] = ("ph=" + tag, *sequence[i])
+                if i + 1 < len(words):
+                    sequence[i + 1] += ("-1:ph=" + tag,)
+                if i:
+                    sequence[i - 1] += ("1:ph=" + tag,)
         return sequence
 
     def sentence(self, words: list[str]) -> list[list[str]]:

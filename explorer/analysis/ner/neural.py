@@ -20,6 +20,7 @@ run through the LSTM together, longest first, one array step per word position.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
@@ -58,7 +59,7 @@ def forbidden_transitions() -> tuple[np.ndarray, np.ndarray]:
     return pairs, first
 
 
-def phrase_tag(sentence_features: list[str]) -> str:
+def phrase_tag(sentence_features: Sequence[str]) -> str:
     """The gazetteer phrase tag (``B-LOC`` …) among a word's sentence features, or ''."""
     for feature in sentence_features:
         if feature.startswith("ph="):
@@ -220,7 +221,7 @@ class NeuralTagger:
         gates = (self._word_input.shape[1],)
         self._words = RowTable(gates, lambda new: self.word_vectors(new) @ self._word_input,
                                np.float32)
-        self._combinations = RowTable(gates, self._document_sums, np.float32)
+        self._contexts = RowTable(gates, self._context_gates, np.float32)
 
     def word_vectors(self, words: list[str]) -> np.ndarray:
         """The feature sum and character CNN output of each word, side by side."""
@@ -231,36 +232,37 @@ class NeuralTagger:
         lengths = np.fromiter(map(len, keys), dtype=np.intp, count=len(keys))
         codes = np.frombuffer("".join(keys).encode("utf-32-le"), dtype=np.uint32)
         found = np.minimum(np.searchsorted(self._char_codes, codes), len(self._char_codes) - 1)
-        known = self._char_codes[found] == codes
-        ids_array = np.zeros((len(words), int(lengths.max())), dtype=np.intp)
-        starts_array = np.repeat(np.cumsum(lengths) - lengths, lengths)
-        ids_array[np.repeat(np.arange(len(words)), lengths),
-                  np.arange(len(codes)) - starts_array] = np.where(
-                      known, self._char_ids[found], UNKNOWN_CHAR)
-        vectors = self._char_vectors[ids_array]
-        padded = np.pad(vectors, ((0, 0), (1, 1), (0, 0)))
-        windows = np.concatenate([padded[:, :-2], padded[:, 1:-1], padded[:, 2:]], axis=2)
-        convolved = windows @ self._conv + self._conv_bias
-        convolved[ids_array == PAD] = FORBIDDEN
-        return np.concatenate([sums, np.maximum(convolved.max(axis=1), 0.0)], axis=1)
+        ids = np.where(self._char_codes[found] == codes, self._char_ids[found], UNKNOWN_CHAR)
+        starts = np.cumsum(lengths) - lengths
+        pooled = np.empty((len(words), self._conv.shape[1]), np.float32)
+        # Words of one length at a time: none is padded to the longest word's length.
+        for length in np.unique(lengths).tolist():
+            members = np.flatnonzero(lengths == length)
+            vectors = self._char_vectors[ids[starts[members, None] + np.arange(length)]]
+            padded = np.pad(vectors, ((0, 0), (1, 1), (0, 0)))  # zeros: the PAD vector
+            windows = np.concatenate([padded[:, :-2], padded[:, 1:-1], padded[:, 2:]], axis=2)
+            pooled[members] = (windows @ self._conv).max(axis=1)
+        return np.concatenate([sums, np.maximum(pooled + self._conv_bias, 0.0)], axis=1)
 
-    def _document_sums(self, keys: list[tuple[str, ...]]) -> np.ndarray:
-        """LSTM input gates from combinations of first-pass features."""
-        table = self.weights.document
-        return grouped_sums(self._document_gates,
-                            ([table.get(name, PAD) for name in key] for key in keys), PAD)
+    def _context_gates(self, keys: list[tuple[str, tuple[str, ...]]]) -> np.ndarray:
+        """LSTM input gates, bias included, from what a word's sentence and article say of
+        it (its gazetteer phrase tag, its first-pass features), which recur together."""
+        table, phrases = self.weights.document, self.weights.phrases
+        return (grouped_sums(self._document_gates,
+                             ([table.get(name, PAD) for name in names] for _, names in keys),
+                             PAD)
+                + self._phrase_gates[[phrases.get(tag, PAD) for tag, _ in keys]] + self._bias)
 
     def scores(self, words: list[str], ranges: list[tuple[int, int]],
-               phrases: list[str], documents: list[list[str]], first_scores: np.ndarray
+               phrases: list[str], documents: list[tuple[str, ...]], first_scores: np.ndarray
                ) -> np.ndarray:
         """Label scores (words × labels) of an article's ``words`` split into sequences by
         ``ranges`` (sentences cut by :func:`pieces`, as in training), each word with its
         gazetteer phrase tag, first-pass features and first-pass label probabilities; a
         sequence's first and last words include the CRF layer's start and end scores."""
-        phrase_rows = [self.weights.phrases.get(tag, PAD) for tag in phrases]
-        gates = (self._words[words] + self._combinations[[tuple(names) for names in documents]]
-                 + self._phrase_gates[phrase_rows] + self._bias
-                 + first_scores.astype(np.float32) @ self._score_input)
+        gates = self._words[words]
+        gates += self._contexts[list(zip(phrases, documents, strict=True))]
+        gates += first_scores.astype(np.float32) @ self._score_input
         states = self._bidirectional(gates, ranges)
         scores = (states @ self._output + self._output_bias).astype(np.float64)
         scores[[start for start, _ in ranges]] += self._start
@@ -309,7 +311,7 @@ class NeuralTagger:
         return outputs.reshape(len(gates), 2 * hidden)
 
     def tags(self, words: list[str], ranges: list[tuple[int, int]], phrases: list[str],
-             documents: list[list[str]], first_scores: np.ndarray) -> list[str]:
+             documents: list[tuple[str, ...]], first_scores: np.ndarray) -> list[str]:
         """The best tags of an article (see :meth:`scores`)."""
         if not ranges:
             return []

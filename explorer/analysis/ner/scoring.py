@@ -14,6 +14,8 @@ gives for the same features (``tests/test_ner_scoring.py``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from explorer.analysis.ner.crfsuite_file import CrfWeights
@@ -57,7 +59,7 @@ class EmissionScorer:
         return self._totals(groups).reshape(len(words), 1 + len(WINDOW), -1)
 
     def scores(self, words: list[str], sentence_of: np.ndarray,
-               *extra: list[list[str]]) -> np.ndarray:
+               *extra: Sequence[Sequence[str]]) -> np.ndarray:
         """Scores (words × labels) of ``words``, where ``sentence_of`` numbers each word's
         sentence (the window stops at sentence ends) and each ``extra`` gives more features
         per word (the same combinations recur, so each is summed once)."""

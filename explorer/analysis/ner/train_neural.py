@@ -62,7 +62,7 @@ class TrainingSentence:
     own: list[list[str]]
     keys: list[str]
     phrases: list[str]
-    documents: list[list[str]]
+    documents: list[tuple[str, ...]]
     first_scores: np.ndarray  # (words, labels): the first CRF's label probabilities
     tags: list[str]
 
