@@ -22,7 +22,6 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -226,8 +225,9 @@ class NeuralTagger:
     def word_vectors(self, words: list[str]) -> np.ndarray:
         """The feature sum and character CNN output of each word, side by side."""
         find = self.weights.own.get
-        sums = grouped_sums(self._own_vectors, (
-            map(find, self.features.word_features(word)[0], repeat(PAD)) for word in words), PAD)
+        sums = grouped_sums(self._own_vectors, [
+            [find(feature, PAD) for feature in self.features.word_features(word)[0]]
+            for word in words], PAD)
         keys = [characters(key) for key in self.features.folded(words)]
         lengths = np.fromiter(map(len, keys), dtype=np.intp, count=len(keys))
         codes = np.frombuffer("".join(keys).encode("utf-32-le"), dtype=np.uint32)
@@ -249,7 +249,7 @@ class NeuralTagger:
         it (its gazetteer phrase tag, its first-pass features), which recur together."""
         table, phrases = self.weights.document, self.weights.phrases
         return (grouped_sums(self._document_gates,
-                             ([table.get(name, PAD) for name in names] for _, names in keys),
+                             [[table.get(name, PAD) for name in names] for _, names in keys],
                              PAD)
                 + self._phrase_gates[[phrases.get(tag, PAD) for tag, _ in keys]] + self._bias)
 

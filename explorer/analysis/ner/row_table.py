@@ -9,13 +9,15 @@ once).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Sequence
+from itertools import chain
 
 import numpy as np
 
 from explorer.analysis.ner.features import MAX_CACHED_WORDS
 
 _INITIAL_ROWS = 4096
+_SUM_CHUNK = 1024  # groups summed together by ``grouped_sums``
 
 
 class RowTable:
@@ -54,13 +56,21 @@ class RowTable:
         return self.rows[index]
 
 
-def grouped_sums(table: np.ndarray, groups: Iterable[Iterable[int]], zero: int) -> np.ndarray:
-    """For each group of row ids, the sum of those rows of ``table``, in one pass; ``zero``
-    is the id of a row of zeros, which closes every group so that none is empty."""
-    ids = [zero]
-    starts = []
-    for group in groups:
-        starts.append(len(ids) - 1)
-        ids.extend(group)
-        ids.append(zero)
-    return np.add.reduceat(table[ids[:-1]], starts)
+def grouped_sums(table: np.ndarray, groups: Sequence[Sequence[int]], zero: int) -> np.ndarray:
+    """For each group of row ids, the sum of those rows of ``table``; ``zero`` is the id of
+    a row of zeros, which pads the groups of a chunk to one width.
+
+    A padded (groups × width) gather summed along its rows is several times faster than a
+    gather of the exact rows reduced by group (``np.add.reduceat`` along the first axis),
+    and chunks keep the gathered block small.
+    """
+    sums = np.empty((len(groups), *table.shape[1:]), table.dtype)
+    for first in range(0, len(groups), _SUM_CHUNK):
+        part = groups[first:first + _SUM_CHUNK]
+        counts = np.fromiter(map(len, part), dtype=np.intp, count=len(part))
+        width = max(int(counts.max()), 1)
+        ids = np.full((len(part), width), zero, dtype=np.intp)
+        ids[np.arange(width) < counts[:, None]] = np.fromiter(
+            chain.from_iterable(part), dtype=np.intp, count=int(counts.sum()))
+        sums[first:first + _SUM_CHUNK] = table[ids].sum(axis=1)
+    return sums

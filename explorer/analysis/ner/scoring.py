@@ -47,7 +47,7 @@ class EmissionScorer:
         """:meth:`total` of each of ``groups``, in one pass (rows of the result)."""
         attributes, unknown = self.weights.attributes, self.weights.unknown
         return grouped_sums(self.weights.state,
-                            ([attributes.get(f, unknown) for f in group] for group in groups),
+                            [[attributes.get(f, unknown) for f in group] for group in groups],
                             unknown)
 
     def _word_totals(self, words: list[str]) -> np.ndarray:
