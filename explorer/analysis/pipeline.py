@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from explorer.analysis.actors import LocalActor, resolve_article
+from explorer.analysis.collector import collector_paused
 from explorer.analysis.mentions import collect_mentions
 from explorer.analysis.ner import Recognizer, get_recognizer
 from explorer.analysis.quotes import find_quotes
@@ -42,13 +43,14 @@ def analyze(article: Article, ner: str = "auto") -> ArticleAnalysis:
 def analyze_many(articles: Sequence[Article], ner: str = "auto") -> list[ArticleAnalysis]:
     """:func:`analyze` for each of several articles, the recogniser tagging them together
     (what a worker does with its chunk of a corpus)."""
-    tokens = [tokenize(article.text) for article in articles]
-    recognised = recognizer(ner).recognize_many(
-        [(article.text, article_tokens) for article, article_tokens in zip(articles, tokens,
-                                                                           strict=True)])
-    return [_analyze_recognised(article, article_tokens, entities)
-            for article, article_tokens, entities in zip(articles, tokens, recognised,
-                                                         strict=True)]
+    with collector_paused():
+        tokens = [tokenize(article.text) for article in articles]
+        recognised = recognizer(ner).recognize_many(
+            [(article.text, article_tokens)
+             for article, article_tokens in zip(articles, tokens, strict=True)])
+        return [_analyze_recognised(article, article_tokens, entities)
+                for article, article_tokens, entities in zip(articles, tokens, recognised,
+                                                             strict=True)]
 
 
 def _analyze_recognised(article: Article, tokens: list[Token],

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from explorer.analysis.collector import collector_paused
 from explorer.analysis.ner import BackendUnavailable
 from explorer.analysis.ner.crfsuite_file import ModelFormatError, read_crfsuite
 from explorer.analysis.ner.document import document_features, propagate
@@ -74,6 +75,10 @@ class CrfRecognizer:
         """:meth:`tag` for each of several articles (text, tokens). The two passes run over
         all their sentences together: most of their cost is array steps paid once per word
         position of the longest sentence, so a batch pays them once instead of per article."""
+        with collector_paused():
+            return self._tag_many(articles)
+
+    def _tag_many(self, articles: Sequence[tuple[str, list[Token]]]) -> list[list[str]]:
         split = []
         for text, tokens in articles:
             words = [token.text for token in tokens]

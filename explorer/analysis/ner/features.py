@@ -10,10 +10,13 @@ per process and reused; only the multi-word gazetteer match is computed per sent
 
 from __future__ import annotations
 
+import re
+
 from explorer.analysis.ner.resources import Resources, nationality_key
 from explorer.arabic.clitics import name_variants, strip_proclitics
 from explorer.arabic.normalize import fold
 
+_ARABIC_WORD = re.compile("[\u0600-\u06ff]+")
 _LONG_VOWELS = frozenset("اوي")
 _NAME_LINKS = frozenset(("ابو", "ابن", "بن", "بنت", "عبد", "ام", "ال", "دي", "فان", "دو"))
 _SENTENCE_END = frozenset(".!?؟")
@@ -33,7 +36,7 @@ def word_shape(word: str) -> str:
         return "D"
     if not word[:1].isalnum():
         return "P"
-    if all("\u0600" <= char <= "\u06ff" for char in word):
+    if _ARABIC_WORD.fullmatch(word):
         return "A"
     if word.isascii() and word.isalpha():
         return "C" if word[:1].isupper() else "L"
@@ -144,6 +147,8 @@ class FeatureExtractor:
         forms |= {form[2:] for form in forms if form.startswith("ال")}
         bare = set(forms)
         for form in forms:
+            if not form.endswith(_SUFFIXES):  # most words: one test, not one per suffix
+                continue
             for ending in _SUFFIXES:
                 if form.endswith(ending) and len(form) - len(ending) >= 2:
                     if form[: -len(ending)] in lexicon:
@@ -198,11 +203,13 @@ class FeatureExtractor:
         if self._lent is None:
             self._context[word] = tuple([f"{offset}:{f}" for f in (
                 small if abs(offset) == 1 else far)] for offset in WINDOW)
-        else:
-            self._context[word] = tuple(
-                [found for f in (small if abs(offset) == 1 else far)
-                 if (found := lent.get(f)) is not None]
-                for offset, lent in zip(WINDOW, self._lent, strict=True))
+        else:  # unrolled over WINDOW (-2, -1, +1, +2): this runs for every new word
+            two_before, before, after, two_after = (lent.get for lent in self._lent)
+            self._context[word] = (
+                [found for f in far if (found := two_before(f))],
+                [found for f in small if (found := before(f))],
+                [found for f in small if (found := after(f))],
+                [found for f in far if (found := two_after(f))])
 
     def _phrase_starts(self, word: str) -> list[tuple[tuple[str, ...], str]]:
         """Multi-word gazetteer phrases that may begin at ``word`` (longest first), cached."""

@@ -33,11 +33,16 @@ def _folded(words: list[str]) -> frozenset[str]:
     return frozenset(fold(word) for word in words)
 
 
+_NATIONALITY_ENDINGS = ("يون", "يين", "يه", "ين", "ون")
+
+
 def nationality_key(word_key: str) -> str:
     """A folded nationality adjective reduced to its masculine stem (الامريكيه → امريكي)."""
     if word_key.startswith("ال"):
         word_key = word_key[2:]
-    for ending in ("يون", "يين", "يه", "ين", "ون"):
+    if not word_key.endswith(_NATIONALITY_ENDINGS):  # most words: one test, not five
+        return word_key
+    for ending in _NATIONALITY_ENDINGS:
         if word_key.endswith(ending) and len(word_key) > len(ending) + 2:
             return word_key[: -len(ending)] + ("ي" if ending.startswith("ي") else "")
     return word_key
