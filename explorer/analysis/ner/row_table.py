@@ -40,15 +40,17 @@ class RowTable:
         if len(found) + len(keys) > MAX_CACHED_WORDS:
             self._start_again()
             found = self._index
-        new = [key for key in dict.fromkeys(keys) if key not in found]
-        if new:
-            first = len(found)
-            needed = first + len(new)
-            while needed > len(self.rows):
-                self.rows = np.concatenate([self.rows, np.empty_like(self.rows)])
-            self.rows[first:needed] = self._compute(new)
-            found.update(zip(new, range(first, needed), strict=True))
-        return [found[key] for key in keys]
+        rows = list(map(found.get, keys))
+        if None not in rows:  # most lookups: every key seen before
+            return rows
+        new = list(dict.fromkeys(key for key, row in zip(keys, rows, strict=True) if row is None))
+        first = len(found)
+        needed = first + len(new)
+        while needed > len(self.rows):
+            self.rows = np.concatenate([self.rows, np.empty_like(self.rows)])
+        self.rows[first:needed] = self._compute(new)
+        found.update(zip(new, range(first, needed), strict=True))
+        return [found[key] if row is None else row for key, row in zip(keys, rows, strict=True)]
 
     def __getitem__(self, keys: Sequence[Hashable]) -> np.ndarray:
         """The rows of ``keys``, stacked."""
