@@ -52,3 +52,21 @@ def test_analysis_leaves_the_collector_running() -> None:
     [analysis] = analyze_many([article], ner="crf")
     assert any(entity.text == "إيمانويل ماكرون" for entity in analysis.article.entities)
     assert gc.isenabled()
+
+
+def test_a_large_burst_is_frozen_out_of_later_collections() -> None:
+    gc.unfreeze()
+    try:
+        with collector_paused(freeze_from=1_000):
+            kept = [[i] for i in range(5_000)]
+        assert gc.get_freeze_count() >= len(kept)
+    finally:
+        gc.unfreeze()
+
+
+def test_a_small_burst_is_not_frozen() -> None:
+    gc.unfreeze()
+    with collector_paused(freeze_from=1_000_000):
+        kept = [[i] for i in range(10)]
+    assert gc.get_freeze_count() == 0
+    assert kept

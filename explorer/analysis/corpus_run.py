@@ -11,7 +11,6 @@ corpus in the cache, and a corpus none of whose files changed comes back from it
 from __future__ import annotations
 
 import contextlib
-import gc
 import multiprocessing
 import os
 import sys
@@ -22,6 +21,7 @@ from multiprocessing import forkserver, resource_tracker
 from pathlib import Path
 
 from explorer.analysis.actors import build_corpus
+from explorer.analysis.collector import collector_paused
 from explorer.analysis.ner import BackendUnavailable
 from explorer.analysis.pipeline import ArticleAnalysis, analyze_many, recognizer
 from explorer.corpus import DEFAULT_MAX_BYTES, discover, load_file
@@ -270,24 +270,10 @@ def corpus_from(items: Iterable[ArticleAnalysis | LoadError]) -> Corpus:
 FREEZE_MIN = 100_000
 
 
-@contextlib.contextmanager
-def _bulk() -> Iterator[None]:
-    """No cyclic garbage collection while a whole corpus of objects is being made, and, when
-    it is large, none of its objects looked at by later collections (``gc.freeze``): every
-    collection would walk all the objects made so far, which made reopening 10,000 articles
-    spend more time collecting than decoding, and the first collection after a reopen
-    walked them all again. They hold no cycles to collect, and are still freed as usual when
-    no longer used; what else was made meanwhile is frozen too, which only keeps cyclic
-    garbage of those moments (there is little) from being collected."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if gc.get_count()[0] >= FREEZE_MIN:
-            gc.freeze()
-        if enabled:
-            gc.enable()
+def _bulk() -> contextlib.AbstractContextManager[None]:
+    """No cycle collection while a corpus of objects is made; a large one is frozen out of
+    later collections (see :mod:`explorer.analysis.collector`)."""
+    return collector_paused(freeze_from=FREEZE_MIN)
 
 
 def analyze_paths(paths: Iterable[str | Path], *, ner: str = "auto",
