@@ -62,35 +62,32 @@ def document_features(words: list[str], tags: list[str],
     person name, or as nothing), not counting this occurrence.
     """
     stems = features.stems(words)
-    seen: dict[str, Counter[str]] = defaultdict(Counter)
-    for stem, tag in zip(stems, tags, strict=True):
-        seen[stem][tag[2:] or "O"] += 1
+    seen: dict[str, dict[str, int]] = {}  # stem → label → times, labels in order met
+    for (stem, label), times in Counter(zip(stems, [tag[2:] or "O" for tag in tags],
+                                            strict=True)).items():
+        seen.setdefault(stem, {})[label] = times
     for first, last, kind in spans(tags):
         if kind == "PERS" and last - first > 1:
-            seen[stems[last - 1]]["SURNAME"] += 1
-    # The same tags around a word, and the same stem with the same own label, give the
-    # same features: each is built once (tuples, shared between words).
-    around: dict[tuple[str, str, str], tuple[str, ...]] = {}
-    elsewhere: dict[tuple[str, str], tuple[str, ...]] = {}
+            labels = seen[stems[last - 1]]
+            labels["SURNAME"] = labels.get("SURNAME", 0) + 1
+    # The same tags around a word and the same stem give the same features: each
+    # combination is built once (tuples, shared between words).
+    built: dict[tuple[tuple[str, str, str], str], tuple[str, ...]] = {}
     result = []
     for key, stem in zip(zip(["edge", *tags], tags, [*tags[1:], "edge"], strict=False),
                          stems, strict=True):  # shifted lists: one longer than tags
-        extra = around.get(key)
+        extra = built.get((key, stem))
         if extra is None:
             previous, tag, following = key
-            extra = around[key] = ("y1=" + tag, "y1-1=" + previous, "y1+1=" + following)
-        if len(stem) > 1 and stem[0].isalpha():
-            own = key[1][2:] or "O"
-            found = elsewhere.get((stem, own))
-            if found is None:
-                found = elsewhere[stem, own] = _elsewhere(seen[stem], own)
-            if found:
-                extra = extra + found
+            extra = ("y1=" + tag, "y1-1=" + previous, "y1+1=" + following)
+            if len(stem) > 1 and stem[0].isalpha():
+                extra += _elsewhere(seen[stem], tag[2:] or "O")
+            built[key, stem] = extra
         result.append(extra)
     return result
 
 
-def _elsewhere(labels: Counter[str], own: str) -> tuple[str, ...]:
+def _elsewhere(labels: dict[str, int], own: str) -> tuple[str, ...]:
     """The doc features of a stem tagged ``labels`` in the article, once as ``own`` here."""
     extra = []
     for label, times in labels.items():
