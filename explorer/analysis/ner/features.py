@@ -224,18 +224,25 @@ class FeatureExtractor:
 
     def _phrases(self, words: list[str]) -> list[str]:
         """Multi-word gazetteer tags (B-/I-TYPE or ''), longest match first."""
-        keys = self.folded(words)
         tags = [""] * len(words)
-        i = 0
-        while i < len(words):
-            size = 1
-            for rest, kind in self._phrase_starts(words[i]):
+        starts = self._starts
+        # Most words begin no phrase: only those that may are looked at one by one.
+        candidates = [i for i, word in enumerate(words)
+                      if (starts[word] if word in starts else self._phrase_starts(word))]
+        if not candidates:
+            return tags
+        keys = self.folded(words)
+        free = 0  # the first word not inside a phrase already found
+        for i in candidates:
+            if i < free:
+                continue
+            for rest, kind in starts[words[i]]:
                 if tuple(keys[i + 1:i + 1 + len(rest)]) == rest:
                     size = len(rest) + 1
                     tags[i] = "B-" + kind
                     tags[i + 1:i + size] = ["I-" + kind] * (size - 1)
+                    free = i + size
                     break
-            i += size
         return tags
 
     def word_features(self, word: str) -> tuple[list[str], tuple[list[str], ...]]:

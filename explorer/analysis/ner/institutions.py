@@ -72,10 +72,9 @@ def mark_institutions(words: list[str], tags: list[str], features: FeatureExtrac
     """``tags`` of one sentence with institution phrases tagged ORG (over O and places)."""
     keys = features.folded(words)
     result = list(tags)
-    i = 0
-    while i < len(words):
-        if result[i] != "O" or not _head(keys[i]) or (i and keys[i - 1] in _MINISTERS):
-            i += 1
+    free = 0  # the first word after the last phrase looked at
+    for i in [i for i, key in enumerate(keys) if _head(key)]:  # few words head a body
+        if i < free or result[i] != "O" or (i and keys[i - 1] in _MINISTERS):
             continue
         end = i + 1
         while end < len(words) and end - i < MAX_WORDS and _continues(
@@ -83,5 +82,5 @@ def mark_institutions(words: list[str], tags: list[str], features: FeatureExtrac
             end += 1
         if end - i > 1 or keys[i].startswith(("ال", "وال", "فال", "بال", "لل")):
             result[i:end] = ["B-ORG"] + ["I-ORG"] * (end - i - 1)
-        i = end
+        free = end
     return result

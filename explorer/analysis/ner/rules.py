@@ -58,8 +58,8 @@ def names_after_titles(words: list[str], tags: list[str], features: FeatureExtra
     keys = features.folded(words)
     result = list(tags)
     count = len(words)
-    for i, key in enumerate(keys):
-        if result[i] != "O" or not _is_title(key, features):
+    for i in _titles(keys, features.stems(words), resources.titles):
+        if result[i] != "O":
             continue
         j = _after_chain(i + 1, keys, result, features)
         if j < count and words[j] in _COMMAS:
@@ -98,10 +98,11 @@ def _lone_unlisted_name(i: int, keys: list[str], tags: list[str], features: Feat
             and keys[i] not in gazetteer and features.keys(keys[i])[1] not in gazetteer)
 
 
-def _is_title(key: str, features: FeatureExtractor) -> bool:
-    titles = features.resources.titles
-    stem = features.keys(key)[1]
-    return key in titles or stem in titles or (key[:1] in "وف" and key[1:] in titles)
+def _titles(keys: list[str], stems: list[str], titles: frozenset[str]) -> list[int]:
+    """Indices of the words that are titles («الرئيس», «وزيرة», «والسفير»), given their
+    folded forms and stems: one pass, since most words are not."""
+    return [i for i, (key, stem) in enumerate(zip(keys, stems, strict=True))
+            if key in titles or stem in titles or (key[:1] in "وف" and key[1:] in titles)]
 
 
 def _after_chain(j: int, keys: list[str], tags: list[str], features: FeatureExtractor) -> int:
