@@ -19,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
 from multiprocessing import forkserver, resource_tracker
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from explorer.analysis.actors import build_corpus
 from explorer.analysis.collector import collector_paused
@@ -26,6 +27,9 @@ from explorer.analysis.ner import BackendUnavailable
 from explorer.analysis.pipeline import ArticleAnalysis, analyze_many, recognizer
 from explorer.corpus import DEFAULT_MAX_BYTES, discover, load_file
 from explorer.model import Article, Corpus, LoadError
+
+if TYPE_CHECKING:
+    from explorer.cache import AnalysisCache
 
 Progress = Callable[[int, int, ArticleAnalysis | LoadError], None]
 Warn = Callable[[str], None]
@@ -55,13 +59,8 @@ def stream_analyses(paths: Iterable[str | Path], *, ner: str = "auto",
     processes analyse (default: all cores); ``cache=False`` neither reads nor writes the
     analysis cache; ``warn`` receives one-line notices (default: stderr).
     """
-    store, version = _open_cache(cache, ner, warn, cache_dir)
-    try:
-        found = _discover(paths, store)
-        yield from _stream(store, version, found, ner, max_bytes, jobs)
-    finally:
-        if store is not None:
-            store.close()
+    with _open_cache(cache, ner, warn, cache_dir) as (store, version):
+        yield from _stream(store, version, _discover(paths, store), ner, max_bytes, jobs)
 
 
 # A file found under the opened paths: its path, its id, and (with a cache) its stamp.
@@ -111,13 +110,21 @@ def _stream(store, version: str, found: list[Found | LoadError], ner: str, max_b
         fresh.close()
 
 
-def _open_cache(use: bool, ner: str, warn: Warn | None, directory: Path | None):
-    """The analysis cache and the analyser's version, or ``(None, "")`` without a cache."""
+@contextlib.contextmanager
+def _open_cache(use: bool, ner: str, warn: Warn | None, directory: Path | None
+                ) -> Iterator[tuple[AnalysisCache | None, str]]:
+    """The analysis cache and the analyser's version, or ``(None, "")`` without a cache;
+    the cache is closed after the block."""
     if not use:
-        return None, ""
+        yield None, ""
+        return
     from explorer.cache import AnalysisCache, analyser_version
 
-    return AnalysisCache(directory, **({"warn": warn} if warn else {})), analyser_version(ner)
+    store = AnalysisCache(directory, **({"warn": warn} if warn else {}))
+    try:
+        yield store, analyser_version(ner)
+    finally:
+        store.close()
 
 
 def _load_through(store, found: list[Found | LoadError], max_bytes: int, version: str
@@ -292,8 +299,7 @@ def analyze_paths(paths: Iterable[str | Path], *, ner: str = "auto",
     from explorer.stored_corpus import encode_corpus
 
     paths = list(paths)
-    store, version = _open_cache(cache, ner, warn, cache_dir)
-    try:
+    with _open_cache(cache, ner, warn, cache_dir) as (store, version):
         found = _discover(paths, store)
         opening = stamp = None
         if store is not None:
@@ -317,6 +323,3 @@ def analyze_paths(paths: Iterable[str | Path], *, ner: str = "auto",
             with _bulk():
                 store.put_corpus(opening, stamp, encode_corpus(corpus))
         return corpus
-    finally:
-        if store is not None:
-            store.close()

@@ -33,7 +33,7 @@ from explorer.analysis.ner.neural import (
 )
 from explorer.analysis.ner.resources import DATA_DIR, is_known_name, load_resources
 from explorer.analysis.ner.rules import correct_persons, names_after_titles
-from explorer.analysis.ner.scoring import EmissionScorer, viterbi
+from explorer.analysis.ner.scoring import EmissionScorer
 from explorer.analysis.ner.spans import entities_from_tags
 from explorer.arabic.tokens import Token
 from explorer.model import Entity
@@ -138,13 +138,7 @@ class CrfRecognizer:
         """The first CRF's tags of an article's ``words`` (sentences split by ``ranges``,
         at least one), each word's sentence features and the CRF's label scores, which the
         second pass reads too."""
-        sentence_of = np.repeat(np.arange(len(ranges)), [end - start for start, end in ranges])
-        extra = [features for start, end in ranges
-                 for features in self.features.sentence_features(words[start:end])]
-        weights = self._first.weights
-        scores = self._first.scores(words, sentence_of, extra)
-        labels = viterbi(scores, ranges, weights.transition).tolist()
-        return [weights.labels[i] for i in labels], extra, scores
+        return self._first.tag(words, ranges)
 
     def recognize(self, text: str, tokens: list[Token]) -> list[Entity]:
         return self.recognize_many([(text, tokens)])[0]

@@ -54,27 +54,13 @@ class FeatureExtractor:
     def __init__(self, resources: Resources, known: frozenset[str] | None = None) -> None:
         self.resources = resources
         self._keep = _any_feature if known is None else known.__contains__
-        # For each offset of WINDOW: feature → the model feature it lends at that offset,
-        # for the features the models know (looked up instead of formatted, then dropped).
+        # Looked up instead of formatted and then dropped, for the features the models
+        # know: for each offset of WINDOW, feature → the feature it lends at that offset;
+        # (stem, next stem) → their pair feature.
         self._lent: tuple[dict[str, str], ...] | None = None
-        if known is not None:
-            self._lent = tuple({} for _ in WINDOW)
-            heads = {f"{offset}:": lent for offset, lent in zip(WINDOW, self._lent,
-                                                                    strict=True)}
-            for feature in known:
-                head, colon, lent_feature = feature.partition(":")
-                lent = heads.get(head + colon)
-                if lent is not None:
-                    lent[lent_feature] = feature
-        # (stem, next stem) → their pair feature, for the pairs the models know.
         self._bigrams: dict[tuple[str, str], str] | None = None
         if known is not None:
-            self._bigrams = {}
-            for feature in known:
-                if feature.startswith("bi="):
-                    pair = feature[3:]
-                    for bar in (i for i, char in enumerate(pair) if char == "|"):
-                        self._bigrams[pair[:bar], pair[bar + 1:]] = feature
+            self._lent, self._bigrams = _lookup_tables(known)
         self._edges = tuple(self._kept([f"{offset}:edge"]) for offset in WINDOW)
         self._own: dict[str, list[str]] = {}
         self._context: dict[str, tuple[list[str], ...]] = {}
@@ -297,6 +283,27 @@ class FeatureExtractor:
 
 def _any_feature(_feature: str) -> bool:
     return True
+
+
+def _lookup_tables(known: frozenset[str]
+                   ) -> tuple[tuple[dict[str, str], ...], dict[tuple[str, str], str]]:
+    """From the features the models know, in one pass: for each offset of ``WINDOW``,
+    feature → the feature it lends at that offset, and (stem, next stem) → their pair
+    feature (a pair is split at every «|», so a stem holding one is found too)."""
+    lent: tuple[dict[str, str], ...] = tuple({} for _ in WINDOW)
+    heads = {f"{offset}:": table for offset, table in zip(WINDOW, lent, strict=True)}
+    bigrams: dict[tuple[str, str], str] = {}
+    for feature in known:
+        if feature.startswith("bi="):
+            pair = feature[3:]
+            for bar in (i for i, char in enumerate(pair) if char == "|"):
+                bigrams[pair[:bar], pair[bar + 1:]] = feature
+            continue
+        head, colon, lent_feature = feature.partition(":")
+        table = heads.get(head + colon)
+        if table is not None:
+            table[lent_feature] = feature
+    return lent, bigrams
 
 
 def split_sentences(words: list[str], breaks: set[int] | None = None) -> list[tuple[int, int]]:

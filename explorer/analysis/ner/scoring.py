@@ -32,19 +32,15 @@ class EmissionScorer:
     def __init__(self, weights: CrfWeights, features: FeatureExtractor) -> None:
         self.weights = weights
         self.features = features
-        self._edges = np.array([self.total(edge) for edge in features.edges])
+        self._edges = self._totals(list(features.edges))
         labels = len(weights.labels)
         # per word: its own features' sums, then those it lends at each window offset
         self._words = RowTable((1 + len(WINDOW), labels), self._word_totals)
         self._combinations = RowTable((labels,), self._totals)
 
-    def total(self, features: list[str] | tuple[str, ...]) -> np.ndarray:
-        """The summed weights of ``features`` per label (unknown features weigh nothing)."""
-        attributes, unknown = self.weights.attributes, self.weights.unknown
-        return self.weights.state[[attributes.get(f, unknown) for f in features]].sum(axis=0)
-
-    def _totals(self, groups: list[list[str]] | list[tuple[str, ...]]) -> np.ndarray:
-        """:meth:`total` of each of ``groups``, in one pass (rows of the result)."""
+    def _totals(self, groups: Sequence[Sequence[str]]) -> np.ndarray:
+        """The summed weights per label of each of ``groups`` of features, in one pass
+        (rows of the result; unknown features weigh nothing)."""
         attributes, unknown = self.weights.attributes, self.weights.unknown
         return grouped_sums(self.weights.state,
                             [[attributes.get(f, unknown) for f in group] for group in groups],
@@ -59,10 +55,10 @@ class EmissionScorer:
         return self._totals(groups).reshape(len(words), 1 + len(WINDOW), -1)
 
     def scores(self, words: list[str], sentence_of: np.ndarray,
-               *extra: Sequence[Sequence[str]]) -> np.ndarray:
+               extra: Sequence[tuple[str, ...]]) -> np.ndarray:
         """Scores (words × labels) of ``words``, where ``sentence_of`` numbers each word's
-        sentence (the window stops at sentence ends) and each ``extra`` gives more features
-        per word (the same combinations recur, so each is summed once)."""
+        sentence (the window stops at sentence ends) and ``extra`` gives each word's
+        sentence features (the same combinations recur, so each is summed once)."""
         index = np.array(self._words.index(words), dtype=np.intp)
         table = self._words.rows
         scores = table[index, 0]
@@ -73,13 +69,20 @@ class EmissionScorer:
             inside = (sentence_of[neighbour] == sentence_of) & (neighbour == positions + delta)
             scores += np.where(inside[:, None], table[index[neighbour], 1 + offset],
                                self._edges[offset])
-        if extra:
-            combined = [tuple(names) for names in extra[0]]
-            for more in extra[1:]:
-                combined = [names + tuple(added) for names, added in zip(combined, more,
-                                                                          strict=True)]
-            scores += self._combinations[combined]
+        scores += self._combinations[extra]
         return scores
+
+    def tag(self, words: list[str], ranges: list[tuple[int, int]]
+            ) -> tuple[list[str], list[tuple[str, ...]], np.ndarray]:
+        """The tags of an article's ``words`` (sentences split by ``ranges``, at least
+        one), each word's sentence features and the label scores, which a second pass
+        reads too."""
+        sentence_of = np.repeat(np.arange(len(ranges)), [end - start for start, end in ranges])
+        extra = [features for start, end in ranges
+                 for features in self.features.sentence_features(words[start:end])]
+        scores = self.scores(words, sentence_of, extra)
+        labels = viterbi(scores, ranges, self.weights.transition).tolist()
+        return [self.weights.labels[i] for i in labels], extra, scores
 
 
 def viterbi(scores: np.ndarray, ranges: list[tuple[int, int]],

@@ -123,18 +123,11 @@ def _first_pass(scorer: EmissionScorer, article: list[Sentence]
                 ) -> tuple[list[str], np.ndarray]:
     """A first CRF's tags of an article's words and its label probabilities."""
     from explorer.analysis.ner.neural import label_probabilities
-    from explorer.analysis.ner.scoring import viterbi
 
     words = [word for sentence in article for word in sentence.tokens]
     ends = list(itertools.accumulate(len(sentence.tokens) for sentence in article))
-    ranges = list(zip([0, *ends[:-1]], ends, strict=True))
-    sentence_of = np.repeat(np.arange(len(ranges)), [end - start for start, end in ranges])
-    extra = [f for sentence in article
-             for f in scorer.features.sentence_features(sentence.tokens)]
-    scores = scorer.scores(words, sentence_of, extra)
-    labels = scorer.weights.labels
-    tags = [labels[i] for i in viterbi(scores, ranges, scorer.weights.transition).tolist()]
-    return tags, label_probabilities(scores, labels)
+    tags, _, scores = scorer.tag(words, list(zip([0, *ends[:-1]], ends, strict=True)))
+    return tags, label_probabilities(scores, scorer.weights.labels)
 
 
 def main(argv: list[str] | None = None) -> int:
