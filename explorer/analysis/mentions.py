@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from explorer.analysis.actors import name_words
-from explorer.analysis.name_phrases import PhraseReader, role_gender, words_of
+from explorer.analysis.name_phrases import PhraseReader, words_of
 from explorer.arabic.tokens import Token
 from explorer.model import Entity
 
@@ -113,8 +113,7 @@ def collect_mentions(text: str, tokens: list[Token], entities: list[Entity]
     limit = len(words)
     i = 0
     while i < limit:
-        word = words[i]
-        found = reader.person_after_role(i, limit) if word.token.is_word else None
+        found = reader.person_after_role(i, limit) if words[i].role is not None else None
         if found is None:
             i += 1
             continue
@@ -123,7 +122,7 @@ def collect_mentions(text: str, tokens: list[Token], entities: list[Entity]
                                            reader.word_ends)
         if entity is not None and entity.type == "PERS":
             for role in roles:
-                mentions.note(entity, role=role.text, gender=role_gender(words[role.first]))
+                mentions.note(entity, role=role.text, gender=words[role.first].role)
         i = last + 1
     reader.refresh(mentions)
     for entity in list(mentions.entities):
@@ -134,5 +133,5 @@ def collect_mentions(text: str, tokens: list[Token], entities: list[Entity]
             continue
         role = reader.role_after_name(last, limit)
         if role is not None:
-            mentions.note(entity, role=role.text, gender=role_gender(words[role.first]))
+            mentions.note(entity, role=role.text, gender=words[role.first].role)
     return mentions, reader

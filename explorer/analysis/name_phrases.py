@@ -80,52 +80,42 @@ _SPEAKER_HEADS = folded_set("متحدث متحدثه ناطق ناطقه")
 
 @dataclass(slots=True)
 class Word:
-    """A token with its matching keys: ``key`` folded, ``bare`` without proclitics."""
+    """A token with its matching keys: ``key`` folded, ``bare`` without proclitics, and
+    ``role`` 'm'/'f' when it is a title or role noun («مديرها» too). The token's offsets
+    and text are copied in: the rules read them hundreds of thousands of times a chunk."""
 
     index: int
     token: Token
+    start: int
+    end: int
+    text: str
     key: str
     bare: str
     definite: bool
-
-    @property
-    def start(self) -> int:
-        return self.token.start
-
-    @property
-    def end(self) -> int:
-        return self.token.end
-
-    @property
-    def text(self) -> str:
-        return self.token.text
+    role: str | None
 
 
 def words_of(tokens: list[Token]) -> list[Word]:
     """Every token with its keys (punctuation included, so phrases stop at commas)."""
-    return [Word(index, token, *_word_keys(token.text, token.is_word))
+    return [Word(index, token, token.start, token.end, token.text,
+                 *_word_keys(token.text, token.is_word))
             for index, token in enumerate(tokens)]
 
 
 @lru_cache(maxsize=1 << 16)
-def _word_keys(text: str, is_word: bool) -> tuple[str, str, bool]:
-    """(key, bare, definite) of a token's text; cached because most words repeat."""
+def _word_keys(text: str, is_word: bool) -> tuple[str, str, bool, str | None]:
+    """(key, bare, definite, role) of a token's text; cached because most words repeat."""
     key = fold(text)
     _prefix, stem = strip_proclitics(key)
     # the article is a bare alef: «إلهام» and «ألفت» are not definite
     written, _ = strip_proclitics(strip_marks(text))
-    return key, stem if is_word else key, written.endswith(("ال", "لل"))
+    bare = stem if is_word else key
+    definite = written.endswith(("ال", "لل"))
+    return key, bare, definite, _role_gender(text, key, bare, definite)
 
 
-def role_gender(word: Word) -> str | None:
-    """'m'/'f' when ``word`` is a title or role noun («مديرها» too), else None."""
-    return _role_gender(word.text, word.key, word.bare, word.definite)
-
-
-@lru_cache(maxsize=1 << 16)
 def _role_gender(text: str, key: str, bare: str, definite: bool) -> str | None:
-    """:func:`role_gender` on a word's parts, cached: it is asked of most words, often
-    several times per article."""
+    """'m'/'f' when a word with these parts is a title or role noun, else None."""
     if definite and bare in _CONSTRUCT_ONLY_ROLES:
         return None  # «الخطابات الكبيرة» is an adjective; «كبيرة العلماء» a title
     for candidate in (bare, _without_article(key), _possessed_stem(text)):
@@ -326,7 +316,7 @@ class PhraseReader:
                     i += 1
                     continue
                 last = i
-                pending = (not word.definite and (role_gender(word) is not None
+                pending = (not word.definite and (word.role is not None
                                                    or is_org_head(word)))
                 i += 1
                 continue
@@ -346,12 +336,14 @@ class PhraseReader:
                 i = last + 1
                 continue
             if word.definite and not is_stop(word) and not is_time(word) \
-                    and role_gender(word) is None:
+                    and word.role is None:
                 last = i
                 i += 1
                 continue
             if word.key[:1] == "ل" and not word.definite and is_org_head(
-                    Word(word.index, word.token, word.key[1:], word.key[1:], False)):
+                    Word(word.index, word.token, word.start, word.end, word.text, word.key[1:],
+                         word.key[1:], False,
+                         _role_gender(word.text, word.key[1:], word.key[1:], False))):
                 last = i
                 pending = True
                 i += 1
@@ -446,7 +438,7 @@ class PhraseReader:
             return False
         if word.index in self.entity_at and self.entity_at[word.index][0].type != "PERS":
             return False
-        if role_gender(word) or is_org_head(word) or is_anonymous(word):
+        if word.role or is_org_head(word) or is_anonymous(word):
             return False
         key = word.key
         if word.definite or key.startswith("ال"):
@@ -470,7 +462,7 @@ class PhraseReader:
         if self.words[i].bare in _CONSTRUCT_ONLY_ROLES and not (
                 i + 1 < limit and self.words[i + 1].definite):
             return None  # «نافورة كبيرة و36»: an adjective, not «كبيرة العلماء»
-        while i < limit and role_gender(self.words[i]) is not None and len(roles) < 3:
+        while i < limit and self.words[i].role is not None and len(roles) < 3:
             role_last = self.noun_phrase(i, limit)
             roles.append(self.role_phrase(i, role_last))
             i = self._after_parenthesis(role_last + 1, limit)
@@ -486,7 +478,7 @@ class PhraseReader:
             # it ran on past is cut back («نوري محمود لوكالة هاوار»)
             shaped = self.name_at(i, limit, check=False)
             if shaped is not None and shaped < last and any(
-                    is_stop(w) or is_org_head(w) or role_gender(w)
+                    is_stop(w) or is_org_head(w) or w.role
                     for w in self.words[shaped + 1:last + 1]):
                 return roles, i, shaped
             return roles, i, max(last, shaped or last)
@@ -507,7 +499,7 @@ class PhraseReader:
         i = name_last + 1
         if i < limit and self.words[i].text in "،,":
             i += 1
-        if i >= limit or role_gender(self.words[i]) is None:
+        if i >= limit or self.words[i].role is None:
             return None
         if self.words[i].key[:1] in "وف" and self.words[i].bare != self.words[i].key:
             return None

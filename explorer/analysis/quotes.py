@@ -15,7 +15,8 @@ paired within a paragraph, so an unbalanced mark never swallows the rest of the 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from explorer.analysis.mentions import MentionSet
@@ -32,7 +33,8 @@ _OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›", "‘": "’", 
 _COMPLEMENTIZERS = folded_set("ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم باننا "
                               "فان فانه فانها فانهم")  # «بحسب ما أفاد به فلان، فإن ...»
 _SEPARATORS = frozenset(".-–—|،,")  # «بعد لقائه الأسد، لافروف: ...»
-_MARK_CHARS = frozenset("«»“”„‹›‘’\"'")
+_MARK_CHARS = frozenset("«»“”„‹›‘’\"'")  # every opener and closer
+_LINE_BREAK = re.compile("\n")
 # Words after which marks hold a name or a title: «بعنوان "..."», «تحت شعار "..."».
 _NAMING_WORDS = folded_set("بعنوان عنوان شعار اسم باسم وسم هاشتاغ هاشتاج كتاب كتابه فيلم "
                            "برنامج مسلسل رواية روايته حمله عمليه")
@@ -105,42 +107,40 @@ class _Finder:
 
     # -- structure ------------------------------------------------------------------
     def _sentences(self) -> list[int]:
-        spans = self.spans
-        result, s = [], 0
-        for word in self.words:
-            while s < len(spans) - 1 and word.start >= spans[s][1]:
-                s += 1
-            result.append(s)
-        return result
+        """Each word's sentence: the first span that does not end before it (words past
+        the last span count in the last)."""
+        ends = [end for _, end in self.spans]
+        last = max(len(ends) - 1, 0)
+        return [min(bisect_right(ends, word.start), last) for word in self.words]
 
     def _lines(self) -> list[int]:
-        result, line, pos = [], 0, 0
-        for word in self.words:
-            line += self.text.count("\n", pos, word.start)
-            pos = word.start
-            result.append(line)
-        return result
+        """Each word's line: how many line breaks come before it."""
+        breaks = [match.start() for match in _LINE_BREAK.finditer(self.text)]
+        return [bisect_left(breaks, word.start) for word in self.words]
 
     def _marks(self) -> list[MarkSpan]:
         """Pairs of quotation marks within a paragraph, the outermost pair kept, and the
         first mark left open in a paragraph as a quote running to its end; one pass with a
         stack, so no arrangement of marks costs more than linear time."""
         words = self.words
+        line_of = self.line_of
         spans: list[MarkSpan] = []
         stack: list[tuple[int, str]] = []  # (index of the opening mark, its closer)
         pairs: list[tuple[int, int]] = []
-        for i, word in enumerate(words):
-            if i and self.line_of[i] != self.line_of[i - 1]:
-                spans += self._paragraph_marks(pairs, stack, i - 1)
-                pairs, stack = [], []
-            char = word.text
+        line = None
+        for i in [i for i, word in enumerate(words) if word.text in _MARK_CHARS]:
+            if line_of[i] != line:
+                if line is not None:  # the paragraph before ends with its line's last word
+                    spans += self._paragraph_marks(pairs, stack, bisect_right(line_of, line) - 1)
+                pairs, stack, line = [], [], line_of[i]
+            char = words[i].text
             if stack and char == stack[-1][1]:
                 pairs.append((stack.pop()[0], i))
             elif char in _OPENERS or char == "\"" or (
                     char == "'" and self._straight_single_opens(i)):
                 stack.append((i, _OPENERS.get(char, char)))
-        if words:
-            spans += self._paragraph_marks(pairs, stack, len(words) - 1)
+        if line is not None:
+            spans += self._paragraph_marks(pairs, stack, bisect_right(line_of, line) - 1)
         return spans
 
     @staticmethod
@@ -236,9 +236,11 @@ class _Finder:
 
     def _colon_lines(self) -> None:
         """«فلان: ...» — in the headline, or a line that opens with a name, colon, marks."""
+        if ":" not in self.text:
+            return
         words = self.words
         lines: dict[int, list[int]] = {}
-        for i, _ in enumerate(words):
+        for i in range(len(words)):
             lines.setdefault(self.line_of[i], []).append(i)
         for number, indices in lines.items():
             colon = next((i for i in indices if words[i].text == ":"), None)

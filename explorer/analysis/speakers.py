@@ -20,7 +20,6 @@ from explorer.analysis.name_phrases import (
     is_anonymous,
     is_stop,
     is_time,
-    role_gender,
 )
 from explorer.arabic.normalize import fold, name_key
 from explorer.model import Entity, Quote
@@ -81,7 +80,7 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
                 entity = _add_organisation(reader, mentions, i, org_last) or entity
                 reader.refresh(mentions)
         return Subject("named", entity, text=entity.text)
-    if role_gender(word) is not None:
+    if word.role is not None:
         return _role_subject(reader, mentions, i, limit, cue_gender)
     if is_anonymous(word):
         last = reader.noun_phrase(i, limit)
@@ -139,7 +138,7 @@ def _role_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
     reader.refresh(mentions)
     for role in roles:
         mentions.note(entity, role=role.text,
-                      gender=role_gender(reader.words[role.first]) or cue_gender)
+                      gender=reader.words[role.first].role or cue_gender)
     return Subject("named", entity, role=roles[0].text, text=entity.text)
 
 
@@ -199,7 +198,7 @@ def _nisba_surname(reader: PhraseReader, first: int, last: int, limit: int) -> b
 def _note_role_after(reader: PhraseReader, mentions: MentionSet, entity: Entity, last: int,
                      limit: int, cue_gender: str | None) -> None:
     role = reader.role_after_name(last, limit)
-    gender = role_gender(reader.words[role.first]) if role else None
+    gender = reader.words[role.first].role if role else None
     mentions.note(entity, role=role.text if role else None, gender=gender or cue_gender)
 
 
