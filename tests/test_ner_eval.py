@@ -69,6 +69,34 @@ def test_spans_follow_conlleval_grouping() -> None:
     assert spans(["B-PERS", "I-PERS", "O", "I-LOC", "I-LOC", "B-LOC"]) == {
         (0, 2, "PERS"), (3, 5, "LOC"), (5, 6, "LOC")}
     assert spans(["B-ORG", "I-LOC"]) == {(0, 1, "ORG"), (1, 2, "LOC")}
+    assert spans(["B-PERS", "I-PERS", "I-PERS"]) == {(0, 3, "PERS")}
+    assert spans(["O", "I-PERS", "B-PERS", "MISC", "I-PERS"]) == {
+        (1, 2, "PERS"), (2, 3, "PERS"), (4, 5, "PERS")}
+    assert spans(["O", "O"]) == set() == spans([])
+
+
+def _spans_tag_by_tag(tags: list[str]) -> set[tuple[int, int, str]]:
+    """conlleval's grouping written out plainly, one tag at a time."""
+    found, start, kind = set(), -1, ""
+    for index, tag in enumerate([*tags, "O"]):
+        prefix, _, tag_kind = tag.partition("-") if tag != "O" else ("O", "", "")
+        continues = prefix == "I" and tag_kind == kind
+        if kind and not continues:
+            found.add((start, index, kind))
+            kind = ""
+        if prefix in ("B", "I") and not continues:
+            start, kind = index, tag_kind
+    return found
+
+
+def test_spans_agree_with_the_tag_by_tag_grouping() -> None:
+    import random
+
+    draw = random.Random(3)
+    choices = ["O", "O", "O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "I-ORG", "MISC"]
+    for _ in range(2000):
+        tags = [draw.choice(choices) for _ in range(draw.randrange(0, 12))]
+        assert spans(tags) == _spans_tag_by_tag(tags), tags
 
 
 def test_counts_and_f1_by_hand(conll_file: Path) -> None:

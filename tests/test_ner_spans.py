@@ -94,3 +94,17 @@ def test_unknown_name_after_a_title_chain(recognizer) -> None:
 def test_no_person_made_of_a_title_alone(recognizer) -> None:
     text = "وقالت متحدثة باسم الجيش إن القوات انسحبت، وأعلنت متحدثة عسكرية إسرائيلية أن الهدوء عاد."
     assert not [kind for kind, _ in found(recognizer, text) if kind == "PERS"]
+
+
+
+def test_rules_fire_in_whichever_sentence_holds_the_title(recognizer) -> None:
+    # The rules after the tagger visit only the sentences that hold a title or an
+    # institution head: one in the second and fourth lines of an article is still found.
+    titled = "وقال المبعوث الأممي الخاص إلى سوريا غير بيدرسون."  # the tagger alone: a place
+    institution = "وأعلنت وزارة الخارجية التركية أن الوفد وصل."
+    text = "\n".join(["وصل الوفد إلى المدينة مساء أمس", titled, "وانتهى الاجتماع.", institution])
+    entities = recognizer.recognize(text, tokenize(text))
+    person = next(e for e in entities if e.text == "غير بيدرسون")
+    body = next(e for e in entities if e.text == "وزارة الخارجية التركية")
+    assert (person.type, body.type) == ("PERS", "ORG")
+    assert text.index(titled) < person.start < text.index("وانتهى") < body.start

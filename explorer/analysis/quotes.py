@@ -81,6 +81,12 @@ class FoundQuote:
     clause_subject: Entity | None = None  # who the sentence's main verb has as subject
 
 
+def _run_of(numbers: list[int], number: int) -> range:
+    """The indices holding ``number`` in ``numbers``, which never decrease (each word's
+    line or sentence)."""
+    return range(bisect_left(numbers, number), bisect_right(numbers, number))
+
+
 def find_quotes(text: str, reader: PhraseReader, mentions: MentionSet) -> list[FoundQuote]:
     """Every quote in ``text``, in text order (see the module docstring)."""
     return _Finder(text, reader, mentions).run()
@@ -101,9 +107,6 @@ class _Finder:
         self.claimed: set[int] = set()  # words already part of a quote or its cue's subject
         self.found: list[FoundQuote] = []
         self._open_indirect: dict[int, int] = {}  # sentence → start of its first indirect
-        self._sentence_words: dict[int, list[int]] = {}
-        for i, sentence in enumerate(self.sentence_of):
-            self._sentence_words.setdefault(sentence, []).append(i)
 
     # -- structure ------------------------------------------------------------------
     def _sentences(self) -> list[int]:
@@ -187,7 +190,7 @@ class _Finder:
         allowed in between, after an opening adverbial («في المقابل، ...») or «أما»; not
         one behind a preposition («وفي لقاء مع الرئيس ...، قال إن»)."""
         words = self.words
-        indices = self._sentence_words.get(quote.sentence, [])
+        indices = _run_of(self.sentence_of, quote.sentence)
         if not indices:
             return None
         first = indices[0]
@@ -239,13 +242,12 @@ class _Finder:
         if ":" not in self.text:
             return
         words = self.words
-        lines: dict[int, list[int]] = {}
-        for i in range(len(words)):
-            lines.setdefault(self.line_of[i], []).append(i)
-        for number, indices in lines.items():
-            colon = next((i for i in indices if words[i].text == ":"), None)
-            if colon is None:
-                continue
+        colons: dict[int, int] = {}  # line → its first colon
+        for i, word in enumerate(words):
+            if word.text == ":":
+                colons.setdefault(self.line_of[i], i)
+        for number, colon in colons.items():
+            indices = _run_of(self.line_of, number)
             first = indices[0]
             for i in indices:
                 if i >= colon:
@@ -509,7 +511,7 @@ class _Finder:
             if quote.end != -1:
                 continue
             first = self.reader.word_at(quote.start)
-            end = words[self._sentence_words[self.sentence_of[first]][-1]].end
+            end = words[_run_of(self.sentence_of, self.sentence_of[first])[-1]].end
             following = bisect_right(starts, quote.start)
             if following < len(starts) and starts[following] < end:
                 end = self._before_link(quote.start, starts[following])

@@ -73,18 +73,16 @@ def spans(tags: list[str]) -> set[tuple[int, int, str]]:
     An ``I-X`` that does not continue an ``X`` entity starts a new one.
     """
     found: set[tuple[int, int, str]] = set()
-    start, kind = -1, ""
-    for index, tag in enumerate([*tags, "O"]):
-        if tag == "O":  # most tags: only closes an open entity
-            if kind:
-                found.add((start, index, kind))
-                kind = ""
-            continue
-        prefix, _, tag_kind = tag.partition("-")
-        continues = prefix == "I" and tag_kind == kind
-        if kind and not continues:
-            found.add((start, index, kind))
+    start, kind, previous = -1, "", -2
+    for index in [i for i, tag in enumerate(tags) if tag != "O"]:  # most tags are O
+        prefix, _, tag_kind = tags[index].partition("-")
+        continues = index == previous + 1 and prefix == "I" and tag_kind == kind
+        if kind and not continues:  # closed by an O or by this tag
+            found.add((start, previous + 1, kind))
             kind = ""
         if prefix in ("B", "I") and not continues:
             start, kind = index, tag_kind
+        previous = index
+    if kind:
+        found.add((start, previous + 1, kind))
     return found

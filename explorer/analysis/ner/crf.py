@@ -12,6 +12,8 @@ confidence to its other mentions. The models and their word lists ship in
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,7 +24,11 @@ from explorer.analysis.ner import BackendUnavailable
 from explorer.analysis.ner.crfsuite_file import ModelFormatError, read_crfsuite
 from explorer.analysis.ner.document import document_features, propagate
 from explorer.analysis.ner.features import FeatureExtractor, split_sentences
-from explorer.analysis.ner.institutions import mark_institutions, mark_listed_organisations
+from explorer.analysis.ner.institutions import (
+    head_positions,
+    mark_institutions,
+    mark_listed_organisations,
+)
 from explorer.analysis.ner.neural import (
     NEURAL_MODEL,
     NeuralFormatError,
@@ -32,7 +38,7 @@ from explorer.analysis.ner.neural import (
     phrase_tag,
 )
 from explorer.analysis.ner.resources import DATA_DIR, is_known_name, load_resources
-from explorer.analysis.ner.rules import correct_persons, names_after_titles
+from explorer.analysis.ner.rules import correct_persons, names_after_titles, title_positions
 from explorer.analysis.ner.scoring import EmissionScorer
 from explorer.analysis.ner.spans import entities_from_tags
 from explorer.arabic.tokens import Token
@@ -82,9 +88,7 @@ class CrfRecognizer:
         split = []
         for text, tokens in articles:
             words = [token.text for token in tokens]
-            breaks = {i for i in range(1, len(tokens))
-                      if "\n" in text[tokens[i - 1].end:tokens[i].start]}
-            split.append((words, split_sentences(words, breaks)))
+            split.append((words, split_sentences(words, _line_breaks(text, tokens))))
         return [self._rules(words, ranges, stacked, phrases)
                 for (words, ranges), (stacked, phrases) in zip(split, self._passes(split),
                                                                strict=True)]
@@ -92,15 +96,17 @@ class CrfRecognizer:
     def _rules(self, words: list[str], ranges: list[tuple[int, int]], stacked: list[str],
                phrases: list[str]) -> list[str]:
         """The rules after the two passes, over one article."""
+        keys = self.features.folded(words)
         tags = correct_persons(words, stacked, self.features)
-        for start, end in ranges:
+        titled = title_positions(keys, self.features.stems(words), self.resources.titles)
+        for start, end in _sentences_holding(ranges, titled):
             tags[start:end] = names_after_titles(words[start:end], tags[start:end],
                                                  self.features)
         tags = propagate(words, tags, self.features, self.resources,
                          frozenset(start for start, _ in ranges))
         if self.institutions:
             tags = mark_listed_organisations(tags, phrases)
-            for start, end in ranges:
+            for start, end in _sentences_holding(ranges, head_positions(keys)):
                 tags[start:end] = mark_institutions(words[start:end], tags[start:end],
                                                     self.features)
         return tags
@@ -149,3 +155,21 @@ class CrfRecognizer:
         return [entities_from_tags(text, tokens, tags, self._known)
                 for (text, tokens), tags in zip(articles, self.tag_many(articles),
                                                 strict=True)]
+
+
+_LINE_BREAK = re.compile("\n")
+
+
+def _line_breaks(text: str, tokens: list[Token]) -> set[int]:
+    """Indices of the tokens that follow a line break (which ends a sentence)."""
+    starts = [token.start for token in tokens]
+    return {i for i in (bisect_left(starts, match.start())
+                        for match in _LINE_BREAK.finditer(text)) if 0 < i < len(tokens)}
+
+
+def _sentences_holding(ranges: list[tuple[int, int]], positions: list[int]
+                       ) -> list[tuple[int, int]]:
+    """The sentences of ``ranges`` (in order) that hold any of the word ``positions``:
+    the rules that start at a title or an institution skip the others."""
+    starts = [start for start, _ in ranges]
+    return [ranges[k] for k in sorted({bisect_right(starts, i) - 1 for i in positions})]

@@ -34,6 +34,11 @@ def _head(key: str) -> bool:
                ) or (key.startswith(("لل", "ولل")) and "ال" + key.split("لل", 1)[1] in _HEADS)
 
 
+def head_positions(keys: list[str]) -> list[int]:
+    """Indices of the words (folded ``keys``) that head an institution: few do."""
+    return [i for i, key in enumerate(keys) if _head(key)]
+
+
 def _continues(key: str, tag: str, head: str, features: FeatureExtractor) -> bool:
     """Whether a word after the head still belongs to the institution's name."""
     if tag.endswith(("LOC", "ORG")):
@@ -73,7 +78,7 @@ def mark_institutions(words: list[str], tags: list[str], features: FeatureExtrac
     keys = features.folded(words)
     result = list(tags)
     free = 0  # the first word after the last phrase looked at
-    for i in [i for i, key in enumerate(keys) if _head(key)]:  # few words head a body
+    for i in head_positions(keys):
         if i < free or result[i] != "O" or (i and keys[i - 1] in _MINISTERS):
             continue
         end = i + 1

@@ -58,7 +58,7 @@ def names_after_titles(words: list[str], tags: list[str], features: FeatureExtra
     keys = features.folded(words)
     result = list(tags)
     count = len(words)
-    for i in _titles(keys, features.stems(words), resources.titles):
+    for i in title_positions(keys, features.stems(words), resources.titles):
         if result[i] != "O":
             continue
         j = _after_chain(i + 1, keys, result, features)
@@ -98,7 +98,7 @@ def _lone_unlisted_name(i: int, keys: list[str], tags: list[str], features: Feat
             and keys[i] not in gazetteer and features.keys(keys[i])[1] not in gazetteer)
 
 
-def _titles(keys: list[str], stems: list[str], titles: frozenset[str]) -> list[int]:
+def title_positions(keys: list[str], stems: list[str], titles: frozenset[str]) -> list[int]:
     """Indices of the words that are titles («الرئيس», «وزيرة», «والسفير»), given their
     folded forms and stems: one pass, since most words are not."""
     return [i for i, (key, stem) in enumerate(zip(keys, stems, strict=True))
