@@ -9,6 +9,7 @@ occurrences that it left untagged.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import cache
 
 from explorer.analysis.ner.conll import spans
 from explorer.analysis.ner.features import FeatureExtractor
@@ -62,29 +63,31 @@ def document_features(words: list[str], tags: list[str],
     person name, or as nothing), not counting this occurrence.
     """
     stems = features.stems(words)
+    types = [tag[2:] or "O" for tag in tags]
     seen: dict[str, dict[str, int]] = {}  # stem → label → times, labels in order met
-    for (stem, label), times in Counter(zip(stems, [tag[2:] or "O" for tag in tags],
-                                            strict=True)).items():
+    for (stem, label), times in Counter(zip(stems, types, strict=True)).items():
         seen.setdefault(stem, {})[label] = times
     for first, last, kind in spans(tags):
         if kind == "PERS" and last - first > 1:
             labels = seen[stems[last - 1]]
             labels["SURNAME"] = labels.get("SURNAME", 0) + 1
-    # The same tags around a word and the same stem give the same features: each
-    # combination is built once (tuples, shared between words).
-    built: dict[tuple[tuple[str, str, str], str], tuple[str, ...]] = {}
     result = []
-    for key, stem in zip(zip(["edge", *tags], tags, [*tags[1:], "edge"], strict=False),
-                         stems, strict=True):  # shifted lists: one longer than tags
-        extra = built.get((key, stem))
-        if extra is None:
-            previous, tag, following = key
-            extra = ("y1=" + tag, "y1-1=" + previous, "y1+1=" + following)
-            if len(stem) > 1 and stem[0].isalpha():
-                extra += _elsewhere(seen[stem], tag[2:] or "O")
-            built[key, stem] = extra
+    for around, stem, own in zip(zip(["edge", *tags], tags, [*tags[1:], "edge"], strict=False),
+                                 stems, types, strict=True):  # shifted: one longer than tags
+        extra = _around(around)
+        if len(stem) > 1 and stem[0].isalpha():
+            labels = seen[stem]
+            if len(labels) > 1 or labels[own] > 1:  # most stems occur once, here
+                extra += _elsewhere(labels, own)
         result.append(extra)
     return result
+
+
+@cache
+def _around(tags: tuple[str, str, str]) -> tuple[str, ...]:
+    """The features of a word's first-pass tag and its neighbours' (built once each)."""
+    previous, tag, following = tags
+    return ("y1=" + tag, "y1-1=" + previous, "y1+1=" + following)
 
 
 def _elsewhere(labels: dict[str, int], own: str) -> tuple[str, ...]:
