@@ -247,7 +247,7 @@ class PhraseReader:
         self.text = text
         self.words = words
         self._starts = {w.start: w.index for w in words}
-        self._start_list = [w.start for w in words]
+        self.word_starts = [w.start for w in words]
         self.word_ends = [w.end for w in words if w.token.is_word]
         self.entity_at: dict[int, tuple[Entity, int]] = {}
         self._changes = -1
@@ -277,7 +277,7 @@ class PhraseReader:
         """Index of the word covering character ``offset``."""
         if offset in self._starts:
             return self._starts[offset]
-        index = bisect_right(self._start_list, offset) - 1
+        index = bisect_right(self.word_starts, offset) - 1
         if index >= 0 and self.words[index].start <= offset < self.words[index].end:
             return index
         return None

@@ -19,6 +19,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+import numpy as np
+
 from explorer.analysis.mentions import MentionSet
 from explorer.analysis.name_phrases import PhraseReader, Word, folded_set, is_stop
 from explorer.analysis.speakers import Subject, read_subject
@@ -113,13 +115,13 @@ class _Finder:
         """Each word's sentence: the first span that does not end before it (words past
         the last span count in the last)."""
         ends = [end for _, end in self.spans]
-        last = max(len(ends) - 1, 0)
-        return [min(bisect_right(ends, word.start), last) for word in self.words]
+        return np.minimum(np.searchsorted(ends, self.reader.word_starts, side="right"),
+                          max(len(ends) - 1, 0)).tolist()
 
     def _lines(self) -> list[int]:
         """Each word's line: how many line breaks come before it."""
         breaks = [match.start() for match in _LINE_BREAK.finditer(self.text)]
-        return [bisect_left(breaks, word.start) for word in self.words]
+        return np.searchsorted(breaks, self.reader.word_starts).tolist()
 
     def _marks(self) -> list[MarkSpan]:
         """Pairs of quotation marks within a paragraph, the outermost pair kept, and the
@@ -169,8 +171,9 @@ class _Finder:
     # -- passes ---------------------------------------------------------------------
     def run(self) -> list[FoundQuote]:
         self._colon_lines()
-        for i, word in enumerate(self.words):
-            if i in self.claimed or not word.token.is_word:
+        for i in [i for i, word in enumerate(self.words)  # few words are cues
+                  if word.token.is_word and cue_info(word.text) is not None]:
+            if i in self.claimed:
                 continue
             info = self._cue(i)
             if info is not None and not self._embedded(i, info):
