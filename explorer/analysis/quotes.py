@@ -15,7 +15,6 @@ paired within a paragraph, so an unbalanced mark never swallows the rest of the 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -26,7 +25,7 @@ from explorer.analysis.name_phrases import PhraseReader, Word, folded_set, is_st
 from explorer.analysis.speakers import Subject, read_subject
 from explorer.analysis.speech_verbs import CueInfo, cue_info
 from explorer.arabic.normalize import fold
-from explorer.arabic.tokens import sentence_spans
+from explorer.arabic.tokens import line_break_offsets, sentence_spans
 from explorer.model import Entity
 
 # The usual pairs, then the same marks reversed as right-to-left typing sometimes leaves them
@@ -36,7 +35,6 @@ _COMPLEMENTIZERS = folded_set("ان انه انها انهم انهما انهن
                               "فان فانه فانها فانهم")  # «بحسب ما أفاد به فلان، فإن ...»
 _SEPARATORS = frozenset(".-–—|،,")  # «بعد لقائه الأسد، لافروف: ...»
 _MARK_CHARS = frozenset("«»“”„‹›‘’\"'")  # every opener and closer
-_LINE_BREAK = re.compile("\n")
 # Words after which marks hold a name or a title: «بعنوان "..."», «تحت شعار "..."».
 _NAMING_WORDS = folded_set("بعنوان عنوان شعار اسم باسم وسم هاشتاغ هاشتاج كتاب كتابه فيلم "
                            "برنامج مسلسل رواية روايته حمله عمليه")
@@ -120,8 +118,7 @@ class _Finder:
 
     def _lines(self) -> list[int]:
         """Each word's line: how many line breaks come before it."""
-        breaks = [match.start() for match in _LINE_BREAK.finditer(self.text)]
-        return np.searchsorted(breaks, self.reader.word_starts).tolist()
+        return np.searchsorted(line_break_offsets(self.text), self.reader.word_starts).tolist()
 
     def _marks(self) -> list[MarkSpan]:
         """Pairs of quotation marks within a paragraph, the outermost pair kept, and the

@@ -46,6 +46,14 @@ def tokenize(text: str) -> list[Token]:
             for m in _TOKEN.finditer(text) for word in (m.group(),)]
 
 
+_LINE_BREAK = re.compile("\n")
+
+
+def line_break_offsets(text: str) -> list[int]:
+    """Offsets of the line breaks («\\n») in ``text``, in order."""
+    return [match.start() for match in _LINE_BREAK.finditer(text)]
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?؟…])\s+|\n\s*\n|\n")
 
 

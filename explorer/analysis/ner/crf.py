@@ -12,7 +12,6 @@ confidence to its other mentions. The models and their word lists ship in
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,7 +40,7 @@ from explorer.analysis.ner.resources import DATA_DIR, is_known_name, load_resour
 from explorer.analysis.ner.rules import correct_persons, names_after_titles, title_positions
 from explorer.analysis.ner.scoring import EmissionScorer
 from explorer.analysis.ner.spans import entities_from_tags
-from explorer.arabic.tokens import Token
+from explorer.arabic.tokens import Token, line_break_offsets
 from explorer.model import Entity
 
 FIRST_MODEL = "crf1.model"
@@ -157,14 +156,11 @@ class CrfRecognizer:
                                                 strict=True)]
 
 
-_LINE_BREAK = re.compile("\n")
-
-
 def _line_breaks(text: str, tokens: list[Token]) -> set[int]:
     """Indices of the tokens that follow a line break (which ends a sentence)."""
     starts = [token.start for token in tokens]
-    return {i for i in (bisect_left(starts, match.start())
-                        for match in _LINE_BREAK.finditer(text)) if 0 < i < len(tokens)}
+    return {i for i in (bisect_left(starts, offset) for offset in line_break_offsets(text))
+            if 0 < i < len(tokens)}
 
 
 def _sentences_holding(ranges: list[tuple[int, int]], positions: list[int]
