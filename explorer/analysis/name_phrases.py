@@ -340,10 +340,8 @@ class PhraseReader:
                 last = i
                 i += 1
                 continue
-            if word.key[:1] == "ل" and not word.definite and is_org_head(
-                    Word(word.index, word.token, word.start, word.end, word.text, word.key[1:],
-                         word.key[1:], False,
-                         _role_gender(word.text, word.key[1:], word.key[1:], False))):
+            if word.key[:1] == "ل" and not word.definite and (  # «لوزارة»
+                    word.key[1:] in _ORG_HEADS or _without_article(word.key[1:]) in _ORG_HEADS):
                 last = i
                 pending = True
                 i += 1
