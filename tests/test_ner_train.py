@@ -8,7 +8,7 @@ from pathlib import Path
 from explorer.analysis.ner.conll import Sentence
 from explorer.analysis.ner.crf import CrfRecognizer
 from explorer.analysis.ner.resources import write_resources
-from explorer.analysis.ner.train import articles, train
+from explorer.analysis.ner.train import articles, held_out, train
 from explorer.analysis.ner.train_neural import NeuralConfig
 from explorer.arabic.tokens import tokenize
 
@@ -47,3 +47,13 @@ def test_trained_files_load_and_tag(tmp_path: Path) -> None:
     text = "وزار ترامب جنيف أمس."
     found = [(e.type, e.text) for e in recognizer.recognize(text, tokenize(text))]
     assert ("PERS", "ترامب") in found and ("LOC", "جنيف") in found
+
+
+def test_held_out_parts_are_in_order_on_article_bounds_and_the_last_is_unchanged() -> None:
+    count = 4118  # ANERcorp train's sentences
+    parts = [held_out(count, part) for part in range(1, 7)]
+    assert parts[0] == (0, 650) and parts[3] == (2050, 2700)
+    assert parts[5] == (count * 5 // 6, count)  # the dev set every earlier figure used
+    for (start, end), (following, _) in zip(parts, parts[1:], strict=False):
+        assert start < end <= following
+    assert all(start % 50 == 0 and end % 50 == 0 for start, end in parts[:5])

@@ -33,19 +33,32 @@ if TYPE_CHECKING:
 
 ARTICLE_SENTENCES = 50
 FOLDS = 3
+DEV_PARTS = 6
 
 
-def split_corpora(corpora: Path, dev: bool
+def split_corpora(corpora: Path, dev: bool, part: int = DEV_PARTS
                   ) -> tuple[list[list[Sentence]], dict[str, list[Sentence]]]:
-    """Training articles and named dev sets (empty unless ``dev``)."""
+    """Training articles and named dev sets (empty unless ``dev``): ANERcorp's dev set is
+    its ``part``-th sixth (see :func:`held_out`)."""
     anercorp = read_conll(corpora / "anercorp_train.conll")
     aqmar = read_conll(corpora / "aqmar_train.conll")
     aqmar_dev = read_conll(corpora / "aqmar_dev.conll")
     if not dev:
         return articles(anercorp) + articles(aqmar) + articles(aqmar_dev), {}
-    cut = len(anercorp) * 5 // 6
-    return articles(anercorp[:cut]) + articles(aqmar), {
-        "anercorp-dev": anercorp[cut:], "aqmar-dev": aqmar_dev}
+    start, end = held_out(len(anercorp), part)
+    return articles(anercorp[:start]) + articles(anercorp[end:]) + articles(aqmar), {
+        "anercorp-dev": anercorp[start:end], "aqmar-dev": aqmar_dev}
+
+
+def held_out(count: int, part: int) -> tuple[int, int]:
+    """The sentences [start, end) of ANERcorp's ``part``-th sixth (1 to 6). The last, the
+    default dev set, runs from five sixths of the way to the end; the others begin and end
+    on the 50-sentence boundaries that training and ``eval ner`` take as articles. Another
+    part measures a change fairly once the errors of the default one have been read."""
+    if part == DEV_PARTS:
+        return count * (DEV_PARTS - 1) // DEV_PARTS, count
+    start, end = count * (part - 1) // DEV_PARTS, count * part // DEV_PARTS
+    return start - start % ARTICLE_SENTENCES, end - end % ARTICLE_SENTENCES
 
 
 def articles(sentences: list[Sentence]) -> list[list[Sentence]]:
@@ -140,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="hunspell .dic of Arabic words (default: %(default)s)")
     parser.add_argument("--dev", action="store_true",
                         help="hold out a dev part, train on the rest and report dev scores")
+    parser.add_argument("--dev-part", type=int, choices=range(1, DEV_PARTS + 1),
+                        default=DEV_PARTS, metavar="K",
+                        help="with --dev, hold out the K-th sixth of ANERcorp train "
+                             "(default: the last)")
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.05)
     parser.add_argument("--iterations", type=int, default=150)
@@ -154,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     began = time.monotonic()
-    training, dev_sets = split_corpora(args.corpora, args.dev)
+    training, dev_sets = split_corpora(args.corpora, args.dev, args.dev_part)
     first_words = [sentence.tokens[i] for article in training for sentence in article
                    for i, tag in enumerate(sentence.tags) if tag.startswith("B-")]
     write_resources(args.out, args.lexicon, first_words)
