@@ -86,9 +86,12 @@ def test_feature_cache_is_bounded_and_results_stay_the_same(
 
 
 def test_unknown_name_after_a_title_chain(recognizer) -> None:
-    text = ("ومن جهتها، أكدت المبعوثة الأممية الخاصة لشؤون المياه إيلينا روسّي أن الجانبين "
+    # The tagger alone finds no one here; the rule after it finds the minister.
+    text = "أكدت وزيرة الصحة المغربية نادية العلمي أن الوضع مستقر."
+    assert ("PERS", "نادية العلمي") in found(recognizer, text)
+    text = ("ومن جهتها، أكدت المبعوثة الأممية الخاصة لشؤون المياه إيلينا بيرتولي أن الجانبين "
             "اتفقا على جدول الأعمال.")
-    assert ("PERS", "إيلينا روسّي") in found(recognizer, text)
+    assert ("PERS", "إيلينا بيرتولي") in found(recognizer, text)
 
 
 def test_no_person_made_of_a_title_alone(recognizer) -> None:

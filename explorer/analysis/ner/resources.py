@@ -102,7 +102,7 @@ def build_gazetteer() -> dict[str, str]:
     for name in curated.NATIONALITIES.values():
         if name:
             gazetteer[fold(name)] = "LOC"
-    for name in curated.ORGANISATIONS:
+    for name in (*curated.ORGANISATIONS, *curated.CLUBS, *curated.COMPANIES):
         gazetteer[fold(name)] = "ORG"
     return dict(sorted(gazetteer.items()))
 
