@@ -97,17 +97,17 @@ class CrfRecognizer:
         """The rules after the two passes, over one article."""
         keys = self.features.folded(words)
         tags = correct_persons(words, stacked, self.features)
-        titled = title_positions(keys, self.features.stems(words), self.resources.titles)
-        for start, end in _sentences_holding(ranges, titled):
+        titles = title_positions(keys, self.features.stems(words), self.resources.titles)
+        for (start, end), found in _by_sentence(ranges, titles):
             tags[start:end] = names_after_titles(words[start:end], tags[start:end],
-                                                 self.features)
+                                                 self.features, found)
         tags = propagate(words, tags, self.features, self.resources,
                          frozenset(start for start, _ in ranges))
         if self.institutions:
             tags = mark_listed_organisations(tags, phrases)
-            for start, end in _sentences_holding(ranges, head_positions(keys)):
+            for (start, end), found in _by_sentence(ranges, head_positions(keys)):
                 tags[start:end] = mark_institutions(words[start:end], tags[start:end],
-                                                    self.features)
+                                                    self.features, found)
         return tags
 
     def stacked_tags(self, words: list[str], ranges: list[tuple[int, int]]) -> list[str]:
@@ -163,9 +163,14 @@ def _line_breaks(text: str, tokens: list[Token]) -> set[int]:
             if 0 < i < len(tokens)}
 
 
-def _sentences_holding(ranges: list[tuple[int, int]], positions: list[int]
-                       ) -> list[tuple[int, int]]:
-    """The sentences of ``ranges`` (in order) that hold any of the word ``positions``:
-    the rules that start at a title or an institution skip the others."""
+def _by_sentence(ranges: list[tuple[int, int]], positions: list[int]
+                 ) -> list[tuple[tuple[int, int], list[int]]]:
+    """The sentences of ``ranges`` that hold any of the word ``positions`` (both in order),
+    each with those positions counted from its start: the rules that start at a title or
+    an institution head visit only these."""
     starts = [start for start, _ in ranges]
-    return [ranges[k] for k in sorted({bisect_right(starts, i) - 1 for i in positions})]
+    held: dict[int, list[int]] = {}
+    for i in positions:
+        sentence = bisect_right(starts, i) - 1
+        held.setdefault(sentence, []).append(i - starts[sentence])
+    return [(ranges[sentence], found) for sentence, found in held.items()]

@@ -72,13 +72,14 @@ def mark_listed_organisations(tags: list[str], phrases: list[str]) -> list[str]:
     return result
 
 
-def mark_institutions(words: list[str], tags: list[str], features: FeatureExtractor
-                      ) -> list[str]:
-    """``tags`` of one sentence with institution phrases tagged ORG (over O and places)."""
+def mark_institutions(words: list[str], tags: list[str], features: FeatureExtractor,
+                      heads: list[int]) -> list[str]:
+    """``tags`` of one sentence with institution phrases tagged ORG (over O and places);
+    ``heads`` are the indices of the words that head an institution (:func:`head_positions`)."""
     keys = features.folded(words)
     result = list(tags)
     free = 0  # the first word after the last phrase looked at
-    for i in head_positions(keys):
+    for i in heads:
         if i < free or result[i] != "O" or (i and keys[i - 1] in _MINISTERS):
             continue
         end = i + 1

@@ -51,14 +51,15 @@ def _article_word(key: str) -> bool:
     return key.startswith(("ال", "وال", "فال", "بال", "لل", "كال"))
 
 
-def names_after_titles(words: list[str], tags: list[str], features: FeatureExtractor
-                       ) -> list[str]:
-    """``tags`` of one sentence with unknown names after a title chain tagged PERS."""
+def names_after_titles(words: list[str], tags: list[str], features: FeatureExtractor,
+                       titles: list[int]) -> list[str]:
+    """``tags`` of one sentence with unknown names after a title chain tagged PERS;
+    ``titles`` are the indices of its title words (:func:`title_positions`)."""
     resources = features.resources
     keys = features.folded(words)
     result = list(tags)
     count = len(words)
-    for i in title_positions(keys, features.stems(words), resources.titles):
+    for i in titles:
         if result[i] != "O":
             continue
         j = _after_chain(i + 1, keys, result, features)
