@@ -133,7 +133,7 @@ class _Finder:
         for i in [i for i, word in enumerate(words) if word.text in _MARK_CHARS]:
             if line_of[i] != line:
                 if line is not None:  # the paragraph before ends with its line's last word
-                    spans += self._paragraph_marks(pairs, stack, bisect_right(line_of, line) - 1)
+                    spans += self._paragraph_marks(pairs, stack, _run_of(line_of, line)[-1])
                 pairs, stack, line = [], [], line_of[i]
             char = words[i].text
             if stack and char == stack[-1][1]:
@@ -142,7 +142,7 @@ class _Finder:
                     char == "'" and self._straight_single_opens(i)):
                 stack.append((i, _OPENERS.get(char, char)))
         if line is not None:
-            spans += self._paragraph_marks(pairs, stack, bisect_right(line_of, line) - 1)
+            spans += self._paragraph_marks(pairs, stack, _run_of(line_of, line)[-1])
         return spans
 
     @staticmethod
