@@ -3,7 +3,8 @@ memory is its own. Prints one JSON object on stdout.
 
     python benchmarks/probe.py open DIR [--jobs N] [--no-cache]   analyse or reopen a corpus
     python benchmarks/probe.py paint DIR LAUNCHED [--wait S]      the app's first screen
-    python benchmarks/probe.py throughput DIR COUNT [--bert N] [--tiny-bert]  versus BERT
+    python benchmarks/probe.py throughput DIR COUNT [--bert N] [--camel N] [--tiny-bert]
+                                                                  versus BERT
 """
 
 from __future__ import annotations
@@ -93,12 +94,14 @@ def first_paint(folder: Path, launched: float, wait: float) -> dict:
     return result
 
 
-def throughput(folder: Path, count: int, bert_count: int, tiny_bert: bool) -> dict:
+def throughput(folder: Path, count: int, bert_count: int, camel_count: int,
+               tiny_bert: bool) -> dict:
     """The default pipeline and a BERT-base token classifier (camel-tools' NER architecture:
     12 layers, hidden 768; random weights; CPU) on one core each: the pipeline over ``count``
     articles (its per-word caches fill as a real corpus run's do), in the chunks a worker of
     ``explorer analyze`` gets, BERT over the sentences of the first ``bert_count`` of them
-    (its cost per token does not depend on the words)."""
+    (its cost per token does not depend on the words), and the same BERT run as camel-tools
+    runs its NER model, over the first ``camel_count`` articles (:func:`camel_tools_path`)."""
     import torch
 
     from explorer.analysis.corpus_run import CHUNK_MAX
@@ -136,7 +139,9 @@ def throughput(folder: Path, count: int, bert_count: int, tiny_bert: bool) -> di
         for batch in batches:
             model(**batch)
         bert_s = time.perf_counter() - started
-    return {"articles": len(articles), "tokens": tokens, "pipeline_s": pipeline_s,
+    del model, batches  # the camel-tools run loads its own copy
+    camel = camel_tools_path(articles[:camel_count], config) if camel_count else {}
+    return {**camel, "articles": len(articles), "tokens": tokens, "pipeline_s": pipeline_s,
             "pipeline_articles_per_s": len(articles) / pipeline_s,
             "pipeline_tokens_per_s": tokens / pipeline_s,
             "bert_articles": min(bert_count, len(articles)), "bert_sentences": len(sentences),
@@ -146,6 +151,48 @@ def throughput(folder: Path, count: int, bert_count: int, tiny_bert: bool) -> di
             "bert_config": {"layers": config.num_hidden_layers, "hidden": config.hidden_size,
                             "heads": config.num_attention_heads},
             "torch_threads": torch.get_num_threads()}
+
+
+def camel_tools_path(articles: list, config) -> dict:
+    """The BERT of :func:`throughput` (``config``, random weights) run through explorer's
+    ``camel`` backend, that is camel-tools' own ``NERecognizer.predict``, which makes its
+    input as it makes it for its real model: punctuation marks are tokens too, and every
+    sentence is padded to 256 positions, 32 to a batch. The vocabulary holds every token of
+    these articles whole (one piece per word, as in :func:`throughput`'s lean run), and a
+    stub catalogue keeps camel-tools' data module offline."""
+    import os
+    import tempfile
+
+    from transformers import BertConfig, BertForTokenClassification, BertTokenizer
+
+    from explorer.analysis.ner.camel import CamelRecognizer
+    from explorer.arabic.tokens import tokenize
+
+    labels = ["B-LOC", "B-ORG", "B-PERS", "B-MISC", "I-LOC", "I-ORG", "I-PERS", "I-MISC", "O"]
+    texts = [(article.text, tokenize(article.text)) for article in articles]
+    words = sorted({token.text for _, tokens in texts for token in tokens})
+    with tempfile.TemporaryDirectory() as home:
+        Path(home, "catalogue.json").write_text(
+            json.dumps({"version": "1.6", "packages": {}, "components": {}}), encoding="utf-8")
+        model_folder = Path(home, "data", "ner", "arabert")
+        model_folder.mkdir(parents=True)
+        vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words]
+        (model_folder / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
+        BertTokenizer(str(model_folder / "vocab.txt"), do_lower_case=False).save_pretrained(
+            model_folder)
+        settings = {**config.to_dict(), "vocab_size": len(vocab), "num_labels": len(labels),
+                    "id2label": dict(enumerate(labels)),
+                    "label2id": {label: i for i, label in enumerate(labels)}}
+        BertForTokenClassification(BertConfig(**settings)).save_pretrained(model_folder)
+        os.environ["CAMELTOOLS_DATA"] = home
+        recognizer = CamelRecognizer(model_folder)
+        recognizer.recognize_many([(texts[0][0][:200], tokenize(texts[0][0][:200]))])  # warm-up
+        started = time.perf_counter()
+        recognizer.recognize_many(texts)
+        camel_s = time.perf_counter() - started
+    tokens = sum(token.is_word for _, article_tokens in texts for token in article_tokens)
+    return {"camel_articles": len(texts), "camel_tokens": tokens, "camel_s": camel_s,
+            "camel_articles_per_s": len(texts) / camel_s, "camel_tokens_per_s": tokens / camel_s}
 
 
 def _batches(sentences: list[list[str]], vocab: int, longest: int, size: int = 8) -> list:
@@ -188,6 +235,8 @@ def main() -> int:
     speed.add_argument("count", type=int)
     speed.add_argument("--bert", type=int, default=10, metavar="N",
                        help="articles whose sentences BERT tags (the first N)")
+    speed.add_argument("--camel", type=int, default=1, metavar="N",
+                       help="articles the same BERT tags through camel-tools (the first N)")
     speed.add_argument("--tiny-bert", action="store_true")
     args = parser.parse_args()
     if args.probe == "open":
@@ -195,7 +244,7 @@ def main() -> int:
     elif args.probe == "paint":
         result = first_paint(args.folder, args.launched, args.wait)
     else:
-        result = throughput(args.folder, args.count, args.bert, args.tiny_bert)
+        result = throughput(args.folder, args.count, args.bert, args.camel, args.tiny_bert)
     print(json.dumps(result))
     return 0
 

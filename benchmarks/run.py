@@ -53,15 +53,16 @@ class Mode:
     typed_names: int       # Arabic names typed in full, besides the probes
     throughput_articles: int  # analysed by the pipeline
     bert_articles: int        # of those, tagged by BERT too
+    camel_articles: int       # of those, tagged by the same BERT through camel-tools
     tiny_bert: bool
     fzf_queries: int       # keystrokes given to fzf (each is one fzf process)
     throughput_runs: int = 3  # fresh processes timing pipeline and BERT; medians reported
 
 
 MODES = {
-    "smoke": Mode((12,), 2_000, 2, 4, 2, True, 10, throughput_runs=1),
-    "quick": Mode((1_000,), 100_000, 6, 100, 6, False, 40),
-    "default": Mode((1_000, 10_000), 100_000, 12, 300, 24, False, 150),
+    "smoke": Mode((12,), 2_000, 2, 4, 2, 1, True, 10, throughput_runs=1),
+    "quick": Mode((1_000,), 100_000, 6, 100, 6, 1, False, 40),
+    "default": Mode((1_000, 10_000), 100_000, 12, 300, 24, 4, False, 150),
 }
 
 
@@ -268,19 +269,21 @@ def throughput_benchmark(mode: Mode, work: Path, bases: list) -> dict:
     folder = make_corpus(work / "throughput", mode.throughput_articles + 1, seed=7,
                          bases=bases)
     args = ["throughput", str(folder), str(mode.throughput_articles),
-            "--bert", str(mode.bert_articles), *(["--tiny-bert"] if mode.tiny_bert else [])]
+            "--bert", str(mode.bert_articles), "--camel", str(mode.camel_articles),
+            *(["--tiny-bert"] if mode.tiny_bert else [])]
     # One pass of the pipeline lasts a second or two, and this kind of machine's speed
     # wanders over seconds: a single run once gave half the throughput of the runs around
     # it. Each side's median over a few fresh processes is reported, every run kept.
     runs = [probe(args, work / "unused", 3600) for _ in range(mode.throughput_runs)]
     result = dict(runs[0])
-    for side in ("pipeline", "bert"):
+    for side in ("pipeline", "bert", "camel"):
         middle = sorted(runs, key=lambda run: run[f"{side}_tokens_per_s"])[len(runs) // 2]
         result.update({key: value for key, value in middle.items()
                        if key.startswith(side + "_")})
     result["ratio"] = result["pipeline_tokens_per_s"] / result["bert_tokens_per_s"]
-    result["runs"] = [{key: run[key] for key in ("pipeline_tokens_per_s", "bert_tokens_per_s")}
-                      for run in runs]
+    result["camel_ratio"] = result["pipeline_tokens_per_s"] / result["camel_tokens_per_s"]
+    result["runs"] = [{key: run[key] for key in ("pipeline_tokens_per_s", "bert_tokens_per_s",
+                                                 "camel_tokens_per_s")} for run in runs]
     return result
 
 
@@ -317,6 +320,8 @@ def summary(search: dict, speed: dict, corpora: list[dict], mode_name: str,
         "pipeline_tokens_per_s": speed["pipeline_tokens_per_s"],
         "bert_articles_per_s": speed["bert_articles_per_s"],
         "bert_tokens_per_s": speed["bert_tokens_per_s"], "pipeline_vs_bert": speed["ratio"],
+        "camel_tokens_per_s": speed["camel_tokens_per_s"],
+        "pipeline_vs_camel": speed["camel_ratio"],
         "first_paint_s": largest.get("first_paint_s"), "analyze_s": largest["analyze_s"],
         "reopen_s": largest["reopen_s"], "peak_rss_mb": largest["peak_rss_mb"],
         "search": search, "throughput": speed, "corpora": corpora,
@@ -341,6 +346,8 @@ def table(result: dict) -> str:
         ("pipeline / BERT-base", f"{number(speed['pipeline_tokens_per_s'], '', 0)} / "
          f"{number(speed['bert_tokens_per_s'], '', 0)} tokens/s = ×{speed['ratio']:.0f}",
          "≥ ×100"),
+        ("  the same BERT through camel-tools", f"{number(speed['camel_tokens_per_s'], '', 0)} "
+         f"tokens/s: the pipeline is ×{speed['camel_ratio']:.0f}", ""),
     ]
     for corpus in result["corpora"]:
         size = f"{corpus['articles']:,} articles"
