@@ -122,7 +122,8 @@ def test_counts_and_f1_by_hand(conll_file: Path) -> None:
 def test_run_prints_table_and_writes_predictions(conll_file: Path, tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr("explorer.analysis.ner.get_recognizer", lambda name: FixedRecognizer())
+    monkeypatch.setattr("explorer.analysis.ner.get_recognizer",
+                        lambda name, offline: FixedRecognizer())
     out = tmp_path / "pred.conll"
     args = argparse.Namespace(conll=str(conll_file), ner="fixed", predictions=str(out))
     assert ner_eval.run(args) == 0
@@ -155,3 +156,17 @@ def test_unknown_backend_is_reported(conll_file: Path,
     args = argparse.Namespace(conll=str(conll_file), ner="nope", predictions=None)
     assert ner_eval.run(args) == 2
     assert "unknown NER backend 'nope'" in capsys.readouterr().err
+
+
+def test_auto_scores_the_corpus_conventions_offline(conll_file: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """Without camel-tools' model, ``--ner auto`` scores ``crf-corpus``, and ``crf`` stays
+    what the app runs."""
+    monkeypatch.setenv("CAMELTOOLS_DATA", str(tmp_path))  # no camel-tools data here
+    args = argparse.Namespace(conll=str(conll_file), ner="auto", predictions=None)
+    assert ner_eval.run(args) == 0
+    assert capsys.readouterr().out.splitlines()[0].endswith("backend crf-corpus")
+    args.ner = "crf"
+    assert ner_eval.run(args) == 0
+    assert capsys.readouterr().out.splitlines()[0].endswith("backend crf")

@@ -34,14 +34,14 @@ class Recognizer(Protocol):
 BACKENDS = ("auto", "crf", "crf-corpus", "camel")
 
 
-def get_recognizer(name: str = "auto") -> Recognizer:
+def get_recognizer(name: str = "auto", offline: str = "crf") -> Recognizer:
     """The recogniser called ``name``; raises :class:`BackendUnavailable` with a reason.
 
     ``crf`` is the shipped offline model with government bodies marked as organisations;
     ``crf-corpus`` is the same model following the training corpora's conventions (for
     comparison with CoNLL scores); ``camel`` is camel-tools' BERT tagger, which needs its
     ``ner-arabert`` data; ``auto`` takes ``camel`` when that data is installed and loads,
-    and ``crf`` otherwise.
+    and the ``offline`` backend otherwise.
     """
     if name == "auto":
         from explorer.analysis.ner.camel import CamelRecognizer, camel_model_path
@@ -51,7 +51,7 @@ def get_recognizer(name: str = "auto") -> Recognizer:
                 return CamelRecognizer()
             except BackendUnavailable:
                 pass  # installed but unusable: the offline model still works
-        name = "crf"
+        name = offline
     if name in ("crf", "crf-corpus"):
         from explorer.analysis.ner.crf import CrfRecognizer
 
