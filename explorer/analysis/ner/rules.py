@@ -2,9 +2,12 @@
 
 The CRF decides word by word and sometimes stretches a person over the word in front,
 a title or an adjective («الشهير جون بون جوفي», «العاجي كولو توريه», «للشيخ القرضاوي»).
-A person's name does not begin with the article, so such a first word is cut.
-(Cutting at «و» inside a span or a final word with a preposition was measured on the
-dev set and lost more than it won, so those stay as tagged.)
+A person's name does not begin with the article, so such a first word is cut. It also
+runs two persons joined by «و» into one («مارك فان بومل وكلارنس سيدورف»): a word inside
+a person that is «و» before a given name or a word that begins names in the corpora, and
+is not itself such a word («وليد»), begins a new person. (Cutting at every «و», or a
+final word with a preposition and the article, lost more than it won on the dev sets, so
+those stay as tagged.)
 
 It also misses a foreign name at the end of a long title («المبعوث الأممي الخاص إلى
 سوريا غير بيدرسون»): after a title and its modifiers (definite words, nationality
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 from explorer.analysis.ner.conll import spans
 from explorer.analysis.ner.features import FeatureExtractor
-from explorer.analysis.ner.resources import is_known_name, nationality_key
+from explorer.analysis.ner.resources import Resources, is_known_name, nationality_key
 from explorer.arabic.normalize import fold
 
 _PREPOSITIONS = frozenset(fold(word) for word in (
@@ -43,7 +46,16 @@ def correct_persons(words: list[str], tags: list[str], features: FeatureExtracto
         if _article_word(key) and not is_known_name(resources, key):
             result[first] = "O"
             result[first + 1] = "B-PERS"
+        for i in range(first + 1, last):
+            if _joins_another_name(features.keys(words[i])[0], resources):
+                result[i] = "B-PERS"
     return result
+
+
+def _joins_another_name(key: str, resources: Resources) -> bool:
+    """Whether a folded word inside a person is «و» before another person's name."""
+    return (key[:1] == "و" and len(key) > 3 and not is_known_name(resources, key)
+            and (key[1:] in resources.given_names or key[1:] in resources.names))
 
 
 def _article_word(key: str) -> bool:
