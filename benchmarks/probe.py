@@ -16,6 +16,12 @@ import resource
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from transformers import BertConfig
+
+    from explorer.model import Article
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
@@ -153,7 +159,7 @@ def throughput(folder: Path, count: int, bert_count: int, camel_count: int,
             "torch_threads": torch.get_num_threads()}
 
 
-def camel_tools_path(articles: list, config) -> dict:
+def camel_tools_path(articles: list[Article], config: BertConfig) -> dict:
     """The BERT of :func:`throughput` (``config``, random weights) run through explorer's
     ``camel`` backend, that is camel-tools' own ``NERecognizer.predict``, which makes its
     input as it makes it for its real model: punctuation marks are tokens too, and every
