@@ -32,3 +32,13 @@ def test_a_name_tagged_once_is_tagged_at_its_other_mentions(features: FeatureExt
     result = propagate(words, tags, features, resources)
     assert result[4] == "B-PERS"
     assert result[:4] == tags[:4] and result[5:] == tags[5:]
+
+
+def test_a_nationality_ending_a_name_is_not_carried_to_its_other_uses(
+        features: FeatureExtractor) -> None:
+    resources = load_resources()
+    # the tagger ended a name with «العربية»; the language and culture are no persons
+    words = ["زار", "ضريح", "مريم", "العربية", ".", "وكتب", "بلغة", "عربية", "عن",
+             "الثقافة", "العربية", "."]
+    tags = ["O", "O", "B-PERS", "I-PERS", "O", "O", "O", "O", "O", "O", "O", "O"]
+    assert propagate(words, tags, features, resources) == tags

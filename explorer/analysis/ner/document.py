@@ -13,7 +13,7 @@ from functools import cache
 
 from explorer.analysis.ner.conll import spans
 from explorer.analysis.ner.features import FeatureExtractor
-from explorer.analysis.ner.resources import Resources
+from explorer.analysis.ner.resources import Resources, nationality_key
 
 MAX_WORDS = 4
 
@@ -32,7 +32,7 @@ def propagate(words: list[str], tags: list[str], features: FeatureExtractor,
     if not votes:
         return tags
     known = {phrase: counts.most_common(1)[0][0] for phrase, counts in votes.items()
-             if len(phrase) > 1 or phrase[0] not in resources.lexicon}
+             if len(phrase) > 1 or _may_stand_alone(phrase[0], resources)}
     firsts = {phrase[0] for phrase in known}  # most words start no known phrase
     result = list(tags)
     i = 0
@@ -52,6 +52,14 @@ def propagate(words: list[str], tags: list[str], features: FeatureExtractor,
         else:
             i += 1
     return result
+
+
+def _may_stand_alone(stem: str, resources: Resources) -> bool:
+    """Whether one word, tagged as (part of) a name somewhere in an article, may be tagged
+    wherever else it stands alone: not a dictionary word, nor a nationality adjective,
+    which the tagger may take for the end of a name and which is everywhere in an article
+    about its people («اللغة العربية», «الآثار العربية»)."""
+    return stem not in resources.lexicon and nationality_key(stem) not in resources.nationalities
 
 
 def document_features(words: list[str], tags: list[str],
