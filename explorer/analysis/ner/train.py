@@ -66,8 +66,9 @@ def articles(sentences: list[Sentence]) -> list[list[Sentence]]:
     return [sentences[i:i + ARTICLE_SENTENCES] for i in range(0, len(sentences), ARTICLE_SENTENCES)]
 
 
-def _fit(xseqs: list[list[list[str]]], yseqs: list[list[str]], path: Path,
-         params: dict[str, float]) -> None:
+def fit_crf(xseqs: list[list[list[str]]], yseqs: list[list[str]], path: Path,
+            params: dict[str, float]) -> None:
+    """Train a python-crfsuite CRF on feature and tag sequences and write it to ``path``."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
@@ -103,13 +104,13 @@ def train(corpus: list[list[Sentence]], out: Path, *, c1: float, c2: float,
         for fold in range(FOLDS):
             inside = [n for n in range(len(corpus)) if n % FOLDS != fold]
             path = Path(scratch) / f"fold{fold}.model"
-            _fit([x for n in inside for x in features[n]],
+            fit_crf([x for n in inside for x in features[n]],
                  [y for n in inside for y in gold[n]], path, params)
             scorer = EmissionScorer(read_crfsuite(path), extractor)
             for n in range(fold, len(corpus), FOLDS):
                 first_passes[n] = _first_pass(scorer, corpus[n])
     first = out / FIRST_MODEL
-    _fit([x for article in features for x in article],
+    fit_crf([x for article in features for x in article],
          [y for article in gold for y in article], first, params)
     if report:
         print("first CRF trained", flush=True)
