@@ -105,13 +105,13 @@ def train(corpus: list[list[Sentence]], out: Path, *, c1: float, c2: float,
             inside = [n for n in range(len(corpus)) if n % FOLDS != fold]
             path = Path(scratch) / f"fold{fold}.model"
             fit_crf([x for n in inside for x in features[n]],
-                 [y for n in inside for y in gold[n]], path, params)
+                    [y for n in inside for y in gold[n]], path, params)
             scorer = EmissionScorer(read_crfsuite(path), extractor)
             for n in range(fold, len(corpus), FOLDS):
                 first_passes[n] = _first_pass(scorer, corpus[n])
     first = out / FIRST_MODEL
     fit_crf([x for article in features for x in article],
-         [y for article in gold for y in article], first, params)
+            [y for article in gold for y in article], first, params)
     if report:
         print("first CRF trained", flush=True)
     sentences: list[TrainingSentence] = []
