@@ -14,7 +14,7 @@ def test_features_are_the_plain_set_with_a_two_word_window() -> None:
     rows = sentence_features(["وأعلن", "الرئيس", "ترامب", "."])
     trump = rows[2]
     assert "w=ترامب" in trump and "k=ترامب" in trump and "st=ترامب" in trump
-    assert "p2=تر" in trump and "s3=امب" in trump and "shape=arabic" in trump
+    assert "p2=تر" in trump and "s3=امب" in trump and "shape=A" in trump
     assert "-1:title" in trump  # «الرئيس» before it
     assert "-2:st=اعلن" in trump  # «وأعلن» folded, without its «و»
     assert "1:k=." in trump and "2:edge" in trump

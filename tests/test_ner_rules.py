@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.analysis.ner.crf import CrfRecognizer
+from explorer.analysis.ner.features import FeatureExtractor
+from explorer.analysis.ner.resources import load_resources
 from explorer.analysis.ner.rules import correct_persons
 
 
 @pytest.fixture(scope="module")
-def features():
-    return CrfRecognizer().features
+def features() -> FeatureExtractor:
+    return FeatureExtractor(load_resources())
 
 
 def person(size: int) -> list[str]:

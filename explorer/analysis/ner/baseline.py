@@ -23,6 +23,7 @@ from pathlib import Path
 
 from explorer.analysis.ner import curated
 from explorer.analysis.ner.conll import ConllError, Sentence
+from explorer.analysis.ner.features import word_shape
 from explorer.arabic.clitics import strip_proclitics
 from explorer.arabic.normalize import fold
 
@@ -37,12 +38,10 @@ def _own(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A word's own features, and those its neighbours see: folded form, stem, cues."""
     key = fold(word)
     stem = strip_proclitics(key)[1]
-    shape = ("digit" if word.isdigit() else "latin" if word.isascii() and word.isalpha()
-             else "arabic" if word[:1].isalpha() else "other")
     cues = ((("title",) if key in _TITLES or stem in _TITLES else ())
             + (("orghead",) if key in _ORG_HEADS or stem in _ORG_HEADS else ()))
     lent = (f"k={key}", f"st={stem}", *cues)
-    return (f"w={word}", f"shape={shape}", *(f"p{n}={key[:n]}" for n in (1, 2, 3)),
+    return (f"w={word}", f"shape={word_shape(word)}", *(f"p{n}={key[:n]}" for n in (1, 2, 3)),
             *(f"s{n}={key[-n:]}" for n in (1, 2, 3)), *lent), lent
 
 
