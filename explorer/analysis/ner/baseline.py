@@ -24,13 +24,14 @@ from pathlib import Path
 from explorer.analysis.ner import curated
 from explorer.analysis.ner.conll import ConllError, Sentence
 from explorer.analysis.ner.features import word_shape
+from explorer.analysis.ner.resources import folded_words
 from explorer.arabic.clitics import strip_proclitics
 from explorer.arabic.normalize import fold
 
 WINDOW = (-2, -1, 1, 2)
 PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 150}
-_TITLES = frozenset(fold(word) for word in curated.TITLES)
-_ORG_HEADS = frozenset(fold(word) for word in curated.ORG_HEADS)
+_TITLES = folded_words(curated.TITLES)
+_ORG_HEADS = folded_words(curated.ORG_HEADS)
 
 
 @cache

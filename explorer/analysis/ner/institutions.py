@@ -15,11 +15,11 @@ from functools import cache
 
 from explorer.analysis.ner import curated
 from explorer.analysis.ner.features import FeatureExtractor
-from explorer.analysis.ner.resources import nationality_key
+from explorer.analysis.ner.resources import folded_words, nationality_key
 from explorer.arabic.normalize import fold
 
-_HEADS = frozenset(fold(word) for word in curated.INSTITUTION_HEADS)
-_STOPS = frozenset(fold(word) for word in curated.PHRASE_STOPS)
+_HEADS = folded_words(curated.INSTITUTION_HEADS)
+_STOPS = folded_words(curated.PHRASE_STOPS)
 _CLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
 # «وزير الخارجية» is a title: its ministry word is part of a role, not a mention.
 _MINISTERS = frozenset(fold(word) for word in ("وزير", "وزيرة", "الوزير", "الوزيرة", "وزيرا"))

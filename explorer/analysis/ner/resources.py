@@ -29,7 +29,9 @@ NAMES_FILE = "names.txt"
 HUNSPELL_AR = Path("/usr/share/hunspell/ar.dic")
 
 
-def _folded(words: list[str]) -> frozenset[str]:
+def folded_words(words: list[str]) -> frozenset[str]:
+    """The folded forms of ``words``: curated lists are written in full Arabic spelling and
+    looked up by folded keys."""
     return frozenset(fold(word) for word in words)
 
 
@@ -55,11 +57,11 @@ class Resources:
     gazetteer: dict[str, str]
     lexicon: frozenset[str]
     names: frozenset[str]
-    titles: frozenset[str] = _folded(curated.TITLES)
-    org_heads: frozenset[str] = _folded(curated.ORG_HEADS)
-    speech_verbs: frozenset[str] = _folded(curated.SPEECH_VERBS)
-    given_names: frozenset[str] = _folded(curated.GIVEN_NAMES)
-    institution_heads: frozenset[str] = _folded(curated.INSTITUTION_HEADS)
+    titles: frozenset[str] = folded_words(curated.TITLES)
+    org_heads: frozenset[str] = folded_words(curated.ORG_HEADS)
+    speech_verbs: frozenset[str] = folded_words(curated.SPEECH_VERBS)
+    given_names: frozenset[str] = folded_words(curated.GIVEN_NAMES)
+    institution_heads: frozenset[str] = folded_words(curated.INSTITUTION_HEADS)
     nationalities: frozenset[str] = frozenset(
         nationality_key(fold(word)) for word in curated.NATIONALITIES)
 
