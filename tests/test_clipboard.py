@@ -1,4 +1,5 @@
-"""Clipboard: OSC 52 (tmux-wrapped when needed), system tools as a fallback, and the report."""
+"""Clipboard: OSC 52, tmux's own buffer inside tmux, system tools as a fallback, and the
+report."""
 
 from __future__ import annotations
 
@@ -27,20 +28,82 @@ def test_osc52_in_tmux_is_wrapped_in_a_passthrough_with_escapes_doubled():
     assert decode_osc52(inner) == QUOTE
 
 
-def test_copy_writes_to_the_terminal_and_tries_a_system_tool():
+def test_copy_outside_tmux_writes_plain_osc52_and_tries_a_system_tool():
     written: list[str] = []
-    result = clipboard.copy(QUOTE, written.append, env={"TMUX": "/tmp/x,1,0"},
-                            system=lambda text, env: "xclip")
-    assert len(written) == 1 and written[0].startswith("\x1bPtmux;")
-    assert result.osc52 and result.tmux and result.tool == "xclip"
+    result = clipboard.copy(QUOTE, written.append, env={}, system=lambda text, env: "xclip")
+    assert [decode_osc52(w) for w in written] == [QUOTE]
+    assert result.osc52 and result.tool == "xclip" and not result.tmux_buffer
     assert result.describe() == (f"Copied {len(QUOTE)} characters to the terminal clipboard "
-                                 "(OSC 52 via tmux) and xclip")
+                                 "(OSC 52) and xclip")
+
+
+TMUX_ENV = {"TMUX": "/tmp/tmux-0/default,1,0", "TMUX_PANE": "%0"}
+
+
+def copy_in_tmux(state: clipboard.TmuxState, monkeypatch
+                 ) -> tuple[clipboard.CopyResult, list[str], list[str]]:
+    """Copy QUOTE with a stand-in tmux server answering ``state``: the result, what tmux
+    took as a buffer, and what was written to the terminal."""
+    taken: list[str] = []
+    written: list[str] = []
+    monkeypatch.setattr(clipboard, "tmux_copy",
+                        lambda text, state, env: taken.append(text) is None)
+    result = clipboard.copy(QUOTE, written.append, env=TMUX_ENV, system=lambda t, e: None,
+                            tmux=lambda env: state)
+    return result, taken, written
+
+
+def test_in_tmux_the_text_goes_to_tmux_which_forwards_it_and_nothing_is_written(monkeypatch):
+    state = clipboard.TmuxState((3, 3), "xterm-256color", True, False)
+    result, taken, written = copy_in_tmux(state, monkeypatch)
+    assert taken == [QUOTE] and written == []  # one copy, never two sequences
+    assert result.tmux_buffer and result.tmux_forwarded and not result.osc52
+    assert result.describe() == (f"Copied {len(QUOTE)} characters to tmux's buffer and the "
+                                 "terminal clipboard")
+
+
+def test_in_tmux_passthrough_is_used_only_when_needed_and_allowed(monkeypatch):
+    result, taken, written = copy_in_tmux(clipboard.TmuxState((3, 3), "vt100", False, True),
+                                          monkeypatch)
+    assert taken == [QUOTE] and len(written) == 1
+    inner = written[0][len("\x1bPtmux;"):-2].replace("\x1b\x1b", "\x1b")
+    assert written[0].startswith("\x1bPtmux;") and decode_osc52(inner) == QUOTE
+    assert result.passthrough and not result.tmux_forwarded
+    assert "passthrough" in result.describe()
+
+
+def test_in_tmux_without_a_way_to_the_outer_clipboard_the_notice_says_what_to_set(monkeypatch):
+    result, taken, written = copy_in_tmux(clipboard.TmuxState((3, 3), "vt100", False, False),
+                                          monkeypatch)
+    assert taken == [QUOTE] and written == []
+    assert result.describe() == (f"Copied {len(QUOTE)} characters to tmux's buffer; if "
+                                 "nothing arrives: tmux: set -as terminal-features "
+                                 "',vt100:clipboard'")
+
+
+def test_in_tmux_that_cannot_be_asked_a_plain_osc52_goes_out_with_the_setting_it_needs():
+    written: list[str] = []
+    result = clipboard.copy(QUOTE, written.append, env=TMUX_ENV, system=lambda t, e: None,
+                            tmux=lambda env: None)
+    assert [decode_osc52(w) for w in written] == [QUOTE]
+    assert result.osc52 and not result.tmux_buffer
+    assert result.describe().endswith("(OSC 52); if nothing arrives: "
+                                      "tmux: set -g set-clipboard on")
+
+
+def test_tmux_versions_are_read_as_numbers():
+    assert clipboard._version("3.3a") == (3, 3)
+    assert clipboard._version("next-3.4") == (3, 4)
+    assert clipboard._version("openbsd-7.4") == (7, 4)
+    assert clipboard._version("") == (0, 0)
+    assert clipboard.TmuxState((3, 1), "xterm", True, False).forwards is False
+    assert clipboard.TmuxState((3, 2), "xterm", True, False).forwards is True
 
 
 def test_copy_without_terminal_falls_back_to_the_system_tool_only():
     result = clipboard.copy(QUOTE, None, env={}, system=lambda text, env: "wl-copy")
     assert not result.osc52 and result.tool == "wl-copy" and result.ok
-    assert result.describe().endswith("to the wl-copy")
+    assert result.describe() == f"Copied {len(QUOTE)} characters to wl-copy"
 
 
 def test_copy_with_nothing_available_says_so():

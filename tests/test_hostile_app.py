@@ -10,30 +10,20 @@ the real app and inspects every byte it writes, replaying them in a terminal emu
 from __future__ import annotations
 
 import asyncio
-import fcntl
-import os
-import pty
 import re
-import select
-import signal
-import struct
-import subprocess
-import sys
-import termios
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pyte
 import pytest
 from textual.pilot import Pilot
 
 from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.errors import ErrorsScreen
 from tests.hostile import make_corpus as hc
+from tests.terminal import TerminalSession, app_command, app_environment
 from tests.test_hostile_cli import snapshot
 
-REPO = Path(__file__).resolve().parents[1]
 FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 SIZE = (180, 60)
 
@@ -130,79 +120,13 @@ async def _only_bad_files(folder: Path) -> None:
 
 # -- the real terminal output -----------------------------------------------------------------
 
-def _read_available(fd: int, seconds: float) -> bytes:
-    chunks = []
-    deadline = time.monotonic() + seconds
-    while (left := deadline - time.monotonic()) > 0:
-        ready, _, _ = select.select([fd], [], [], min(left, 0.1))
-        if ready:
-            try:
-                data = os.read(fd, 65536)
-            except OSError:  # the child closed the terminal
-                break
-            if not data:
-                break
-            chunks.append(data)
-    return b"".join(chunks)
-
-
-class TerminalSession:
-    """The app in a pseudo-terminal: every byte it writes is kept and replayed in pyte."""
-
-    def __init__(self, corpus: Path, cache_dir: Path, columns: int = 160, lines: int = 50
-                 ) -> None:
-        self.output = bytearray()
-        self.screen = pyte.Screen(columns, lines)
-        self.stream = pyte.ByteStream(self.screen)
-        master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": os.environ.get(
-            "HOME", "/tmp"), "TERM": "xterm-256color", "COLUMNS": str(columns),
-            "LINES": str(lines), "PYTHONPATH": str(REPO), "LANG": "C.UTF-8",
-            "EXPLORER_CACHE_DIR": str(cache_dir)}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "explorer", str(corpus)], cwd=REPO, env=env,
-            stdin=slave, stdout=slave, stderr=slave, start_new_session=True)
-        os.close(slave)
-        self.master = master
-
-    def read(self, seconds: float) -> None:
-        data = _read_available(self.master, seconds)
-        self.output += data
-        self.stream.feed(data)
-
-    def read_until(self, *texts: str, seconds: float = 60) -> str | None:
-        """The screen once all ``texts`` are on it, or None if they never come."""
-        deadline = time.monotonic() + seconds
-        while not all(text in self.display() for text in texts):
-            if time.monotonic() > deadline or self.process.poll() is not None:
-                return None
-            self.read(0.3)
-        return self.display()
-
-    def display(self) -> str:
-        return "\n".join(self.screen.display)
-
-    def press(self, keys: bytes) -> None:
-        os.write(self.master, keys)
-
-    def close(self) -> int:
-        try:
-            self.read(0.5)
-            return self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            return self.process.wait()
-        finally:
-            os.close(self.master)
-
-
 @pytest.fixture(scope="module")
 def terminal_run(hostile_corpus: Path, tmp_path_factory: pytest.TempPathFactory
                  ) -> tuple[bytes, str | None, str | None, int]:
     """Open the app on the hostile corpus, browse the articles, open the errors view, quit."""
     before = snapshot(hostile_corpus)
-    session = TerminalSession(hostile_corpus, tmp_path_factory.mktemp("cache"))
+    session = TerminalSession(app_command(hostile_corpus),
+                              app_environment(tmp_path_factory.mktemp("cache"), (160, 50)))
     try:
         articles_view = session.read_until(  # the header once every file is in
             f"{len(hc.expected_good())} articles", f"{len(hc.expected_bad())} unreadable")

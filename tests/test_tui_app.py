@@ -49,8 +49,9 @@ def shown(text: str) -> str:
 
 @pytest.fixture(autouse=True)
 def no_system_clipboard(monkeypatch):
-    """Keep the tests away from the machine's clipboard tools."""
+    """Keep the tests away from the machine's clipboard tools and any tmux around them."""
     monkeypatch.setattr("explorer.clipboard.system_copy", lambda text, env=None: None)
+    monkeypatch.delenv("TMUX", raising=False)
 
 
 def fixture_app() -> ExplorerApp:
@@ -406,3 +407,4 @@ def test_the_tests_never_touch_the_machines_clipboard():
     from explorer import clipboard
 
     assert clipboard.copy("x", None, env={"DISPLAY": ":0", "WAYLAND_DISPLAY": "w"}).tool is None
+    assert "TMUX" not in __import__("os").environ
