@@ -140,7 +140,7 @@ def encode_file(items: Sequence[Article | LoadError], keys: Sequence[str]) -> st
     """What is stored for one file: its articles (without analysis) with their keys, and its
     load errors, in order."""
     keyed = iter(keys)
-    rows = [[item.path, item.error] if isinstance(item, LoadError)
+    rows = [[item.path, item.error, item.records] if isinstance(item, LoadError)
             else [next(keyed), *(getattr(item, name) for name in _ARTICLE_FIELDS)]
             for item in items]
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
@@ -152,14 +152,14 @@ def decode_file(stored: str) -> tuple[list[Article | LoadError], list[str]]:
         items: list[Article | LoadError] = []
         keys: list[str] = []
         for row in json.loads(stored):
-            if len(row) == 2:
+            if len(row) == 3:
                 items.append(LoadError(*row))
             else:
                 keys.append(row[0])
                 items.append(Article(*row[1:]))
         if not all(isinstance(key, str) for key in keys) or not all(
                 isinstance(item.text, str) if isinstance(item, Article)
-                else isinstance(item.error, str) for item in items):
+                else isinstance(item.error, str) and type(item.records) is int for item in items):
             raise ValueError("wrong types")
     except (ValueError, TypeError) as error:
         raise ValueError(f"unreadable file entry: {error}") from None

@@ -129,20 +129,72 @@ class Actor:
 
 @dataclass(slots=True)
 class LoadError:
-    """A file (or a record in it) that could not be read; one line for the user."""
+    """A file (or records in it) that could not be read; one line for the user.
+
+    ``records`` says how many records of a multi-article file the line stands for (one bad
+    record, or a line counting those not listed one by one); 0 means the file itself was
+    lost. The counts keep «139 records in 10 files» from being told as «139 files».
+    """
 
     path: str
     error: str
+    records: int = 0
 
-    def to_json(self) -> dict[str, str]:
-        return {"path": self.path, "error": self.error}
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"path": self.path, "error": self.error}
+        if self.records:
+            data["records"] = self.records
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> LoadError:
-        return cls(data["path"], data["error"])
+        return cls(data["path"], data["error"], int(data.get("records", 0)))
+
+    @property
+    def file(self) -> str:
+        """The file the line is about (a record's ``#index`` taken off)."""
+        head, hash_, index = self.path.rpartition("#")
+        return head if self.records and hash_ and index.isdigit() else self.path
 
     def __str__(self) -> str:
         return f"{self.path}: {self.error}"
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorCounts:
+    """How much could not be read: whole files, and bad records inside other files."""
+
+    files: int
+    records: int
+    record_files: int
+
+    @classmethod
+    def of(cls, errors: list[LoadError]) -> ErrorCounts:
+        return cls(len({e.file for e in errors if not e.records}),
+                   sum(e.records for e in errors), len({e.file for e in errors if e.records}))
+
+    def short(self) -> str:
+        """«2 files, 139 records unreadable», for a header."""
+        parts = [_count(n, noun) for n, noun in ((self.files, "file"), (self.records, "record"))
+                 if n]
+        return ", ".join(parts) + " unreadable" if parts else ""
+
+
+def error_summary(errors: list[LoadError]) -> str:
+    """«2 files could not be read; 139 records in 10 files were skipped», as many as apply."""
+    counts = ErrorCounts.of(errors)
+    parts = []
+    if counts.files:
+        parts.append(f"{_count(counts.files, 'file')} could not be read")
+    if counts.records:
+        parts.append(f"{_count(counts.records, 'record')} in "
+                     f"{_count(counts.record_files, 'file')} "
+                     f"{'was' if counts.records == 1 else 'were'} skipped")
+    return "; ".join(parts)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
 
 
 @dataclass

@@ -43,7 +43,7 @@ def encode_corpus(corpus: Corpus) -> str:
                          article.source, article.url, entities, quotes])
     actors = [[a.id, a.name, word(a.type), a.aliases, a.roles,
                [article_at[article_id] for article_id in a.articles]] for a in corpus.actors]
-    errors = [[e.path, e.error] for e in corpus.errors]
+    errors = [[e.path, e.error, e.records] for e in corpus.errors]
     return json.dumps({"words": list(words), "actors": actors, "articles": articles,
                        "errors": errors}, ensure_ascii=False, separators=(",", ":"))
 
@@ -63,7 +63,7 @@ def decode_corpus(stored: str) -> Corpus:
         article_ids = [article.id for article in articles]
         for actor in actors:
             actor.articles = [article_ids[number] for number in actor.articles]
-        errors = [LoadError(path, error) for path, error in data["errors"]]
+        errors = [LoadError(path, error, records) for path, error, records in data["errors"]]
         _check_types(words, actors, errors)
     except (ValueError, KeyError, IndexError, TypeError, AttributeError) as error:
         raise ValueError(f"unreadable corpus entry: {error}") from None
@@ -111,6 +111,8 @@ def _check_types(words: list[str], actors: list[Actor], errors: list[LoadError])
         strings += (actor.id, actor.name, *actor.aliases, *actor.roles)
     for error in errors:
         strings += (error.path, error.error)
+        if type(error.records) is not int:
+            raise ValueError("a load error's record count is not a number")
     if not all(type(value) is str for value in strings):
         raise ValueError("a name of the wrong type")
     if len({actor.id for actor in actors}) != len(actors):

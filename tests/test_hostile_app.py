@@ -77,6 +77,12 @@ async def _browse_articles(hostile_corpus: Path) -> None:
         assert app.is_running
 
 
+def bad_counts() -> tuple[int, int]:
+    """Whole files and single records (``name#index``) of the hostile corpus that are bad."""
+    records = sum("#" in path for path in hc.expected_bad())
+    return len(hc.expected_bad()) - records, records
+
+
 def test_errors_view_lists_every_bad_file(hostile_corpus: Path) -> None:
     asyncio.run(_browse_errors(hostile_corpus))
 
@@ -95,7 +101,9 @@ async def _browse_errors(hostile_corpus: Path) -> None:
         screen_text = "\n".join(seen)
         for path in hc.expected_bad():
             assert f"{path}: " in screen_text, path
-        assert f"{len(hc.expected_bad())} file(s) could not be read" in screen_text
+        files, records = bad_counts()
+        assert (f"{files} files could not be read; {records} records in {records} files were "
+                "skipped") in screen_text
         await pilot.press("escape")
         assert not isinstance(app.screen, ErrorsScreen)
 
@@ -128,8 +136,10 @@ def terminal_run(hostile_corpus: Path, tmp_path_factory: pytest.TempPathFactory
     session = TerminalSession(app_command(hostile_corpus),
                               app_environment(tmp_path_factory.mktemp("cache"), (160, 50)))
     try:
+        files, records = bad_counts()
         articles_view = session.read_until(  # the header once every file is in
-            f"{len(hc.expected_good())} articles", f"{len(hc.expected_bad())} unreadable")
+            f"{len(hc.expected_good())} articles",
+            f"{files} files, {records} records unreadable")
         for _ in range(len(hc.expected_good())):
             session.press(b"\x1b[B")  # down: open the next article
             session.read(0.1)

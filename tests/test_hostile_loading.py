@@ -143,6 +143,7 @@ def test_a_flood_of_bad_records_is_capped(tmp_path: Path) -> None:
     assert [a.id for a in articles] == ["feed.json#1"]
     assert len(errors) == MAX_RECORD_ERRORS + 1
     assert str(errors[-1]) == f"feed.json: {30 - MAX_RECORD_ERRORS} more bad records not listed"
+    assert sum(e.records for e in errors) == 30 and {e.file for e in errors} == {"feed.json"}
 
 
 def test_a_giant_first_line_gives_a_short_title_and_the_whole_text(tmp_path: Path) -> None:

@@ -74,3 +74,25 @@ def test_indices_follow_changes_after_invalidate() -> None:
 def test_wrong_schema_is_refused() -> None:
     with pytest.raises(ValueError, match="schema"):
         Corpus.from_json({"schema": "other/1", "articles": []})
+
+
+def test_error_summary_tells_records_from_files() -> None:
+    from explorer.model import ErrorCounts, error_summary
+
+    errors = [LoadError("scan.bin", "not text: binary content"),
+              LoadError("a.jsonl#3", "line 3: invalid JSON", records=1),
+              LoadError("a.jsonl#9", "line 9: invalid JSON", records=1),
+              LoadError("a.jsonl", "137 more bad records not listed", records=137),
+              LoadError("b.json#2", "key 'title' should be text", records=1)]
+    assert error_summary(errors) == ("1 file could not be read; 140 records in 2 files were "
+                                     "skipped")
+    assert ErrorCounts.of(errors).short() == "1 file, 140 records unreadable"
+    assert error_summary(errors[:1]) == "1 file could not be read"
+    assert error_summary(errors[1:2]) == "1 record in 1 file was skipped"
+    assert [e.file for e in errors] == ["scan.bin", "a.jsonl", "a.jsonl", "a.jsonl", "b.json"]
+
+
+def test_a_record_count_survives_the_json_round_trip() -> None:
+    error = LoadError("a.jsonl#3", "line 3: invalid JSON", records=1)
+    assert LoadError.from_json(error.to_json()) == error
+    assert LoadError("x.txt", "empty file").to_json() == {"path": "x.txt", "error": "empty file"}

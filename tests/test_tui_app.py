@@ -252,11 +252,12 @@ async def test_unreadable_files_go_to_the_errors_view(tmp_path):
         await wait_loaded(pilot)
         assert [a.id for a in app.corpus.articles] == ["good.txt"]
         assert [e.path for e in app.corpus.errors] == ["bad.txt"]
-        assert "1 unreadable" in app.sub_title
+        assert app.sub_title == "1 article · 1 actor · 1 file unreadable (press !)"
         await pilot.press("exclamation_mark")
         await pilot.pause()
         screen = "\n".join(screen_lines(app))
         assert "bad.txt:" in screen
+        assert "1 file could not be read (Escape closes)" in screen
         assert isinstance(app.corpus.errors[0], LoadError)
 
 

@@ -147,19 +147,20 @@ def load_file(path: Path, article_id: str, *, max_bytes: int = DEFAULT_MAX_BYTES
             if isinstance(record, FormatError):
                 bad_records += 1
                 if bad_records <= MAX_RECORD_ERRORS:
-                    yield LoadError(f"{shown}#{index}" if index else shown, str(record))
+                    yield LoadError(f"{shown}#{index}" if index else shown, str(record),
+                                    records=1 if index else 0)
                 continue
             article = _article(record_id, article_id, record)
             if article.text.strip():
                 yield article
             else:
                 yield LoadError(record_id, "no readable text after removing control "
-                                           "characters")
+                                           "characters", records=1 if index else 0)
     except (DecodeError, FormatError) as exc:
         yield LoadError(shown, str(exc))
     if bad_records > MAX_RECORD_ERRORS:
         yield LoadError(shown, f"{bad_records - MAX_RECORD_ERRORS:,} more bad records "
-                               "not listed")
+                               "not listed", records=bad_records - MAX_RECORD_ERRORS)
 
 
 def _records(suffix: str, text: str) -> Iterator[tuple[int, Record | FormatError]]:

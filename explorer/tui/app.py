@@ -19,8 +19,9 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import Header, Input, TabbedContent, TabPane
 
 from explorer import clipboard
 from explorer.arabic.display import (
@@ -32,7 +33,7 @@ from explorer.arabic.display import (
 )
 from explorer.corpus import DEFAULT_MAX_BYTES
 from explorer.export import citation, quote_rows
-from explorer.model import Actor, Article, Corpus, LoadError
+from explorer.model import Actor, Article, Corpus, ErrorCounts, LoadError, error_summary
 from explorer.tui.commands import ArticleCommands, explorer_commands
 from explorer.tui.loading import (
     AnalysisFailed,
@@ -41,10 +42,12 @@ from explorer.tui.loading import (
     LoadRequest,
     load_corpus,
 )
+from explorer.tui.look import counted
 from explorer.tui.widgets.actor_list import ActorList
 from explorer.tui.widgets.article_list import ArticleList
 from explorer.tui.widgets.article_view import ArticleView
 from explorer.tui.widgets.entity_list import EntityList
+from explorer.tui.widgets.footer import ExplorerFooter
 from explorer.tui.widgets.query_input import QueryInput
 from explorer.tui.widgets.quote_list import QuoteList
 from explorer.tui.widgets.virtual_list import VirtualList
@@ -61,6 +64,18 @@ def sample_articles() -> Path | None:
     return folder if folder.is_dir() else None
 
 
+def everywhere(keys: str, action: str, description: str, binding_id: str, tooltip: str, *,
+               show: bool = True) -> Binding:
+    """A binding of the whole app, run when its key arrives, before the key goes on to the
+    focused widget. A plain app binding runs only after the key has bubbled back up from
+    the focused widget, behind keys typed since, which then act in the wrong place (``/``
+    then «rossi» typed quickly would land in the article list). Keys a focused text box
+    types (letters, digits, ``/``) still go to the box: Textual leaves them out of the
+    bindings while it has focus."""
+    return Binding(keys, action, description, show=show, id=binding_id, tooltip=tooltip,
+                   priority=True)
+
+
 class ExplorerApp(App[None]):
     """Read a folder of Arabic articles: who is in them and who said what."""
 
@@ -68,39 +83,36 @@ class ExplorerApp(App[None]):
     TITLE = "explorer"
     COMMANDS = App.COMMANDS | {ArticleCommands}
     BINDINGS = [
-        Binding("f1,question_mark", "help", "Help", id="app.help",
-                tooltip="Show every binding"),
-        Binding("slash", "find_actor", "Find actor", id="app.find_actor",
-                tooltip="Focus the actor search box (Arabic or Latin letters)"),
-        Binding("1", "focus_pane('articles')", "Articles", show=False, id="app.focus_articles",
-                tooltip="Focus the article list"),
-        Binding("2", "focus_pane('text')", "Text", show=False, id="app.focus_text",
-                tooltip="Focus the article text"),
-        Binding("3", "focus_pane('entities')", "Entities", show=False, id="app.focus_entities",
-                tooltip="Focus the entities pane"),
-        Binding("4", "focus_pane('quotes')", "Quotes", show=False, id="app.focus_quotes",
-                tooltip="Focus the quotes pane"),
-        Binding("5", "focus_pane('actors')", "Actors", show=False, id="app.focus_actors",
-                tooltip="Focus the actor index hits"),
-        Binding("n", "mention(1)", "Next mention", id="app.next_mention",
-                tooltip="Visit the next mention of the selected entity"),
-        Binding("N", "mention(-1)", "Previous mention", show=False, id="app.previous_mention",
-                tooltip="Visit the previous mention of the selected entity"),
-        Binding("t", "toggle_translit", "Romanise", id="app.transliterate",
-                tooltip="Romanise names and text (scheme: --translit or the command palette)"),
-        Binding("r", "cycle_rtl", "RTL mode", show=False, id="app.rtl_mode",
-                tooltip="Cycle who reorders right-to-left text: app, terminal, off"),
-        Binding("e", "export", "Export", id="app.export",
-                tooltip="Export the quotes in view (article, actor or all): CSV, JSON, Markdown"),
-        Binding("exclamation_mark", "show_errors", "Load errors", show=False,
-                id="app.errors",
-                tooltip="List the files that could not be read, and why"),
-        Binding("q", "quit", "Quit", id="app.quit",
-                tooltip="Quit"),
-        Binding("escape", "leave_query", "Leave search", show=False, id="app.leave_search",
-                tooltip="In the search box: go to the hits"),
-        Binding("down", "leave_query", "To the hits", show=False, id="app.to_hits",
-                tooltip="In the search box: go to the hits"),
+        everywhere("f1,question_mark", "help", "Help", "app.help", "Show every binding"),
+        everywhere("slash", "find_actor", "Find actor", "app.find_actor",
+                   "Focus the actor search box (Arabic or Latin letters)"),
+        everywhere("1", "focus_pane('articles')", "Articles", "app.focus_articles",
+                   "Focus the article list", show=False),
+        everywhere("2", "focus_pane('text')", "Text", "app.focus_text",
+                   "Focus the article text", show=False),
+        everywhere("3", "focus_pane('entities')", "Entities", "app.focus_entities",
+                   "Focus the entities pane", show=False),
+        everywhere("4", "focus_pane('quotes')", "Quotes", "app.focus_quotes",
+                   "Focus the quotes pane", show=False),
+        everywhere("5", "focus_pane('actors')", "Actors", "app.focus_actors",
+                   "Focus the actor index hits", show=False),
+        everywhere("n", "mention(1)", "Next mention", "app.next_mention",
+                   "Visit the next mention of the selected entity"),
+        everywhere("N", "mention(-1)", "Previous mention", "app.previous_mention",
+                   "Visit the previous mention of the selected entity", show=False),
+        everywhere("t", "toggle_translit", "Romanise", "app.transliterate",
+                   "Romanise names and text (scheme: --translit or the command palette)"),
+        everywhere("r", "cycle_rtl", "RTL mode", "app.rtl_mode",
+                   "Cycle who reorders right-to-left text: app, terminal, off", show=False),
+        everywhere("e", "export", "Export", "app.export",
+                   "Export the quotes in view (article, actor or all): CSV, JSON, Markdown"),
+        everywhere("exclamation_mark", "show_errors", "Load errors", "app.errors",
+                   "List the files and records that could not be read, and why", show=False),
+        everywhere("q", "quit", "Quit", "app.quit", "Quit"),
+        everywhere("escape", "leave_query", "Leave search", "app.leave_search",
+                   "In the search box: go to the hits", show=False),
+        everywhere("down", "leave_query", "To the hits", "app.to_hits",
+                   "In the search box: go to the hits", show=False),
     ]
 
     def __init__(self, paths: Sequence[str | Path] = (), *, ner: str = "auto",
@@ -139,7 +151,7 @@ class ExplorerApp(App[None]):
                         yield QuoteList(id="quotes")
                     with TabPane("Entities", id="entities-tab"):
                         yield EntityList(id="entities")
-        yield Footer()
+        yield ExplorerFooter()
 
     def on_mount(self) -> None:
         self.query_one("#articles").border_title = "Articles"
@@ -149,6 +161,7 @@ class ExplorerApp(App[None]):
         self.sub_title = "analysing…"
         if self.explicit_vte and self._driver is not None and not self.is_headless:
             self._driver.write(VTE_EXPLICIT)
+        self.actor_list.say_when_empty("Building the actor index…")
         self.query_one("#articles").focus()
         self.analyse()
 
@@ -185,9 +198,10 @@ class ExplorerApp(App[None]):
         self.article_list.set_articles(self.corpus.articles)
         self.article_list.border_subtitle = str(len(self.corpus.articles))
         errors = len(self.corpus.errors)
-        self.sub_title = (f"{len(self.corpus.articles)} articles · "
-                          f"{len(self.corpus.actors)} actors"
-                          + (f" · {errors} unreadable (press !)" if errors else ""))
+        self.sub_title = (f"{counted(len(self.corpus.articles), 'article')} · "
+                          f"{counted(len(self.corpus.actors), 'actor')}"
+                          + (f" · {ErrorCounts.of(self.corpus.errors).short()} (press !)"
+                             if errors else ""))
         self.search_actors(self.query_one("#actor-query", Input).value)
         if current is not None:
             self.open_article(self.corpus.article_by_id.get(current.id, current),
@@ -195,7 +209,7 @@ class ExplorerApp(App[None]):
         elif self.corpus.articles:
             self.open_article(self.corpus.articles[0])
         if errors:
-            self.notify(f"{errors} file(s) could not be read; press ! to see why",
+            self.notify(f"{error_summary(self.corpus.errors)}; press ! to see why",
                         severity="warning", timeout=6)
         if not self.corpus.articles:
             self.notify("No articles could be read", severity="error", timeout=8)
@@ -249,10 +263,18 @@ class ExplorerApp(App[None]):
             view.scroll_to(y=position[0], animate=False)
 
     def visit_actor(self, article: Article, actor: Actor) -> None:
-        """Show ``article`` with ``actor``'s mentions highlighted, at the first one."""
+        """Show ``article`` with ``actor``'s mentions highlighted, at the first one marked,
+        and the text focused so that ``n`` goes on to the next."""
         self.open_article(article)
         self.article_view.highlight(actor.id)
         self.article_view.next_mention(1)
+        self.focus_now(self.article_view)
+
+    def visit_quote(self, article: Article, start: int, end: int) -> None:
+        """Show ``article`` at the quote ``[start, end)``, marked, with the text focused."""
+        self.open_article(article)
+        self.article_view.visit(start, end)
+        self.focus_now(self.article_view)
 
     @on(VirtualList.Highlighted, "#articles")
     def _article_highlighted(self, message: VirtualList.Highlighted) -> None:
@@ -265,7 +287,7 @@ class ExplorerApp(App[None]):
 
     @on(VirtualList.Selected, "#articles")
     def _article_selected(self, message: VirtualList.Selected) -> None:
-        self.article_view.focus()
+        self.focus_now(self.article_view)
 
     @on(VirtualList.Highlighted, "#entities")
     def _entity_highlighted(self, message: VirtualList.Highlighted) -> None:
@@ -305,9 +327,13 @@ class ExplorerApp(App[None]):
         """Filter the actor index by ``query`` (called on every keystroke)."""
         if self.index is None:
             self.actor_list.show([], [])
+            self.actor_list.say_when_empty("Building the actor index…" if self.loading
+                                           else "No actor index")
             return
         hits = self.index.search(query)
         self.actor_list.show(self.corpus.actors, hits)
+        self.actor_list.say_when_empty(f"No actor matches «{query.strip()}»" if query.strip()
+                                       else "No actors found in these articles")
         pane = self.query_one("#actors-pane")
         pane.border_subtitle = f"{len(hits)}/{len(self.index)}" if query else str(len(self.index))
 
@@ -317,6 +343,12 @@ class ExplorerApp(App[None]):
         from explorer.tui.screens.profile import ProfileScreen
 
         self.push_screen(ProfileScreen(actor))
+
+    def leave_profile(self) -> None:
+        """Back from a profile to the actor hits it was opened from (not to the search box,
+        where the next keys would be typed as a query)."""
+        self.to_main_screen()
+        self.focus_now(self.actor_list if self.actor_list.count else self.article_list)
 
     # -- copying -------------------------------------------------------------------------------
     def copy_to_clipboard(self, text: str) -> None:
@@ -350,25 +382,50 @@ class ExplorerApp(App[None]):
 
     def action_find_actor(self) -> None:
         self.to_main_screen()
-        self.query_one("#actor-query", Input).focus()
+        self.focus_now(self.query_one("#actor-query", Input))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Which app bindings act here: none over a dialog, help or the errors view (their
+        own keys rule there); on the main screen and the profile all, but for the search
+        box's own two, and ``n``/``N``, which need the article text on screen."""
+        if isinstance(self.screen, ModalScreen):
+            return False
         if action == "leave_query":
             return isinstance(self.focused, Input) and self.focused.id == "actor-query"
+        if action == "mention":
+            return self.screen is self.main_screen
         return True
+
+    @property
+    def main_screen(self) -> Screen:
+        return self.screen_stack[0]
+
+    def focus_now(self, widget: Widget) -> None:
+        """Give ``widget`` the focus before the next key is read.
+
+        ``Widget.focus`` waits for the app's next turn, and keys already typed by then
+        would still go to the widget that had it (the search box would type ``1 r r``)."""
+        widget.screen.set_focus(widget)
 
     def action_leave_query(self) -> None:
         """From the search box to the hits (Escape or Down), like fzf's list."""
-        self.actor_list.focus()
+        self.focus_now(self.actor_list)
 
     def action_focus_pane(self, pane: str) -> None:
         self.to_main_screen()
         if pane in ("quotes", "entities"):
             self.query_one("#tabs", TabbedContent).active = f"{pane}-tab"
-        self.query_one(f"#{pane}").focus()
+        self.focus_now(self.query_one(f"#{pane}"))
 
     def action_mention(self, step: int) -> None:
-        if self.article_view.next_mention(step) is None:
+        if self.article_view.next_mention(step) is not None:
+            return
+        on_heading = self.focused is self.entity_list and self.entity_list.count
+        if on_heading:
+            heading = self.entity_list.rows[self.entity_list.cursor].label
+            self.notify(f"«{heading}» is a heading: move down to one of its entities",
+                        timeout=3)
+        else:
             self.notify("Select an entity first (entities pane, key 3)", timeout=3)
 
     def action_toggle_translit(self) -> None:

@@ -1,4 +1,4 @@
-"""The load-errors view: every file that could not be read, and why, one line each."""
+"""The load-errors view: every file or record that could not be read, and why, one line each."""
 
 from __future__ import annotations
 
@@ -10,13 +10,16 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from explorer.arabic.display import RtlMode
-from explorer.model import LoadError
+from explorer.model import LoadError, error_summary
 from explorer.tui.render import paint_text
+from explorer.tui.widgets.footer import ExplorerFooter
 from explorer.tui.widgets.virtual_list import VirtualList
 
 
 class ErrorList(VirtualList):
     """``path: reason`` lines; a virtual list because a bad folder can hold many files."""
+
+    BINDINGS = [Binding("enter", "select", "Open", show=False)]   # a line opens nothing
 
     def __init__(self, errors: list[LoadError]) -> None:
         super().__init__(id="error-list")
@@ -37,9 +40,9 @@ class ErrorsScreen(ModalScreen[None]):
         self.errors = errors
 
     def compose(self) -> ComposeResult:
-        yield Static(f"{len(self.errors)} file(s) could not be read (Escape closes)",
-                     id="errors-title")
+        yield Static(f"{error_summary(self.errors)} (Escape closes)", id="errors-title")
         yield ErrorList(self.errors)
+        yield ExplorerFooter()
 
     def on_mount(self) -> None:
         self.query_one(ErrorList).focus()

@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
 from explorer.export import FORMATS, export, format_for, quote_rows
 from explorer.model import Actor, Article, Corpus, Quote
+from explorer.tui.widgets.query_input import InOrderInput
 
 FORMAT_NAMES = {"csv": "CSV", "json": "JSON", "md": "Markdown"}
 QuoteSet = Callable[[], list[tuple[Article, Quote]]]
@@ -62,7 +63,7 @@ class ExportDialog(ModalScreen[Path | None]):
             with RadioSet(id="export-format"):
                 for fmt in FORMATS:
                     yield RadioButton(FORMAT_NAMES[fmt], value=fmt == self.fmt, name=fmt)
-            yield Input(str(self.folder / self._file_name()), id="export-path")
+            yield InOrderInput(str(self.folder / self._file_name()), id="export-path")
             yield Label("", id="export-note", markup=False)
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-ok")

@@ -18,13 +18,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.strip import Strip
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from explorer.arabic.display import RtlMode, visual
 from explorer.export import quote_rows
 from explorer.model import Actor, Article, Corpus
 from explorer.tui.look import DIM_STYLE, ENTITY_STYLES, TYPE_NAME, counted, romanise
 from explorer.tui.render import paint_text
+from explorer.tui.widgets.footer import ExplorerFooter
 from explorer.tui.widgets.quote_list import QuoteList
 from explorer.tui.widgets.virtual_list import VirtualList
 
@@ -74,8 +75,8 @@ class ProfileScreen(Screen[None]):
     """The profile of one actor over the whole corpus."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="profile.back",
-                tooltip="Back to the main screen"),
+        Binding("escape", "back", "Back", id="profile.back",
+                tooltip="Back to the actor hits on the main screen"),
     ]
 
     def __init__(self, actor: Actor) -> None:
@@ -95,7 +96,7 @@ class ProfileScreen(Screen[None]):
                 yield NamedRows(id="profile-articles")
                 yield NamedRows(id="profile-co-actors")
             yield QuoteList(id="profile-quotes", show_article=True)
-        yield Footer()
+        yield ExplorerFooter()
 
     def on_mount(self) -> None:
         corpus = self.explorer.corpus
@@ -105,12 +106,17 @@ class ProfileScreen(Screen[None]):
                              for i in actor.articles if i in corpus.article_by_id]
         self.co_rows = co_actors(corpus, actor)
         quotes = corpus.quotes_by_actor.get(actor.id, [])
-        self.query_one("#profile-articles").border_title = f"Articles ({len(self.article_rows)})"
-        self.query_one("#profile-co-actors").border_title = "Seen with"
+        self.query_one("#profile-articles").border_title = (
+            f"Articles ({len(self.article_rows)}) · mentions in each")
+        self.query_one("#profile-co-actors").border_title = "Seen with · articles shared"
         self.query_one("#profile-quotes").border_title = f"Quotes ({len(quotes)})"
         self.query_one("#profile-quotes", QuoteList).show(quotes, quote_rows(corpus, quotes))
         self.refresh_display()
-        self.query_one("#profile-quotes" if quotes else "#profile-articles").focus()
+        self.explorer.focus_now(self.query_one("#profile-quotes" if quotes
+                                               else "#profile-articles"))
+
+    def action_back(self) -> None:
+        self.explorer.leave_profile()
 
     def refresh_display(self) -> None:
         """Redraw with the app's RTL mode and transliteration."""
@@ -149,7 +155,7 @@ class ProfileScreen(Screen[None]):
     @on(VirtualList.Selected, "#profile-articles")
     def _open_article(self, message: VirtualList.Selected) -> None:
         article = self.article_rows[message.index][0]
-        self.app.pop_screen()
+        self.explorer.to_main_screen()
         self.explorer.visit_actor(article, self.actor)
 
     @on(VirtualList.Selected, "#profile-co-actors")
@@ -163,6 +169,5 @@ class ProfileScreen(Screen[None]):
         if current is None:
             return
         article, quote, _ = current
-        self.app.pop_screen()
-        self.explorer.open_article(article)
-        self.explorer.article_view.visit(quote.start, quote.end)
+        self.explorer.to_main_screen()
+        self.explorer.visit_quote(article, quote.start, quote.end)

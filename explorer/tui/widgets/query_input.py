@@ -1,9 +1,16 @@
-"""The actor search box, showing an Arabic query in reading order with joined letters.
+"""Text boxes that keep keystrokes in order, and the actor search box.
 
-Textual's Input prints the query in logical order, so «الهام» would read backwards and
+Textual's Input inserts a typed character as soon as it receives it, but an editing key
+(backspace, delete, arrows) is not handled there: the event bubbles up through the parent
+widgets' queues to the app, which only then runs the Input's binding. Keys typed quickly
+overtake it on the way, and «rossi», five backspaces and «mitchel» become «rossimi».
+:class:`InOrderInput` runs its own bindings where it receives the key, so every key acts in
+the order it was typed.
+
+Textual's Input also prints the query in logical order, so «الهام» would read backwards and
 unjoined in most terminals. When the query holds right-to-left text and the app reorders,
-this Input paints it through the same display layout as the rest of the app, with the
-cursor on the letter it stands before (or, at the end, on the visual end of the text).
+:class:`QueryInput` paints it through the same display layout as the rest of the app, with
+the cursor on the letter it stands before (or, at the end, on the visual end of the text).
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import unicodedata
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.strip import Strip
 from textual.widgets import Input
 
@@ -23,7 +31,22 @@ def has_rtl(text: str) -> bool:
     return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
-class QueryInput(Input):
+class InOrderInput(Input):
+    """An Input whose editing keys act where and when they arrive, in typing order."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        await super()._on_key(event)   # printable characters
+        if event.is_printable:
+            return
+        # The Input's own bindings (class-level: the app sets no keymap for them).
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if await self.app.run_action(binding.action, self):
+                event.stop()
+                event.prevent_default()
+                return
+
+
+class QueryInput(InOrderInput):
     """An Input whose right-to-left value is shown in display order."""
 
     mode = RtlMode.APP

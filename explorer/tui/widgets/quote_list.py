@@ -19,9 +19,9 @@ class QuoteList(VirtualList):
     """One quote per three lines: speaker (and article, when quotes span articles), text."""
 
     BINDINGS = [
-        Binding("c", "copy(False)", "Copy quote", id="quotes.copy",
+        Binding("c", "copy(False)", "Copy", id="quotes.copy",
                 tooltip="Copy the quote's text exactly as written"),
-        Binding("C", "copy(True)", "Copy with citation", id="quotes.copy_citation",
+        Binding("C", "copy(True)", "Cite", id="quotes.copy_citation",
                 tooltip="Copy «quote» — speaker, role, article title, date"),
     ]
     row_height = 3

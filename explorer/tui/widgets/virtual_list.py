@@ -17,6 +17,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from explorer.arabic.display import RtlMode
+from explorer.tui.render import paint_text
+
 
 class VirtualList(ScrollView, can_focus=True):
     """Rows of ``row_height`` lines with a cursor; Enter selects."""
@@ -32,12 +35,15 @@ class VirtualList(ScrollView, can_focus=True):
                 tooltip="Open the row: article, actor profile, quote or entity in the text"),
     ]
     DEFAULT_CSS = """
-    VirtualList { background: $surface; scrollbar-gutter: stable; scrollbar-size-vertical: 1; }
+    VirtualList { background: $surface; scrollbar-gutter: stable; scrollbar-size-vertical: 1;
+                  overflow-x: hidden; }
     """
     COMPONENT_CLASSES = {"virtual-list--cursor"}
 
     row_height = 1
     cursor: reactive[int] = reactive(0, init=False)
+    empty_text = ""   # said on the first line when there are no rows, so a blank is explained
+    mode = RtlMode.APP   # who reorders right-to-left text (the app sets it on every list)
 
     class _RowMessage(Message):
         def __init__(self, sender: VirtualList, index: int) -> None:
@@ -69,6 +75,12 @@ class VirtualList(ScrollView, can_focus=True):
     def count(self) -> int:
         return self._count
 
+    def say_when_empty(self, text: str) -> None:
+        """What the list says while it has no rows (e.g. «No actor matches «x»»)."""
+        if text != self.empty_text:
+            self.empty_text = text
+            self.refresh()
+
     def set_count(self, count: int, *, keep_cursor: bool = False) -> None:
         """Say the list now has ``count`` rows (and repaint)."""
         self._count = count
@@ -89,6 +101,9 @@ class VirtualList(ScrollView, can_focus=True):
         index, line = divmod(absolute, self.row_height)
         base = self.rich_style
         if index >= self._count:
+            if self._count == 0 and absolute == 0 and self.empty_text:
+                return paint_text(self.empty_text, width, self.mode,
+                                  base + Style(dim=True, italic=True), align="left")
             return Strip.blank(width, base)
         if index == self.cursor:
             cursor = self.get_component_rich_style("virtual-list--cursor")
