@@ -176,21 +176,21 @@ def copy(text: str, write_terminal: Callable[[str], None] | None,
     (default :func:`tmux_state`).
     """
     env = os.environ if env is None else env
-    fits = len(osc52(text)) <= OSC52_LIMIT
-    can_write = write_terminal is not None and fits \
-        and env.get("TERM_PROGRAM") != "Apple_Terminal"
+    plain_sequence = osc52(text)
+    writer = write_terminal if len(plain_sequence) <= OSC52_LIMIT \
+        and env.get("TERM_PROGRAM") != "Apple_Terminal" else None
     in_tmux_buffer = forwarded = passthrough = plain = False
     hint = ""
     state = (tmux or tmux_state)(env) if env.get("TMUX") else None
     if state is not None and tmux_copy(text, state, env):
         in_tmux_buffer, forwarded = True, state.forwards
-        if not forwarded and state.passthrough and can_write and write_terminal is not None:
-            write_terminal(osc52(text, tmux=True))
+        if not forwarded and state.passthrough and writer is not None:
+            writer(osc52(text, tmux=True))
             passthrough = True
         elif not forwarded:
             hint = f"tmux: set -as terminal-features ',{state.terminal or 'TERM'}:clipboard'"
-    elif can_write and write_terminal is not None:
-        write_terminal(osc52(text))
+    elif writer is not None:
+        writer(plain_sequence)
         plain = True
         if env.get("TMUX") or env.get("TERM", "").startswith(("tmux", "screen")):
             hint = SET_CLIPBOARD_HINT   # an OSC 52 from a pane goes no further without it

@@ -173,29 +173,6 @@ class ErrorCounts:
         return cls(len({e.file for e in errors if not e.records}),
                    sum(e.records for e in errors), len({e.file for e in errors if e.records}))
 
-    def short(self) -> str:
-        """«2 files, 139 records unreadable», for a header."""
-        parts = [_count(n, noun) for n, noun in ((self.files, "file"), (self.records, "record"))
-                 if n]
-        return ", ".join(parts) + " unreadable" if parts else ""
-
-
-def error_summary(errors: list[LoadError]) -> str:
-    """«2 files could not be read; 139 records in 10 files were skipped», as many as apply."""
-    counts = ErrorCounts.of(errors)
-    parts = []
-    if counts.files:
-        parts.append(f"{_count(counts.files, 'file')} could not be read")
-    if counts.records:
-        parts.append(f"{_count(counts.records, 'record')} in "
-                     f"{_count(counts.record_files, 'file')} "
-                     f"{'was' if counts.records == 1 else 'were'} skipped")
-    return "; ".join(parts)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
-
 
 @dataclass
 class Corpus:

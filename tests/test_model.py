@@ -77,7 +77,7 @@ def test_wrong_schema_is_refused() -> None:
 
 
 def test_error_summary_tells_records_from_files() -> None:
-    from explorer.model import ErrorCounts, error_summary
+    from explorer.tui.look import error_summary, unreadable_short
 
     errors = [LoadError("scan.bin", "not text: binary content"),
               LoadError("a.jsonl#3", "line 3: invalid JSON", records=1),
@@ -86,7 +86,7 @@ def test_error_summary_tells_records_from_files() -> None:
               LoadError("b.json#2", "key 'title' should be text", records=1)]
     assert error_summary(errors) == ("1 file could not be read; 140 records in 2 files were "
                                      "skipped")
-    assert ErrorCounts.of(errors).short() == "1 file, 140 records unreadable"
+    assert unreadable_short(errors) == "1 file, 140 records unreadable"
     assert error_summary(errors[:1]) == "1 file could not be read"
     assert error_summary(errors[1:2]) == "1 record in 1 file was skipped"
     assert [e.file for e in errors] == ["scan.bin", "a.jsonl", "a.jsonl", "a.jsonl", "b.json"]

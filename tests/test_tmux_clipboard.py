@@ -9,6 +9,7 @@ Skipped where tmux is not installed.
 from __future__ import annotations
 
 import base64
+import os
 import shutil
 import subprocess
 import time
@@ -54,7 +55,7 @@ class TmuxServer:
 
     def environment(self) -> dict[str, str]:
         """What a program inside one of this server's panes sees."""
-        return {"TMUX": f"{self.socket},0,0", "PATH": shutil.os.environ.get("PATH", "")}
+        return {"TMUX": f"{self.socket},0,0", "PATH": os.environ.get("PATH", "")}
 
     def stop(self) -> None:
         self.run("kill-server")

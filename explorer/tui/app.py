@@ -33,7 +33,7 @@ from explorer.arabic.display import (
 )
 from explorer.corpus import DEFAULT_MAX_BYTES
 from explorer.export import citation, quote_rows
-from explorer.model import Actor, Article, Corpus, ErrorCounts, LoadError, error_summary
+from explorer.model import Actor, Article, Corpus, LoadError
 from explorer.tui.commands import ArticleCommands, explorer_commands
 from explorer.tui.loading import (
     AnalysisFailed,
@@ -42,7 +42,7 @@ from explorer.tui.loading import (
     LoadRequest,
     load_corpus,
 )
-from explorer.tui.look import counted
+from explorer.tui.look import counted, error_summary, unreadable_short
 from explorer.tui.widgets.actor_list import ActorList
 from explorer.tui.widgets.article_list import ArticleList
 from explorer.tui.widgets.article_view import ArticleView
@@ -200,7 +200,7 @@ class ExplorerApp(App[None]):
         errors = len(self.corpus.errors)
         self.sub_title = (f"{counted(len(self.corpus.articles), 'article')} · "
                           f"{counted(len(self.corpus.actors), 'actor')}"
-                          + (f" · {ErrorCounts.of(self.corpus.errors).short()} (press !)"
+                          + (f" · {unreadable_short(self.corpus.errors)} (press !)"
                              if errors else ""))
         self.search_actors(self.query_one("#actor-query", Input).value)
         if current is not None:

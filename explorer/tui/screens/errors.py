@@ -10,7 +10,8 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from explorer.arabic.display import RtlMode
-from explorer.model import LoadError, error_summary
+from explorer.model import LoadError
+from explorer.tui.look import error_summary
 from explorer.tui.render import paint_text
 from explorer.tui.widgets.footer import ExplorerFooter
 from explorer.tui.widgets.virtual_list import VirtualList
