@@ -6,7 +6,7 @@ import pytest
 
 from explorer.analysis.ner.features import FeatureExtractor
 from explorer.analysis.ner.resources import load_resources
-from explorer.analysis.ner.rules import correct_persons
+from explorer.analysis.ner.rules import correct_persons, persons_in_other_names
 
 
 @pytest.fixture(scope="module")
@@ -35,3 +35,83 @@ def test_a_name_that_begins_with_waw_stays_whole(features) -> None:
 def test_an_article_word_in_front_is_cut(features) -> None:
     words = ["الشهير", "جون", "بون", "جوفي"]
     assert correct_persons(words, person(4), features) == ["O", *person(3)]
+
+
+def test_a_speech_verb_in_front_is_cut(features) -> None:
+    words = ["وقالت", "كارين", "سباراباني"]
+    assert correct_persons(words, person(3), features) == ["O", *person(2)]
+
+
+@pytest.mark.parametrize("words", [
+    ["فيديريكا", "موغيريني", "للرياض"],   # a preposition with the article
+    ["خالد", "الفيصل", "بالرياض"],        # ... before a place the gazetteer knows
+    ["محمد", "ظريف", "ليرى"],             # a verb after its particle
+    ["باراك", "أوباما", "فسيكون"],
+])
+def test_the_next_word_of_the_sentence_is_cut_from_the_end(features, words) -> None:
+    assert correct_persons(words, person(3), features) == [*person(2), "O"]
+
+
+@pytest.mark.parametrize("words", [
+    ["المعتصم", "بالله"],           # a name's own word
+    ["سركيس", "باليان"],            # ب + ال + «يان»: no place, not written alone
+    ["دراغان", "سيران"],            # a bare «س» is no particle
+])
+def test_a_name_that_ends_like_a_clitic_stays_whole(features, words) -> None:
+    tags = person(len(words))
+    corrected = correct_persons(words, tags, features)
+    assert corrected[len(words) - 1] != "O"
+
+
+def test_a_preposition_with_a_place_the_article_writes_alone_is_cut(features) -> None:
+    words = ["فيصل", "بالششة", "وفي", "الششة"]
+    tags = [*person(2), "O", "B-LOC"]
+    assert correct_persons(words, tags, features)[:2] == ["B-PERS", "O"]
+
+
+def test_a_name_that_stops_at_a_link_word_takes_the_next_word(features) -> None:
+    words = ["بدر", "بن", "علي", "كحيل", "."]
+    tags = [*person(2), "O", "O", "O"]
+    assert correct_persons(words, tags, features) == [*person(3), "O", "O"]
+
+
+def test_a_given_name_in_front_of_a_compound_name_joins_it(features) -> None:
+    words = ["الرئيس", "علي", "عبد", "الله", "صالح"]
+    tags = ["O", "O", *person(3)]
+    assert correct_persons(words, tags, features) == ["O", *person(4)]
+
+
+def test_a_preposition_that_folds_like_a_given_name_does_not_join(features) -> None:
+    # «على» folds to «علي»; «باسم» is also «in the name of»
+    for first in ("على", "باسم"):
+        words = [first, "عبد", "الله", "صالح"]
+        assert correct_persons(words, ["O", *person(3)], features) == ["O", *person(3)]
+
+
+def test_a_person_inside_the_name_of_a_body_or_place_is_not_a_person(features) -> None:
+    words = ["في", "مستشفى", "الملك", "فيصل", "بجدة"]
+    tags = ["O", "O", "O", "B-PERS", "B-LOC"]
+    assert persons_in_other_names(words, tags, features) == [
+        "O", "B-ORG", "I-ORG", "I-ORG", "B-LOC"]
+    words = ["وجامعة", "الملك", "عبدالعزيز"]
+    assert persons_in_other_names(words, ["O", "O", "B-PERS"], features) == [
+        "B-ORG", "I-ORG", "I-ORG"]
+
+
+def test_god_is_no_person(features) -> None:
+    assert persons_in_other_names(["ولله", "الحمد"], person(2), features) == ["O", "O"]
+
+
+def test_an_unlisted_first_name_before_a_surname_link_joins_it(features) -> None:
+    words = ["ومساعديه", "مناف", "أبو", "شقير"]
+    assert correct_persons(words, ["O", "O", *person(2)], features) == ["O", *person(3)]
+    for before in ("بحياة", "الشعراء"):  # a word with a clitic or the article stays out
+        words = [before, "أبو", "سارة"]
+        assert correct_persons(words, ["O", *person(2)], features) == ["O", *person(2)]
+
+
+def test_no_span_grows_across_a_sentence_start(features) -> None:
+    words = ["عيضة", "ابن", "طوير"]
+    tags = ["O", *person(2)]
+    assert correct_persons(words, tags, features, frozenset({1})) == tags
+    assert correct_persons(words, tags, features) == person(3)

@@ -31,6 +31,8 @@ def found(recognizer, text: str) -> list[tuple[str, str]]:
     ("بسوريا", "LOC", 1),
     ("وبريطانيا", "LOC", 1),     # ب belongs to the name
     ("وترامب", "PERS", 1),
+    ("فيديريكا", "PERS", 0),    # a name's F, not the conjunction ف
+    ("ويلفريد", "PERS", 0),     # a name's W
     ("بالادينو", "PERS", 0),    # not ب + ال + ادينو
     ("وَسوريا", "LOC", 1),      # marks are not letters
 ])
@@ -112,3 +114,13 @@ def test_rules_fire_in_whichever_sentence_holds_the_title(recognizer) -> None:
     body = next(e for e in entities if e.text == "وزارة الخارجية التركية")
     assert (person.type, body.type) == ("PERS", "ORG")
     assert text.index(titled) < person.start < text.index("وانتهى") < body.start
+
+
+def test_a_person_loses_a_clitic_the_article_writes_without() -> None:
+    resources = load_resources()
+
+    def known(key: str) -> bool:
+        return is_known_name(resources, key)
+
+    assert clitic_letters("لدرويش", "PERS", known, frozenset({"درويش"})) == 1
+    assert clitic_letters("لدرويش", "PERS", known) == 0

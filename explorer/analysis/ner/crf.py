@@ -37,7 +37,12 @@ from explorer.analysis.ner.neural import (
     phrase_tag,
 )
 from explorer.analysis.ner.resources import DATA_DIR, is_known_name, load_resources
-from explorer.analysis.ner.rules import correct_persons, names_after_titles, title_positions
+from explorer.analysis.ner.rules import (
+    correct_persons,
+    names_after_titles,
+    persons_in_other_names,
+    title_positions,
+)
 from explorer.analysis.ner.scoring import EmissionScorer
 from explorer.analysis.ner.spans import entities_from_tags
 from explorer.arabic.tokens import Token, line_break_offsets
@@ -96,13 +101,14 @@ class CrfRecognizer:
                phrases: list[str]) -> list[str]:
         """The rules after the two passes, over one article."""
         keys = self.features.folded(words)
-        tags = correct_persons(words, stacked, self.features)
+        starts = frozenset(start for start, _ in ranges)
+        tags = persons_in_other_names(
+            words, correct_persons(words, stacked, self.features, starts), self.features)
         titles = title_positions(keys, self.features.stems(words), self.resources.titles)
         for (start, end), found in _by_sentence(ranges, titles):
             tags[start:end] = names_after_titles(words[start:end], tags[start:end],
                                                  self.features, found)
-        tags = propagate(words, tags, self.features, self.resources,
-                         frozenset(start for start, _ in ranges))
+        tags = propagate(words, tags, self.features, self.resources, starts)
         if self.institutions:
             tags = mark_listed_organisations(tags, phrases)
             for (start, end), found in _by_sentence(ranges, head_positions(keys)):

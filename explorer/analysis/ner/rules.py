@@ -19,8 +19,10 @@ name or a word the dictionary does not list.
 
 from __future__ import annotations
 
+import re
+
 from explorer.analysis.ner.conll import spans
-from explorer.analysis.ner.features import FeatureExtractor
+from explorer.analysis.ner.features import FeatureExtractor, word_shape
 from explorer.analysis.ner.resources import Resources, is_known_name, nationality_key
 from explorer.arabic.normalize import fold
 
@@ -31,25 +33,138 @@ _THAT = frozenset(("ان", "بان"))
 # A proclitic before the article («بالنواب», «للحكومة»): never inside a name.
 _CLITIC_ARTICLE = ("بال", "لل", "وال", "فال", "كال")  # «أكدت الوزيرة نادية العلمي أن»
 _COMMAS = frozenset(("،", ","))
+# A purpose particle, or a future one after «و/ف», before an imperfect verb: «ليرى»,
+# «فسيكون». A bare «س» is left: too many names begin «سي» («سيرين», «سيران»).
+_PARTICLE_VERB = re.compile("^(?:[وف]?ل|[وف]س)([يتن].{2,})$")
+_MIN_CUT_WORD = 4
+# Words that link the parts of a name and never end one.
+_LINKS = frozenset(fold(word) for word in ("بن", "ابن", "بنت", "أبو", "ابو", "أم", "آل", "عبد"))
+# Links that begin a surname, after a first name: «مناف أبو شقير», «الحبيب بن رمضان».
+_SURNAME_LINKS = frozenset(fold(word) for word in ("بن", "ابن", "أبو", "ابو", "آل"))
+_PREPOSITION_ARTICLE = ("بال", "كال")
+_GOD = frozenset(fold(word) for word in (
+    "الله", "لله", "ولله", "فلله", "بالله", "والله", "فالله", "تالله"))
+_NAMING_TITLES = frozenset(fold(word) for word in (
+    "الملك", "الملكة", "الأمير", "الأميرة", "الشيخ", "الشيخة", "الإمام", "السلطان"))
+# What is named after a king or prince: «جامعة الملك سعود», «مطار الملك خالد».
+_NAMED_AFTER_PERSONS = frozenset(fold(word) for word in (
+    "جامعة", "مستشفى", "مستشفيات", "مدينة", "مركز", "مؤسسة", "مطار", "ميناء", "قاعدة",
+    "حديقة", "مكتبة", "شارع", "طريق", "جامع", "مسجد", "كلية", "دارة", "مجمع", "معهد", "جائزة",
+    "كرسي", "قاعة", "ملعب", "استاد", "برنامج", "مشروع", "ميدان", "قصر", "صندوق", "مدرسة",
+    "مدارس"))
 _MAX_MODIFIERS = 6
 _MAX_NAME = 3
 
 
-def correct_persons(words: list[str], tags: list[str], features: FeatureExtractor) -> list[str]:
-    """``tags`` with the edges of person spans corrected (see module docstring)."""
+def correct_persons(words: list[str], tags: list[str], features: FeatureExtractor,
+                    starts: frozenset[int] = frozenset()) -> list[str]:
+    """``tags`` with the edges of person spans corrected (see module docstring); no span
+    grows across ``starts``, the positions that begin sentences."""
     resources = features.resources
+    keys = features.folded(words)
+    written = frozenset(keys)
     result = list(tags)
     for first, last, kind in sorted(spans(tags)):
-        if kind != "PERS" or last - first < 2:
+        if kind != "PERS":
             continue
-        key = features.keys(words[first])[0]
-        if _article_word(key) and not is_known_name(resources, key):
+        last = _through_links(first, last, words, keys, result, starts)
+        if last - first < 2:
+            continue
+        if _not_a_first_name_word(words[first], keys[first], features):
             result[first] = "O"
             result[first + 1] = "B-PERS"
         for i in range(first + 1, last):
-            if _joins_another_name(features.keys(words[i])[0], resources):
+            if _joins_another_name(keys[i], resources):
                 result[i] = "B-PERS"
+        begin = first + 1 if result[first] == "O" else first
+        if last - begin > 1 and _after_the_name(keys[last - 1], features, written):
+            result[last - 1] = "O"
+    for first, _, kind in sorted(spans(result)):
+        if (kind == "PERS" and first and first not in starts and result[first - 1] == "O"
+                and _first_name_before(
+                    words[first - 1], keys[first - 1], keys[first], features)):
+            result[first - 1:first + 1] = ["B-PERS", "I-PERS"]  # «[علي] عبد الله صالح»
     return result
+
+
+def _first_name_before(word: str, key: str, name_key: str, features: FeatureExtractor
+                       ) -> bool:
+    """Whether the untagged word before a person begins it: a given name before a
+    compound or another given name («[علي] عبد الله صالح», «[عمر] إبراهيم»), or a word
+    the dictionary does not list, without clitics or the article, before «أبو/بن/آل»
+    («[مناف] أبو شقير», not «بحياة أبو سارة» or «الشعراء أبو الطيب»)."""
+    resources = features.resources
+    if _given_name(word, key, resources):
+        return name_key in _LINKS or name_key in resources.given_names
+    return (name_key in _SURNAME_LINKS and word_shape(word) == "A"
+            and features.keys(word)[1] == key and not key.startswith("ال")
+            and features.lexical_key(key, strip=False) < 2)
+
+
+def persons_in_other_names(words: list[str], tags: list[str], features: FeatureExtractor
+                           ) -> list[str]:
+    """``tags`` without the persons that are part of another name: a body or place named
+    after a king or prince («جامعة الملك خالد», «مستشفى الملك فيصل»), which becomes an
+    organisation as the corpora tag it, and God («ولله الحمد»), who is no person here."""
+    keys = features.folded(words)
+    result = list(tags)
+    for first, last, kind in sorted(spans(tags)):
+        if kind != "PERS":
+            continue
+        if keys[first] in _GOD:
+            result[first:last] = ["O"] * (last - first)
+        elif (first >= 2 and keys[first - 1] in _NAMING_TITLES and result[first - 2] == "O"
+              and features.keys(words[first - 2])[1] in _NAMED_AFTER_PERSONS):
+            result[first - 2:last] = ["B-ORG"] + ["I-ORG"] * (last - first + 1)
+    return result
+
+
+def _given_name(word: str, key: str, resources: Resources) -> bool:
+    """Whether a word is a given name as written: folding makes «على» «علي» and «باسم»
+    is also «in the name of», so a preposition counts only as «علي» without a shadda."""
+    if key not in resources.given_names:
+        return False
+    return key not in _PREPOSITIONS or (word.endswith("ي") and "\u0651" not in word)
+
+
+def _not_a_first_name_word(word: str, key: str, features: FeatureExtractor) -> bool:
+    """Whether a person's first word is the word before the name: one with the article
+    («الشهير جون بون جوفي»), or a speech verb or title («وقالت كارين سباراباني»)."""
+    resources = features.resources
+    if is_known_name(resources, key):
+        return False
+    stem = features.keys(word)[1]
+    return (_article_word(key) or key in resources.speech_verbs or stem in resources.speech_verbs
+            or key in resources.titles or stem in resources.titles)
+
+
+def _through_links(first: int, last: int, words: list[str], keys: list[str],
+                   tags: list[str], starts: frozenset[int]) -> int:
+    """The end of a person that stopped at «بن/أبو/آل…» («بدر بن [علي] كحيل»), taken
+    over the untagged word after each such link; ``tags`` are extended in place."""
+    while (last - first > 1 and keys[last - 1] in _LINKS and last < len(words)
+           and last not in starts and tags[last] == "O" and word_shape(words[last]) == "A"):
+        tags[last] = "I-PERS"
+        last += 1
+    return last
+
+
+def _after_the_name(key: str, features: FeatureExtractor, written: frozenset[str]) -> bool:
+    """Whether a person's last word is the next word of the sentence, not the name's: a
+    preposition with the article before a place, body or word the article writes alone
+    («موغيريني للرياض», «خالد بالرياض»), or a verb after its particle («ظريف ليرى»,
+    «أوباما فسيكون»). A name's own words that begin so («بالله», «كالديرون», «باليان»)
+    are neither."""
+    resources = features.resources
+    if is_known_name(resources, key):
+        return False
+    if key.startswith("لل") and len(key) > _MIN_CUT_WORD:
+        return True
+    if key.startswith(_PREPOSITION_ARTICLE) and len(key) > _MIN_CUT_WORD:
+        place = key[1:]
+        return place in resources.gazetteer or place in written
+    verb = _PARTICLE_VERB.match(key)
+    return bool(verb) and features.lexical_key(verb.group(1), strip=False) == 2
 
 
 def _joins_another_name(key: str, resources: Resources) -> bool:

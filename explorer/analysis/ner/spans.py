@@ -4,6 +4,10 @@ Corpus tokens carry proclitics (ANERcorp tags «والعراق» as a place), so
 too; a mention must not: «وقال ترامب» gives «ترامب», «بالعراق» gives «العراق». Only a
 clitic that leaves a known name, or a conjunction و/ف before a long stem, or a
 preposition before an «ال» form of a place or body, is cut; «وليد» and «لبنان» stay whole.
+A person's name is mostly one the lists do not know, and many begin with a letter that
+could be a clitic («فيديريكا», «ويليان»), so a person loses a clitic only when what is left
+is a known name or a word the same article writes alone («لدرويش» beside «درويش»), or a
+«و» that is not the W of a foreign name («ومورجان», not «ويلفريد»).
 """
 
 from __future__ import annotations
@@ -18,6 +22,10 @@ from explorer.model import Entity
 _CONJUNCTIONS = frozenset(("و", "ف"))
 # Letter sequences that can stand before a name: conjunction, then preposition.
 _CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+# A shorter rest written alone is too often an ordinary word («لوكاس» → «وكاس»).
+_MIN_WRITTEN_ALONE = 5
+_MIN_CONJUNCTION_KEY = 5
+_MARKS = "\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # tatweel, harakat
 
 
 def proclitic_cuts(key: str) -> list[tuple[int, str]]:
@@ -37,8 +45,10 @@ def proclitic_cuts(key: str) -> list[tuple[int, str]]:
     return sorted(cuts)
 
 
-def clitic_letters(word: str, kind: str, known: Callable[[str], bool]) -> int:
-    """How many leading letters of ``word`` are proclitics outside a ``kind`` mention."""
+def clitic_letters(word: str, kind: str, known: Callable[[str], bool],
+                   written: frozenset[str] = frozenset()) -> int:
+    """How many leading letters of ``word`` are proclitics outside a ``kind`` mention;
+    ``written`` holds the folded words of the article."""
     key = fold(word)
     if known(key):
         return 0
@@ -46,21 +56,39 @@ def clitic_letters(word: str, kind: str, known: Callable[[str], bool]) -> int:
     for skip, form in cuts:
         if known(form):
             return skip
+    if kind == "PERS":
+        alone = next((skip for skip, form in cuts
+                      if len(form) >= _MIN_WRITTEN_ALONE and form in written), 0)
+        if alone or not _conjunction_before_name(word, key):
+            return alone
+        return 1
     for skip, form in reversed(cuts):
         if kind != "PERS" and form.startswith("ال") and len(form) > 3:
             return skip
-    if key[:1] in _CONJUNCTIONS and len(key) >= 5:
+    if key[:1] in _CONJUNCTIONS and len(key) >= _MIN_CONJUNCTION_KEY:
         return 1
     return 0
+
+
+def _conjunction_before_name(word: str, key: str) -> bool:
+    """Whether a person's first word, unknown, is «و» + a name: news writes a foreign
+    W-name with «وي/وا» («ويليان», «والتر»), never «وأ» («وأدريان»), and a name after
+    «ف» is rare («فابيوس»)."""
+    if key[:1] != "و" or len(key) < _MIN_CONJUNCTION_KEY:
+        return False
+    second = word[word.index("و") + 1:].lstrip(_MARKS)[:1]
+    return second not in ("ا", "ي")
 
 
 def entities_from_tags(text: str, tokens: Sequence[Token], tags: Sequence[str],
                        known: Callable[[str], bool]) -> list[Entity]:
     """Mentions for the B-/I- runs of ``tags`` over ``tokens`` (conlleval grouping)."""
     entities = []
-    for first, last, kind in sorted(spans(list(tags))):
+    found = sorted(spans(list(tags)))
+    written = frozenset(fold(token.text) for token in tokens) if found else frozenset()
+    for first, last, kind in found:
         token = tokens[first]
-        skip = clitic_letters(token.text, kind, known)
+        skip = clitic_letters(token.text, kind, known, written)
         start = token.start + offset_after_letters(token.text, skip)
         end = tokens[last - 1].end
         if start < end:
