@@ -55,7 +55,7 @@ def test_exact_spans_in_the_read_stretch_are_counted(tmp_path: Path) -> None:
     scores = person_spans.score(FixedRecognizer(), gold, records)
     # «سامر الخطيب» right, «وقال» wrong, «نادر الحسن» missed; the second line is unread
     # and the title before the text and the removed bidi mark shift no offset
-    assert (scores.correct, scores.predicted, scores.gold) == (1, 2, 2)
+    assert (scores.correct, scores.predicted, scores.gold, scores.overlapping) == (1, 2, 2, 0)
     assert sorted(kind for _, kind, _ in scores.misses) == ["missed", "predicted"]
 
 

@@ -47,6 +47,8 @@ class GoldArticle:
 
 @dataclass(slots=True)
 class SpanScores(Counts):
+    # wrong predicted spans that overlap a gold person: the name is found, its edges wrong
+    overlapping: int = 0
     # (article url, "predicted" or "missed", text) of every wrong span, for reading
     misses: list[tuple[str, str, str]] = field(default_factory=list)
 
@@ -136,6 +138,8 @@ def score(recognizer: Recognizer, gold: Sequence[GoldArticle],
         scores.correct += len(wanted & found)
         scores.predicted += len(found)
         scores.gold += len(wanted)
+        scores.overlapping += sum(any(s < e2 and s2 < e for s2, e2 in wanted)
+                                  for s, e in found - wanted)
         for kind, spans in (("predicted", found - wanted), ("missed", wanted - found)):
             scores.misses.extend((item.url, kind, article.text[s:e]) for s, e in sorted(spans))
     return scores
@@ -156,6 +160,8 @@ def run(args: argparse.Namespace) -> int:
           f"backend {recognizer.name}")
     print(f"person spans: precision {scores.precision:.3f} ({scores.correct}/{scores.predicted})"
           f"  recall {scores.recall:.3f} ({scores.correct}/{scores.gold})")
+    print(f"wrong spans: {scores.predicted - scores.correct}, of which {scores.overlapping} "
+          "overlap a gold person (its edges wrong)")
     if args.misses:
         for url, kind, text in scores.misses:
             print(f"{kind:9}  {text}  {url}")
