@@ -23,8 +23,8 @@ from explorer.analysis.ner.neural import (
     allowed,
     forbidden_transitions,
     pieces,
-    save_arrays,
 )
+from explorer.analysis.ner.npz import save_arrays
 from explorer.analysis.ner.resources import DATA_DIR, load_resources
 from explorer.analysis.ner.scoring import viterbi
 from explorer.arabic.tokens import tokenize

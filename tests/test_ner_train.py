@@ -7,6 +7,8 @@ from pathlib import Path
 
 from explorer.analysis.ner.conll import Sentence
 from explorer.analysis.ner.crf import CrfRecognizer
+from explorer.analysis.ner.crfsuite_file import load_weights
+from explorer.analysis.ner.neural import NeuralWeights
 from explorer.analysis.ner.resources import write_resources
 from explorer.analysis.ner.train import articles, held_out, train
 from explorer.analysis.ner.train_neural import NeuralConfig
@@ -21,23 +23,46 @@ SENTENCES = [
 ]
 
 
-def build(folder: Path) -> dict[str, str]:
+# Another corpus's convention: the head noun inside the organisation.
+OTHER = [
+    Sentence(["وقال", "نادي", "الهلال", "في", "الرياض", "."],
+             ["O", "B-ORG", "I-ORG", "O", "B-LOC", "O"]),
+    Sentence(["وزار", "ترامب", "بغداد", "."], ["O", "B-PERS", "B-LOC", "O"]),
+]
+
+
+def build(folder: Path, *, other: bool = False) -> dict[str, str]:
     dictionary = folder.parent / f"{folder.name}.dic"
     dictionary.write_text("3\nقال/1\nزار\nأمس\n", encoding="utf-8")
     write_resources(folder, dictionary, ["سامر", "منظمة", "عمان", "جنيف", "ترامب", "بغداد"])
     corpus = articles(SENTENCES * 60)  # 180 sentences: four articles, three folds
     train(corpus, folder, c1=0.05, c2=0.05, iterations=15,
           neural=NeuralConfig(epochs=4, feature_dim=16, char_filters=16, hidden=16,
-                              learning_rate=0.01))
+                              learning_rate=0.01),
+          other=articles(OTHER * 60) if other else [], other_in_second=other)
     return {path.name: hashlib.sha256(path.read_bytes()).hexdigest()
             for path in sorted(folder.iterdir())}
 
 
 def test_training_twice_gives_identical_files(tmp_path: Path) -> None:
     first, second = build(tmp_path / "a"), build(tmp_path / "b")
-    assert set(first) == {"crf1.model", "neural.npz", "gazetteer.tsv", "lexicon.txt",
+    assert set(first) == {"crf1.npz", "neural.npz", "gazetteer.tsv", "lexicon.txt",
                           "names.txt"}
     assert first == second
+
+
+def test_training_beside_another_corpus_is_deterministic_and_ships_the_news_view(
+        tmp_path: Path) -> None:
+    first, second = build(tmp_path / "a", other=True), build(tmp_path / "b", other=True)
+    assert first == second
+    weights = NeuralWeights.load(tmp_path / "a" / "neural.npz")
+    assert "bias" in weights.own and not any("@" in name for name in weights.own)
+    crf = load_weights(tmp_path / "a" / "crf1.npz")
+    assert "bias" in crf.attributes and not any("@" in name for name in crf.attributes)
+    recognizer = CrfRecognizer(tmp_path / "a", institutions=False)
+    text = "وزار ترامب جنيف أمس."
+    found = [(e.type, e.text) for e in recognizer.recognize(text, tokenize(text))]
+    assert ("PERS", "ترامب") in found
 
 
 def test_trained_files_load_and_tag(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ import numpy as np
 
 from explorer.analysis.collector import collector_paused
 from explorer.analysis.ner import BackendUnavailable
-from explorer.analysis.ner.crfsuite_file import ModelFormatError, read_crfsuite
+from explorer.analysis.ner.crfsuite_file import ModelFormatError, load_weights
 from explorer.analysis.ner.document import document_features, propagate
 from explorer.analysis.ner.features import FeatureExtractor, split_sentences
 from explorer.analysis.ner.institutions import (
@@ -48,7 +48,7 @@ from explorer.analysis.ner.spans import entities_from_tags
 from explorer.arabic.tokens import Token, line_break_offsets
 from explorer.model import Entity
 
-FIRST_MODEL = "crf1.model"
+FIRST_MODEL = "crf1.npz"
 
 
 class CrfRecognizer:
@@ -64,7 +64,7 @@ class CrfRecognizer:
                 raise BackendUnavailable(f"NER model missing: {data_dir / name} (rebuild it "
                                          "with python -m explorer.analysis.ner.train)")
         try:
-            first = read_crfsuite(data_dir / FIRST_MODEL)
+            first = load_weights(data_dir / FIRST_MODEL)
             second = NeuralWeights.load(data_dir / NEURAL_MODEL)
         except (ModelFormatError, NeuralFormatError) as error:
             raise BackendUnavailable(str(error)) from None

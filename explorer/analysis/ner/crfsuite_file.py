@@ -1,4 +1,5 @@
-"""A CRFsuite model file read into numpy: its labels, attributes and weights.
+"""A CRFsuite model file read into numpy (its labels, attributes and weights), and those
+weights saved and loaded as the shipped first pass.
 
 python-crfsuite tags one sequence at a time, and every feature of every token crosses into
 C++ as a string to be looked up again, which made its tagging the larger part of the whole
@@ -7,16 +8,20 @@ attribute and label, one per pair of labels), so it is read here directly from t
 tagging becomes a few array operations (:mod:`explorer.analysis.ner.scoring`). The layout
 is CRFsuite's ``FOMC`` format: a header of counts and offsets, two CQDB string databases
 (labels and attributes) and a table of features, each a type (0: attribute → label, 1:
-label → label), a source, a destination and a float64 weight.
+label → label), a source, a destination and a float64 weight. Training reads the file it
+made and ships the weights as arrays (:func:`save_weights`).
 """
 
 from __future__ import annotations
 
 import struct
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from explorer.analysis.ner.npz import save_arrays
 
 _MODEL_MAGIC = b"lCRF"
 _MODEL_TYPE = b"FOMC"
@@ -103,3 +108,38 @@ def _strings(data: bytes, base: int, expected: int, path: Path) -> list[str]:
     keys = b"".join([data[start:start + size]
                      for start, size in zip((records + 8).tolist(), sizes.tolist(), strict=True)])
     return keys.decode("utf-8").split("\0")[:-1]
+
+
+def save_weights(path: Path, weights: CrfWeights) -> None:
+    """Write ``weights`` as compressed arrays: the state weights as their non-zero entries
+    (an L1-trained CRF leaves most attribute and label pairs at zero). The shipped first
+    pass is one domain's view of a CRFsuite model (:mod:`explorer.analysis.ner.domains`),
+    which CRFsuite's own format cannot hold without the other domain's copies."""
+    rows, columns = np.nonzero(weights.state[:weights.unknown])
+    names = sorted(weights.attributes, key=weights.attributes.__getitem__)
+    save_arrays(path, {"labels": np.array(weights.labels, dtype=str),
+                       "attributes": np.array(names, dtype=str),
+                       "rows": rows.astype(np.int32), "columns": columns.astype(np.uint8),
+                       "values": weights.state[rows, columns],
+                       "transition": weights.transition}, compressed=True)
+
+
+def load_weights(path: Path) -> CrfWeights:
+    """The weights :func:`save_weights` wrote; :class:`ModelFormatError` if ``path`` holds
+    no such arrays (or they do not fit together)."""
+    try:
+        with np.load(path, allow_pickle=False) as archive:
+            labels = tuple(archive["labels"].tolist())
+            names = archive["attributes"].tolist()
+            rows, columns = archive["rows"], archive["columns"]
+            values, transition = archive["values"], archive["transition"]
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
+        raise ModelFormatError(f"{path}: not a first-pass model ({error})") from None
+    if (transition.shape != (len(labels), len(labels)) or not rows.shape == columns.shape
+            == values.shape or (rows.size and (rows.max() >= len(names)
+                                               or columns.max() >= len(labels)))):
+        raise ModelFormatError(f"{path}: damaged first-pass model (its arrays do not fit)")
+    state = np.zeros((len(names) + 1, len(labels)))
+    state[rows, columns] = values
+    return CrfWeights(labels, dict(zip(names, range(len(names)), strict=True)), state,
+                      transition)

@@ -126,17 +126,6 @@ ARRAYS = {
 }
 
 
-def save_arrays(path: Path, arrays: dict[str, np.ndarray]) -> None:
-    """Write ``arrays`` as an ``.npz`` file that is the same bytes for the same arrays
-    (``numpy.savez`` stamps each member with the current time)."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
-        for name in sorted(arrays):
-            info = zipfile.ZipInfo(name + ".npy", date_time=(1980, 1, 1, 0, 0, 0))
-            with archive.open(info, "w", force_zip64=True) as member:
-                np.lib.format.write_array(member, np.ascontiguousarray(arrays[name]),
-                                          allow_pickle=False)
-
-
 @dataclass(frozen=True, slots=True)
 class NeuralWeights:
     """A trained tagger's arrays, with the input vocabularies as lookup tables."""

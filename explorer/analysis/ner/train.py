@@ -2,7 +2,7 @@
 
     python -m explorer.analysis.ner.train --corpora ../shared/corpora
 
-writes ``crf1.model`` (the first-pass CRF, python-crfsuite), ``neural.npz`` (the second
+writes ``crf1.npz`` (the first-pass CRF, trained with python-crfsuite), ``neural.npz`` (the second
 pass, trained with torch: :mod:`explorer.analysis.ner.train_neural`), ``gazetteer.tsv``,
 ``lexicon.txt`` and ``names.txt`` in ``explorer/data/ner/``; the lexicon is read from the
 Ayaspell dictionary (``apt-get install hunspell-ar``). Training data: all of ANERcorp
@@ -27,6 +27,8 @@ import numpy as np
 from explorer.analysis.ner.conll import Sentence, read_conll
 from explorer.analysis.ner.resources import DATA_DIR, HUNSPELL_AR, load_resources, write_resources
 from explorer.analysis.ner.train_neural import NeuralConfig
+from explorer.analysis.ner.wikifane import read_wikifane
+from explorer.arabic.normalize import fold
 
 if TYPE_CHECKING:
     from explorer.analysis.ner.scoring import EmissionScorer
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 ARTICLE_SENTENCES = 50
 FOLDS = 3
 DEV_PARTS = 6
+WIKIFANE_FILE = "wikifane_gold.conll"
 
 
 def split_corpora(corpora: Path, dev: bool, part: int = DEV_PARTS
@@ -48,6 +51,21 @@ def split_corpora(corpora: Path, dev: bool, part: int = DEV_PARTS
     start, end = held_out(len(anercorp), part)
     return articles(anercorp[:start]) + articles(anercorp[end:]) + articles(aqmar), {
         "anercorp-dev": anercorp[start:end], "aqmar-dev": aqmar_dev}
+
+
+def wikifane_articles(corpora: Path) -> list[list[Sentence]]:
+    """WikiFANE Gold's articles, clitics joined (:mod:`explorer.analysis.ner.wikifane`),
+    without AQMAR's sentences that it holds too, so that AQMAR dev stays unseen."""
+    aqmar = {_text_key(s) for name in ("aqmar_train.conll", "aqmar_dev.conll")
+             for s in read_conll(corpora / name)}
+    return articles([s for s in read_wikifane(corpora / WIKIFANE_FILE)
+                     if _text_key(s) not in aqmar])
+
+
+def _text_key(sentence: Sentence) -> str:
+    """A sentence's letters, folded, without spaces: the same text under either corpus's
+    tokenisation and spelling of hamza."""
+    return fold("".join(sentence.tokens))
 
 
 def held_out(count: int, part: int) -> tuple[int, int]:
@@ -79,57 +97,88 @@ def fit_crf(xseqs: list[list[list[str]]], yseqs: list[list[str]], path: Path,
 
 
 def train(corpus: list[list[Sentence]], out: Path, *, c1: float, c2: float,
-          iterations: int, neural: NeuralConfig | None = None, report: bool = False
-          ) -> list[Path]:
+          iterations: int, neural: NeuralConfig | None = None, report: bool = False,
+          other: list[list[Sentence]] = (), other_in_second: bool = False) -> list[Path]:
     """Train the first CRF and the neural second pass on ``corpus`` (a list of articles);
     returns the model paths.
 
     The second pass learns from first-pass tags that the CRF gave without having seen
-    those articles (three folds), so it learns how far to trust them.
+    those articles (three folds), so it learns how far to trust them. ``other`` (WikiFANE's
+    articles) trains the CRF too, through feature augmentation, and with
+    ``other_in_second`` the second pass as well, told each word's corpus by a domain
+    feature (:mod:`explorer.analysis.ner.domains`); both tag in the news domain.
     """
     from explorer.analysis.ner.crf import FIRST_MODEL
-    from explorer.analysis.ner.crfsuite_file import read_crfsuite
+    from explorer.analysis.ner.crfsuite_file import read_crfsuite, save_weights
     from explorer.analysis.ner.document import document_features
+    from explorer.analysis.ner.domains import (
+        NEWS,
+        WIKIFANE,
+        DomainFeatures,
+        domain_bias,
+        domain_view,
+        neural_domain_view,
+    )
     from explorer.analysis.ner.features import FeatureExtractor
-    from explorer.analysis.ner.neural import NEURAL_MODEL, phrase_tag, save_arrays
+    from explorer.analysis.ner.neural import NEURAL_MODEL, phrase_tag
+    from explorer.analysis.ner.npz import save_arrays
     from explorer.analysis.ner.scoring import EmissionScorer
     from explorer.analysis.ner.train_neural import TrainingSentence, train_neural
 
     params = {"c1": c1, "c2": c2, "max_iterations": iterations}
     extractor = FeatureExtractor(load_resources(out))
-    features = [[extractor.sentence(s.tokens) for s in article] for article in corpus]
-    gold = [[s.tags for s in article] for article in corpus]
-    first_passes: list[tuple[list[str], np.ndarray]] = [([], np.empty(0)) for _ in corpus]
+    everything = [*corpus, *other]
+    domains = [NEWS] * len(corpus) + [WIKIFANE] * len(other)
+    features = [[extractor.sentence(s.tokens) for s in article] for article in everything]
+    if other:
+        augmented = DomainFeatures()
+        features = [[augmented.augment(x, domain) for x in article]
+                    for article, domain in zip(features, domains, strict=True)]
+    gold = [[s.tags for s in article] for article in everything]
+    # the articles the second pass learns from, each in one fold; the rest in every fold
+    second_pass = list(range(len(everything) if other_in_second else len(corpus)))
+    fold_of = {n: place % FOLDS for place, n in enumerate(second_pass)}
+    first_passes: dict[int, tuple[list[str], np.ndarray]] = {}
     with tempfile.TemporaryDirectory() as scratch:
         for fold in range(FOLDS):
-            inside = [n for n in range(len(corpus)) if n % FOLDS != fold]
+            inside = [n for n in range(len(everything)) if fold_of.get(n) != fold]
             path = Path(scratch) / f"fold{fold}.model"
             fit_crf([x for n in inside for x in features[n]],
                     [y for n in inside for y in gold[n]], path, params)
-            scorer = EmissionScorer(read_crfsuite(path), extractor)
-            for n in range(fold, len(corpus), FOLDS):
-                first_passes[n] = _first_pass(scorer, corpus[n])
-    first = out / FIRST_MODEL
-    fit_crf([x for article in features for x in article],
-            [y for article in gold for y in article], first, params)
+            weights = read_crfsuite(path)
+            scorers = {domain: EmissionScorer(domain_view(weights, domain), extractor)
+                       for domain in set(domains)}
+            for n in second_pass:
+                if fold_of[n] == fold:
+                    first_passes[n] = _first_pass(scorers[domains[n]], everything[n])
+            if report:
+                print(f"fold {fold + 1} of {FOLDS} trained", flush=True)
+        fit_crf([x for article in features for x in article],
+                [y for article in gold for y in article], Path(scratch) / "first.model",
+                params)
+        first = out / FIRST_MODEL
+        save_weights(first, domain_view(read_crfsuite(Path(scratch) / "first.model")))
     if report:
         print("first CRF trained", flush=True)
     sentences: list[TrainingSentence] = []
-    for article, (tags, probabilities) in zip(corpus, first_passes, strict=True):
+    for n in second_pass:
+        article, (tags, probabilities) = everything[n], first_passes[n]
+        marks = [domain_bias(domains[n])] if other_in_second else []
         words = [token for sentence in article for token in sentence.tokens]
         documents = document_features(words, tags, extractor)
         start = 0
         for sentence in article:
             end = start + len(sentence.tokens)
             sentences.append(TrainingSentence(
-                own=[extractor.word_features(word)[0] for word in sentence.tokens],
+                own=[extractor.word_features(word)[0] + marks for word in sentence.tokens],
                 keys=extractor.folded(sentence.tokens),
                 phrases=[phrase_tag(f) for f in extractor.sentence_features(sentence.tokens)],
                 documents=documents[start:end], first_scores=probabilities[start:end],
                 tags=sentence.tags))
             start = end
     second = out / NEURAL_MODEL
-    save_arrays(second, train_neural(sentences, neural or NeuralConfig(), report=report))
+    arrays = train_neural(sentences, neural or NeuralConfig(), report=report)
+    save_arrays(second, neural_domain_view(arrays) if other_in_second else arrays)
     return [first, second]
 
 
@@ -158,6 +207,9 @@ def main(argv: list[str] | None = None) -> int:
                         default=DEV_PARTS, metavar="K",
                         help="with --dev, hold out the K-th sixth of ANERcorp train "
                              "(default: the last)")
+    parser.add_argument("--wikifane", choices=("crf", "both"),
+                        help=f"train with {WIKIFANE_FILE} too: the first CRF (feature "
+                             "augmentation), or both passes")
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.05)
     parser.add_argument("--iterations", type=int, default=150)
@@ -177,8 +229,10 @@ def main(argv: list[str] | None = None) -> int:
                    for i, tag in enumerate(sentence.tags) if tag.startswith("B-")]
     write_resources(args.out, args.lexicon, first_words)
     load_resources.cache_clear()
+    other = wikifane_articles(args.corpora) if args.wikifane else []
     paths = train(training, args.out, c1=args.c1, c2=args.c2, iterations=args.iterations,
-                  neural=NeuralConfig(epochs=args.epochs, seed=args.seed), report=True)
+                  neural=NeuralConfig(epochs=args.epochs, seed=args.seed), report=True,
+                  other=other, other_in_second=args.wikifane == "both")
     size = sum(path.stat().st_size for path in paths) / 1e6
     print(f"models: {', '.join(str(path) for path in paths)} ({size:.1f} MB, "
           f"{time.monotonic() - began:.0f} s)")
