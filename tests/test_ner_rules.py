@@ -42,6 +42,11 @@ def test_a_speech_verb_in_front_is_cut(features) -> None:
     assert correct_persons(words, person(3), features) == ["O", *person(2)]
 
 
+def test_a_latin_word_in_front_of_an_arabic_name_is_cut(features) -> None:
+    words = ["Previous", "فيصل", "محفوظ"]
+    assert correct_persons(words, person(3), features) == ["O", *person(2)]
+
+
 @pytest.mark.parametrize("words", [
     ["فيديريكا", "موغيريني", "للرياض"],   # a preposition with the article
     ["خالد", "الفيصل", "بالرياض"],        # ... before a place the gazetteer knows
@@ -115,3 +120,9 @@ def test_no_span_grows_across_a_sentence_start(features) -> None:
     tags = ["O", *person(2)]
     assert correct_persons(words, tags, features, frozenset({1})) == tags
     assert correct_persons(words, tags, features) == person(3)
+
+
+def test_a_lone_person_the_gazetteer_lists_as_a_place_takes_that_type(features) -> None:
+    words = ["لصحيفة", "الرياض", "وقال", "أحمد"]
+    tags = ["O", "B-PERS", "O", "B-PERS"]
+    assert persons_in_other_names(words, tags, features) == ["O", "B-LOC", "O", "B-PERS"]

@@ -79,7 +79,8 @@ def correct_persons(words: list[str], tags: list[str], features: FeatureExtracto
         last = _through_links(first, last, words, keys, result, starts)
         if last - first < 2:
             continue
-        if _not_a_first_name_word(words[first], keys[first], features):
+        if (_not_a_first_name_word(words[first], keys[first], features)
+                or _latin_before_arabic(words[first], words[first + 1])):
             result[first] = "O"
             result[first + 1] = "B-PERS"
         for i in range(first + 1, last):
@@ -112,16 +113,22 @@ def _first_name_before(word: str, key: str, name_key: str, features: FeatureExtr
 
 def persons_in_other_names(words: list[str], tags: list[str], features: FeatureExtractor
                            ) -> list[str]:
-    """``tags`` without the persons that are part of another name: a body or place named
-    after a king or prince («جامعة الملك خالد», «مستشفى الملك فيصل»), which becomes an
-    organisation as the corpora tag it, and God («ولله الحمد»), who is no person here."""
+    """``tags`` without the persons that are other names: a body or place named after a
+    king or prince («جامعة الملك خالد», «مستشفى الملك فيصل»), which becomes an organisation
+    as the corpora tag it, a lone word the gazetteer lists as a place or body, which takes
+    that type, and God («ولله الحمد»), who is no person here."""
     keys = features.folded(words)
+    gazetteer = features.resources.gazetteer
     result = list(tags)
     for first, last, kind in sorted(spans(tags)):
         if kind != "PERS":
             continue
+        stem = features.keys(words[first])[1]
+        listed = gazetteer.get(keys[first]) or gazetteer.get(stem) or gazetteer.get("ال" + stem)
         if keys[first] in _GOD:
             result[first:last] = ["O"] * (last - first)
+        elif last - first == 1 and listed in ("LOC", "ORG"):
+            result[first] = "B-" + listed  # «الرياض», «الحوثيين»
         elif (first >= 2 and keys[first - 1] in _NAMING_TITLES and result[first - 2] == "O"
               and features.keys(words[first - 2])[1] in _NAMED_AFTER_PERSONS):
             result[first - 2:last] = ["B-ORG"] + ["I-ORG"] * (last - first + 1)
@@ -145,6 +152,12 @@ def _not_a_first_name_word(word: str, key: str, features: FeatureExtractor) -> b
     stem = features.keys(word)[1]
     return (_article_word(key) or key in resources.speech_verbs or stem in resources.speech_verbs
             or key in resources.titles or stem in resources.titles)
+
+
+def _latin_before_arabic(word: str, following: str) -> bool:
+    """Whether a person begins with a Latin word before an Arabic one: page furniture
+    left in the text («Next Previous فيصل محفوظ – جدة»), not a part of the name."""
+    return word_shape(word) in ("C", "L") and word_shape(following) == "A"
 
 
 def _through_links(first: int, last: int, words: list[str], keys: list[str],
