@@ -10,7 +10,7 @@ from explorer.analysis.ner.crf import CrfRecognizer
 from explorer.analysis.ner.crfsuite_file import load_weights
 from explorer.analysis.ner.neural import NeuralWeights
 from explorer.analysis.ner.resources import write_resources
-from explorer.analysis.ner.train import articles, held_out, train
+from explorer.analysis.ner.train import articles, held_out, main, train
 from explorer.analysis.ner.train_neural import NeuralConfig
 from explorer.arabic.tokens import tokenize
 
@@ -82,3 +82,12 @@ def test_held_out_parts_are_in_order_on_article_bounds_and_the_last_is_unchanged
     for (start, end), (following, _) in zip(parts, parts[1:], strict=False):
         assert start < end <= following
     assert all(start % 50 == 0 and end % 50 == 0 for start, end in parts[:5])
+
+
+def test_missing_corpora_give_one_line(tmp_path: Path, capsys) -> None:
+    dictionary = tmp_path / "ar.dic"
+    dictionary.write_text("1\nقال\n", encoding="utf-8")
+    assert main(["--corpora", str(tmp_path), "--lexicon", str(dictionary),
+                 "--out", str(tmp_path / "out")]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "anercorp_train.conll: no such file" in error

@@ -6,8 +6,9 @@ writes ``crf1.npz`` (the first-pass CRF, trained with python-crfsuite), ``neural
 pass, trained with torch: :mod:`explorer.analysis.ner.train_neural`), ``gazetteer.tsv``,
 ``lexicon.txt`` and ``names.txt`` in ``explorer/data/ner/``; the lexicon is read from the
 Ayaspell dictionary (``apt-get install hunspell-ar``). Training data: all of ANERcorp
-train, AQMAR train and AQMAR dev. With ``--dev`` the last sixth of ANERcorp train and all
-of AQMAR dev are held out, the models are trained on the rest and scored on those two
+train, AQMAR train and AQMAR dev, and WikiFANE Gold through feature augmentation
+(:mod:`explorer.analysis.ner.domains`). With ``--dev`` the last sixth of ANERcorp train and
+all of AQMAR dev are held out, the models are trained on the rest and scored on those two
 parts, with and without the institution pass; this is how the figures in the README were
 measured.
 """
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from explorer.analysis.ner.conll import Sentence, read_conll
+from explorer.analysis.ner.conll import ConllError, Sentence, read_conll
 from explorer.analysis.ner.resources import DATA_DIR, HUNSPELL_AR, load_resources, write_resources
 from explorer.analysis.ner.train_neural import NeuralConfig
 from explorer.analysis.ner.wikifane import read_wikifane
@@ -197,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m explorer.analysis.ner.train",
                                      description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", type=Path, required=True,
-                        help="folder with anercorp_train.conll, aqmar_train.conll, aqmar_dev.conll")
+                        help="folder with anercorp_train.conll, aqmar_train.conll, "
+                             f"aqmar_dev.conll and {WIKIFANE_FILE}")
     parser.add_argument("--out", type=Path, default=DATA_DIR, help="where the model files go")
     parser.add_argument("--lexicon", type=Path, default=HUNSPELL_AR,
                         help="hunspell .dic of Arabic words (default: %(default)s)")
@@ -207,9 +209,9 @@ def main(argv: list[str] | None = None) -> int:
                         default=DEV_PARTS, metavar="K",
                         help="with --dev, hold out the K-th sixth of ANERcorp train "
                              "(default: the last)")
-    parser.add_argument("--wikifane", choices=("crf", "both"),
-                        help=f"train with {WIKIFANE_FILE} too: the first CRF (feature "
-                             "augmentation), or both passes")
+    parser.add_argument("--wikifane", choices=("none", "crf", "both"), default="both",
+                        help=f"train with {WIKIFANE_FILE} too: not at all, the first CRF "
+                             "only, or both passes (default: %(default)s, as shipped)")
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.05)
     parser.add_argument("--iterations", type=int, default=150)
@@ -224,12 +226,16 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     began = time.monotonic()
-    training, dev_sets = split_corpora(args.corpora, args.dev, args.dev_part)
+    try:
+        training, dev_sets = split_corpora(args.corpora, args.dev, args.dev_part)
+        other = wikifane_articles(args.corpora) if args.wikifane != "none" else []
+    except ConllError as error:
+        print(f"train: {error}", file=sys.stderr)
+        return 2
     first_words = [sentence.tokens[i] for article in training for sentence in article
                    for i, tag in enumerate(sentence.tags) if tag.startswith("B-")]
     write_resources(args.out, args.lexicon, first_words)
     load_resources.cache_clear()
-    other = wikifane_articles(args.corpora) if args.wikifane else []
     paths = train(training, args.out, c1=args.c1, c2=args.c2, iterations=args.iterations,
                   neural=NeuralConfig(epochs=args.epochs, seed=args.seed), report=True,
                   other=other, other_in_second=args.wikifane == "both")
