@@ -6,7 +6,11 @@ import pytest
 
 from explorer.analysis.ner.features import FeatureExtractor
 from explorer.analysis.ner.resources import load_resources
-from explorer.analysis.ner.rules import correct_persons, persons_in_other_names
+from explorer.analysis.ner.rules import (
+    correct_persons,
+    organisation_edges,
+    persons_in_other_names,
+)
 
 
 @pytest.fixture(scope="module")
@@ -126,3 +130,12 @@ def test_a_lone_person_the_gazetteer_lists_as_a_place_takes_that_type(features) 
     words = ["لصحيفة", "الرياض", "وقال", "أحمد"]
     tags = ["O", "B-PERS", "O", "B-PERS"]
     assert persons_in_other_names(words, tags, features) == ["O", "B-LOC", "O", "B-PERS"]
+
+
+def test_an_organisation_is_cut_to_the_name_an_actor_goes_by(features) -> None:
+    org = ["B-ORG", "I-ORG", "I-ORG"]
+    assert organisation_edges(["قناة", "روناهي", "الكردية"], org, features) == [
+        "O", "B-ORG", "O"]
+    assert organisation_edges(["الكونجرس", "الأمريكي"], org[:2], features) == ["B-ORG", "O"]
+    assert organisation_edges(["التحالف", "الدولي"], org[:2], features) == org[:2]
+    assert organisation_edges(["الجامعة", "العربية"], org[:2], features) == org[:2]

@@ -40,6 +40,7 @@ from explorer.analysis.ner.resources import DATA_DIR, is_known_name, load_resour
 from explorer.analysis.ner.rules import (
     correct_persons,
     names_after_titles,
+    organisation_edges,
     persons_in_other_names,
     title_positions,
 )
@@ -110,7 +111,8 @@ class CrfRecognizer:
                                                  self.features, found)
         tags = propagate(words, tags, self.features, self.resources, starts)
         if self.institutions:
-            tags = mark_listed_organisations(tags, phrases)
+            tags = mark_listed_organisations(organisation_edges(words, tags, self.features),
+                                             phrases)
             for (start, end), found in _by_sentence(ranges, head_positions(keys)):
                 tags[start:end] = mark_institutions(words[start:end], tags[start:end],
                                                     self.features, found)

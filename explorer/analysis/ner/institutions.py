@@ -41,6 +41,8 @@ def head_positions(keys: list[str]) -> list[int]:
 
 def _continues(key: str, tag: str, head: str, features: FeatureExtractor) -> bool:
     """Whether a word after the head still belongs to the institution's name."""
+    if tag == "B-ORG" and key.startswith("ل"):
+        return False  # «الهيئة التنفيذية [لمجلس سورية الديمقراطية]»: a body of another
     if tag.endswith(("LOC", "ORG")):
         return True
     if key in _STOPS or not key[:1].isalpha() or tag.endswith("PERS"):

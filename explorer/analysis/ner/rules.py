@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from explorer.analysis.ner import curated
 from explorer.analysis.ner.conll import spans
 from explorer.analysis.ner.features import FeatureExtractor, word_shape
 from explorer.analysis.ner.resources import Resources, is_known_name, nationality_key
@@ -51,6 +52,12 @@ _LINKS = frozenset(fold(word) for word in ("بن", "ابن", "بنت", "أبو",
 # Links that begin a surname, after a first name: «مناف أبو شقير», «الحبيب بن رمضان».
 _SURNAME_LINKS = frozenset(fold(word) for word in ("بن", "ابن", "أبو", "ابو", "آل"))
 _PREPOSITION_ARTICLE = ("بال", "كال")
+# Adjectives of a country («الأمريكي»), not of a region or body («الدولي», «العربي»).
+_COUNTRY_ADJECTIVES = frozenset(nationality_key(fold(word))
+                                for word, country in curated.NATIONALITIES.items() if country)
+# What a body is, written before its name: «قناة الجزيرة», «نادي الهلال», «شركة أرامكو».
+_NAME_HEADS = frozenset(fold(word) for word in (
+    "قناة", "صحيفة", "جريدة", "مجلة", "نادي", "فريق", "شركة"))
 _GOD = frozenset(fold(word) for word in (
     "الله", "لله", "ولله", "فلله", "بالله", "والله", "فالله", "تالله"))
 _NAMING_TITLES = frozenset(fold(word) for word in (
@@ -132,6 +139,32 @@ def persons_in_other_names(words: list[str], tags: list[str], features: FeatureE
         elif (first >= 2 and keys[first - 1] in _NAMING_TITLES and result[first - 2] == "O"
               and features.keys(words[first - 2])[1] in _NAMED_AFTER_PERSONS):
             result[first - 2:last] = ["B-ORG"] + ["I-ORG"] * (last - first + 1)
+    return result
+
+
+def organisation_edges(words: list[str], tags: list[str], features: FeatureExtractor
+                       ) -> list[str]:
+    """``tags`` with organisations cut to the name an actor goes by, for the app: without
+    a trailing country adjective («الكونجرس [الأمريكي]») and without the word for what the
+    body is in front, with its adjective («[قناة] روناهي [الكردية]», «[نادي] الهلال»). The
+    tagger learnt both from WikiFANE, which puts them inside names; ANERcorp keeps the
+    adjective, so ``crf-corpus`` leaves them as tagged."""
+    keys = features.folded(words)
+    nationalities = features.resources.nationalities
+    result = list(tags)
+    for first, last, kind in sorted(spans(tags)):
+        if kind != "ORG":
+            continue
+        headed = last - first > 1 and features.keys(words[first])[1] in _NAME_HEADS
+        # after a head, any people's adjective describes the body («قناة روناهي الكردية»);
+        # otherwise only a country's («الكونجرس الأمريكي», but «التحالف الدولي»)
+        adjectives_cut = nationalities if headed else _COUNTRY_ADJECTIVES
+        if last - first > 1 + headed and nationality_key(keys[last - 1]) in adjectives_cut:
+            result[last - 1] = "O"
+            last -= 1
+        if headed:
+            result[first] = "O"
+            result[first + 1] = "B-ORG"
     return result
 
 
