@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -105,17 +105,18 @@ def load_records(corpus: Path, gold: Sequence[GoldArticle]
     return records
 
 
-def text_offset(content: str, article_text: str, offset: int) -> int:
-    """Where ``content[offset]`` is in the article's text: the app puts the title first and
-    sanitises the body (:func:`explorer.corpus.sanitize.sanitize`), which may shorten it."""
+def text_offsets(content: str, article_text: str) -> Callable[[int], int]:
+    """Where each offset of ``content`` is in the article's text: the app puts the title
+    first and sanitises the body (:func:`explorer.corpus.sanitize.sanitize`), which may
+    shorten it before any offset."""
     from explorer.corpus.sanitize import sanitize
 
     body = sanitize(content)
-    stripped = len(body) - len(body.lstrip())
     start = article_text.find(body.strip())
     if start < 0:
         raise GoldError("the article's text does not hold its content")
-    return start + len(sanitize(content[:offset])) - stripped
+    shift = start - (len(body) - len(body.lstrip()))
+    return lambda offset: shift + len(sanitize(content[:offset]))
 
 
 def score(recognizer: Recognizer, gold: Sequence[GoldArticle],
@@ -128,9 +129,7 @@ def score(recognizer: Recognizer, gold: Sequence[GoldArticle],
                                         for _, article in articles])
     scores = SpanScores()
     for item, (content, article), entities in zip(gold, articles, tagged, strict=True):
-        def place(offset: int, content: str = content, article: Article = article) -> int:
-            return text_offset(content, article.text, offset)
-
+        place = text_offsets(content, article.text)
         start, end = place(0), place(item.end)
         wanted = {(place(s), place(e)) for s, e in item.persons}
         found = {(e.start, e.end) for e in entities

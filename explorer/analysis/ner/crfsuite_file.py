@@ -135,9 +135,10 @@ def load_weights(path: Path) -> CrfWeights:
             values, transition = archive["values"], archive["transition"]
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
         raise ModelFormatError(f"{path}: not a first-pass model ({error})") from None
-    if (transition.shape != (len(labels), len(labels)) or not rows.shape == columns.shape
-            == values.shape or (rows.size and (rows.max() >= len(names)
-                                               or columns.max() >= len(labels)))):
+    fits = (transition.shape == (len(labels), len(labels))
+            and rows.shape == columns.shape == values.shape
+            and (not rows.size or (rows.max() < len(names) and columns.max() < len(labels))))
+    if not fits:
         raise ModelFormatError(f"{path}: damaged first-pass model (its arrays do not fit)")
     state = np.zeros((len(names) + 1, len(labels)))
     state[rows, columns] = values

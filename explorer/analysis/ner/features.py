@@ -156,13 +156,18 @@ class FeatureExtractor:
             self._lexical_keys[(key, strip)] = found
         return found
 
+    def listed(self, key: str, stem: str) -> str | None:
+        """The gazetteer type of a word as written, without its proclitics, or with the
+        article they replaced («بالرياض» → «الرياض»)."""
+        gazetteer = self.resources.gazetteer
+        return gazetteer.get(key) or gazetteer.get(stem) or gazetteer.get("ال" + stem)
+
     def _build(self, word: str) -> None:
         key, stem = self.keys(word)
         shape = word_shape(word)
         prefix = key[: len(key) - len(stem)]
         lexical = self._lexical(key, stem) if shape == "A" else 0
-        gazetteer = self.resources.gazetteer
-        gz = gazetteer.get(key) or gazetteer.get(stem) or gazetteer.get("ال" + stem)
+        gz = self.listed(key, stem)
         cues = self._cues(key, stem)
         vowels = sum(char in _LONG_VOWELS for char in stem)
         own = [

@@ -125,13 +125,11 @@ def persons_in_other_names(words: list[str], tags: list[str], features: FeatureE
     as the corpora tag it, a lone word the gazetteer lists as a place or body, which takes
     that type, and God («ولله الحمد»), who is no person here."""
     keys = features.folded(words)
-    gazetteer = features.resources.gazetteer
     result = list(tags)
     for first, last, kind in sorted(spans(tags)):
         if kind != "PERS":
             continue
-        stem = features.keys(words[first])[1]
-        listed = gazetteer.get(keys[first]) or gazetteer.get(stem) or gazetteer.get("ال" + stem)
+        listed = features.listed(*features.keys(words[first]))
         if keys[first] in _GOD:
             result[first:last] = ["O"] * (last - first)
         elif last - first == 1 and listed in ("LOC", "ORG"):
