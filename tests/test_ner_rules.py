@@ -10,6 +10,7 @@ from explorer.analysis.ner.rules import (
     correct_persons,
     organisation_edges,
     persons_in_other_names,
+    persons_without_nunation,
 )
 
 
@@ -117,6 +118,17 @@ def test_an_unlisted_first_name_before_a_surname_link_joins_it(features) -> None
     for before in ("بحياة", "الشعراء"):  # a word with a clitic or the article stays out
         words = [before, "أبو", "سارة"]
         assert correct_persons(words, ["O", *person(2)], features) == ["O", *person(2)]
+
+
+def test_words_with_nunation_are_no_part_of_a_person() -> None:
+    # cut from the edges: «وأوضحت أن جون مختفٍ منذ», a participle taken for a name
+    assert persons_without_nunation(["أن", "جون", "مختفٍ", "منذ"], ["O", *person(2), "O"]) == [
+        "O", "B-PERS", "O", "O"]
+    assert persons_without_nunation(["،", "مبيناً", "أن"], ["O", "B-PERS", "O"]) == ["O"] * 3
+    # one inside leaves nothing of the person: «محافظ عدن ووكيلاً أول»
+    assert persons_without_nunation(["عدن", "ووكيلاً", "أول"], person(3)) == ["O"] * 3
+    tags = ["O", *person(2), "B-LOC"]  # a name without nunation and other types are kept
+    assert persons_without_nunation(["قال", "عادل", "الجبير", "بالرياض"], tags) == tags
 
 
 def test_no_span_grows_across_a_sentence_start(features) -> None:

@@ -42,6 +42,7 @@ from explorer.analysis.ner.rules import (
     names_after_titles,
     organisation_edges,
     persons_in_other_names,
+    persons_without_nunation,
     title_positions,
 )
 from explorer.analysis.ner.scoring import EmissionScorer
@@ -103,12 +104,13 @@ class CrfRecognizer:
         """The rules after the two passes, over one article."""
         keys = self.features.folded(words)
         starts = frozenset(start for start, _ in ranges)
-        tags = persons_in_other_names(
-            words, correct_persons(words, stacked, self.features, starts), self.features)
+        tags = correct_persons(words, stacked, self.features, starts)
         titles = title_positions(keys, self.features.stems(words), self.resources.titles)
         for (start, end), found in _by_sentence(ranges, titles):
             tags[start:end] = names_after_titles(words[start:end], tags[start:end],
                                                  self.features, found)
+        tags = persons_in_other_names(words, persons_without_nunation(words, tags),
+                                      self.features)
         tags = propagate(words, tags, self.features, self.resources, starts)
         if self.institutions:
             tags = mark_listed_organisations(organisation_edges(words, tags, self.features),

@@ -70,6 +70,8 @@ _NAMED_AFTER_PERSONS = frozenset(fold(word) for word in (
     "مدارس"))
 _MAX_MODIFIERS = 6
 _MAX_NAME = 3
+# Nunation marks an indefinite common word («مبيناً», «سابقاً», «مختفٍ»), never a name.
+_TANWEEN = re.compile("[\u064b\u064c\u064d]")
 
 
 def correct_persons(words: list[str], tags: list[str], features: FeatureExtractor,
@@ -116,6 +118,28 @@ def _first_name_before(word: str, key: str, name_key: str, features: FeatureExtr
     return (name_key in _SURNAME_LINKS and word_shape(word) == "A"
             and features.keys(word)[1] == key and not key.startswith("ال")
             and features.lexical_key(key, strip=False) < 2)
+
+
+def persons_without_nunation(words: list[str], tags: list[str]) -> list[str]:
+    """``tags`` without the words of a person that carry nunation: an indefinite noun,
+    adjective or participle the tagger ran a name into («جون [مختفٍ]», «هاشم [مدهوشًا]»)
+    or took for one («مبيناً», «قريباً جداً»). Such words are cut from a person's edges;
+    a person with one inside («عدن ووكيلاً أول») is no person."""
+    result = list(tags)
+    for first, last, kind in sorted(spans(tags)):
+        if kind != "PERS":
+            continue
+        marked = [bool(_TANWEEN.search(word)) for word in words[first:last]]
+        begin, end = first, last
+        while begin < end and marked[begin - first]:
+            begin += 1
+        while end > begin and marked[end - 1 - first]:
+            end -= 1
+        keep = begin < end and not any(marked[begin - first:end - first])
+        result[first:last] = ["O"] * (last - first)
+        if keep:
+            result[begin:end] = ["B-PERS"] + ["I-PERS"] * (end - begin - 1)
+    return result
 
 
 def persons_in_other_names(words: list[str], tags: list[str], features: FeatureExtractor
