@@ -138,6 +138,37 @@ def test_no_span_grows_across_a_sentence_start(features) -> None:
     assert correct_persons(words, tags, features) == person(3)
 
 
+def test_names_the_curated_lists_know_are_no_persons_take_their_type(features) -> None:
+    # places the gazetteer does not hold, platforms, and things that are no actor
+    assert persons_in_other_names(["إلى", "جازان"], ["O", "B-PERS"], features) == [
+        "O", "B-LOC"]
+    assert persons_in_other_names(["حسابه", "بتويتر"], ["O", "B-PERS"], features) == [
+        "O", "B-ORG"]
+    assert persons_in_other_names(["مكافحة", "فيروس", "كورونا"], ["O", *person(2)],
+                                  features) == ["O"] * 3
+    # «كارمن» is not «ك» + «ارمن»
+    assert persons_in_other_names(["وداعا", "كارمن"], ["O", "B-PERS"], features) == [
+        "O", "B-PERS"]
+
+
+def test_a_movement_named_by_its_men_is_an_organisation(features) -> None:
+    words = ["من", "ميليشيات", "الحوثي", "وصالح"]
+    tags = ["O", "O", "B-PERS", "B-PERS"]
+    assert persons_in_other_names(words, tags, features) == ["O", "O", "B-ORG", "B-PERS"]
+    assert persons_in_other_names(words, ["O", *person(2), "B-PERS"], features) == [
+        "O", "B-ORG", "I-ORG", "B-PERS"]
+
+
+def test_a_people_or_faith_as_a_whole_is_no_person(features) -> None:
+    for words in (["التجار", "الأرمن"], ["ملايين", "المسلمين"], ["يضم", "بحرينيين"],
+                  ["وأعرب", "المغردون"]):
+        assert persons_in_other_names(words, ["O", "B-PERS"], features) == ["O", "O"], words
+    # surnames that end like a plural stay persons
+    for name in ("الحسين", "الياسين", "الشاهين", "الجبير"):
+        assert persons_in_other_names(["وقال", name], ["O", "B-PERS"], features) == [
+            "O", "B-PERS"], name
+
+
 def test_a_lone_person_the_gazetteer_lists_as_a_place_takes_that_type(features) -> None:
     words = ["لصحيفة", "الرياض", "وقال", "أحمد"]
     tags = ["O", "B-PERS", "O", "B-PERS"]

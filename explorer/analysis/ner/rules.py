@@ -70,6 +70,14 @@ _NAMED_AFTER_PERSONS = frozenset(fold(word) for word in (
     "مدارس"))
 _MAX_MODIFIERS = 6
 _MAX_NAME = 3
+# Names that are not persons, by what they are (``curated``): "O" for no actor at all.
+_NOT_PERSONS = {fold(name): kind for kind, names in (
+    ("LOC", curated.PLACES_NOT_PERSONS), ("ORG", curated.BODIES_NOT_PERSONS),
+    ("O", curated.THINGS_NOT_PERSONS)) for name in names}
+_PEOPLES = frozenset(fold(word) for word in curated.PEOPLES)
+_GROUP_HEADS = frozenset(fold(word) for word in curated.GROUP_HEADS)
+_PLURAL_ENDINGS = ("ين", "ون")
+_MIN_PLURAL_STEM = 4  # «مسلم»: shorter ones end names («الحسين», «الياسين», «الشاهين»)
 # Nunation marks an indefinite common word («مبيناً», «سابقاً», «مختفٍ»), never a name.
 _TANWEEN = re.compile("[\u064b\u064c\u064d]")
 
@@ -146,22 +154,50 @@ def persons_in_other_names(words: list[str], tags: list[str], features: FeatureE
                            ) -> list[str]:
     """``tags`` without the persons that are other names: a body or place named after a
     king or prince («جامعة الملك خالد», «مستشفى الملك فيصل»), which becomes an organisation
-    as the corpora tag it, a lone word the gazetteer lists as a place or body, which takes
-    that type, and God («ولله الحمد»), who is no person here."""
+    as the corpora tag it; a lone word the gazetteer lists as a place or body, or a name the
+    curated lists know is no person («جازان», «تويتر», «الزهايمر»), which takes its type; a
+    movement named by its men («ميليشيات الحوثي»), an organisation; a people or faith as a
+    whole («الأرمن», «المسلمين»); and God («ولله الحمد»), who is no person here."""
     keys = features.folded(words)
     result = list(tags)
     for first, last, kind in sorted(spans(tags)):
         if kind != "PERS":
             continue
-        listed = features.listed(*features.keys(words[first]))
-        if keys[first] in _GOD:
+        key, stem = features.keys(words[first])
+        listed = features.listed(key, stem)
+        if "ك" in key[:len(key) - len(stem)]:
+            stem = key  # «كارمن» is no «ك» + «ارمن»; «بتويتر» is «ب» + «تويتر»
+        other = _NOT_PERSONS.get(" ".join((key, *keys[first + 1:last]))) or _NOT_PERSONS.get(
+            " ".join((stem, *keys[first + 1:last])))
+        before = features.keys(words[first - 1])[1] if first and result[first - 1] == "O" else ""
+        if keys[first] in _GOD or (last - first == 1 and _people(key, stem, features)):
             result[first:last] = ["O"] * (last - first)
+        elif other:
+            result[first:last] = (["O"] * (last - first) if other == "O"
+                                  else ["B-" + other] + ["I-" + other] * (last - first - 1))
         elif last - first == 1 and listed in ("LOC", "ORG"):
             result[first] = "B-" + listed  # «الرياض», «الحوثيين»
+        elif stem in _GROUP_HEADS or before in _GROUP_HEADS:
+            result[first:last] = ["B-ORG"] + ["I-ORG"] * (last - first - 1)
         elif (first >= 2 and keys[first - 1] in _NAMING_TITLES and result[first - 2] == "O"
               and features.keys(words[first - 2])[1] in _NAMED_AFTER_PERSONS):
             result[first - 2:last] = ["B-ORG"] + ["I-ORG"] * (last - first + 1)
     return result
+
+
+def _people(key: str, stem: str, features: FeatureExtractor) -> bool:
+    """Whether a word names a people or faith as a whole: a listed one («الأرمن»), a
+    plural of belonging («الفاطميين», «بحرينيين»), or the plural of a dictionary word with
+    the article («المسلمين», «المسعفون»), which a surname is not."""
+    if key in _PEOPLES or stem in _PEOPLES:
+        return True
+    if is_known_name(features.resources, key) or not stem.endswith(_PLURAL_ENDINGS):
+        return False
+    if stem.endswith(("يين", "يون")) and len(stem) > len("يين") + 2:
+        return True
+    single = stem[:-2]
+    return (key.startswith("ال") and len(single) >= _MIN_PLURAL_STEM
+            and single in features.resources.lexicon)
 
 
 def organisation_edges(words: list[str], tags: list[str], features: FeatureExtractor
