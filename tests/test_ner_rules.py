@@ -8,9 +8,11 @@ from explorer.analysis.ner.features import FeatureExtractor
 from explorer.analysis.ner.resources import load_resources
 from explorer.analysis.ner.rules import (
     correct_persons,
+    names_after_titles,
     organisation_edges,
     persons_in_other_names,
     persons_without_nunation,
+    title_positions,
 )
 
 
@@ -182,3 +184,28 @@ def test_an_organisation_is_cut_to_the_name_an_actor_goes_by(features) -> None:
     assert organisation_edges(["الكونجرس", "الأمريكي"], org[:2], features) == ["B-ORG", "O"]
     assert organisation_edges(["التحالف", "الدولي"], org[:2], features) == org[:2]
     assert organisation_edges(["الجامعة", "العربية"], org[:2], features) == org[:2]
+
+
+def after_titles(words: list[str], features: FeatureExtractor,
+                 tags: list[str] | None = None) -> list[str]:
+    keys = features.folded(words)
+    titles = title_positions(keys, features.stems(words), features.resources.titles)
+    return names_after_titles(words, tags or ["O"] * len(words), features, titles)
+
+
+def test_an_unknown_name_after_a_title_is_taken_when_it_ends_in_an_unlisted_word(
+        features) -> None:
+    words = ["المبعوث", "الأممي", "الخاص", "إلى", "سوريا", "غير", "بيدرسون", "،"]
+    tags = ["O"] * 4 + ["B-LOC"] + ["O"] * 3
+    assert after_titles(words, features, tags)[5:7] == person(2)
+    words = ["وقال", "المدير", "سعد", "الشريدة", "."]  # a given name first
+    assert after_titles(words, features)[2:4] == person(2)
+
+
+def test_a_phrase_after_a_title_is_no_name(features) -> None:
+    # its last word is a word the dictionary lists, alone or after a proclitic
+    for words in (["النائب", "الثاني", "لرئيس", "مجلس", "الوزراء", "."],
+                  ["للتواصل", "مع", "الكاتب", "ارسل", "رسالة", "SMS", "تبدأ"],
+                  ["أرواح", "الرئيس", "بسبب", "أن", "الكل"],
+                  ["رئيس", "المالديف", "بمناسبة", "ذكرى", "استقلال", "."]):
+        assert "B-PERS" not in after_titles(words, features), words
