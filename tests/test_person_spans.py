@@ -100,7 +100,7 @@ def test_every_gold_person_is_a_whole_run_of_letters(news_gold) -> None:
     gold, records = news_gold
     glued = 0  # a name the paper glued to the next word («منصورصرَّح»)
     for item in gold:
-        content = records[item.file, item.record][0]
+        content = records[item.file, item.record][0]["content"]
         for start, end in item.persons:
             assert content[start].isalpha() and content[end - 1].isalpha()
             glued += content[end:end + 1].isalpha()

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from explorer.evaluation.ner_eval import Counts
 
@@ -30,6 +30,16 @@ PARTS = ("dev", "held-out")
 
 class GoldError(ValueError):
     """The gold file or the corpus it points into cannot be used; the message says why."""
+
+
+class Located(Protocol):
+    """A gold item's record: its file and its place in the file's JSON list, from 0."""
+
+    @property
+    def file(self) -> str: ...
+
+    @property
+    def record(self) -> int: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,13 +88,13 @@ def read_gold(path: Path) -> list[GoldArticle]:
         raise GoldError(f"{path}: not a person-span gold file ({error})") from None
 
 
-def load_records(corpus: Path, gold: Sequence[GoldArticle]
-                 ) -> dict[tuple[str, int], tuple[str, Article]]:
-    """Each gold record's raw content and its article as the app loads it."""
+def load_records(corpus: Path, gold: Sequence[Located]
+                 ) -> dict[tuple[str, int], tuple[dict[str, Any], Article]]:
+    """Each gold record as the file holds it and its article as the app loads it."""
     from explorer.corpus.loader import load_file
     from explorer.model import Article
 
-    records: dict[tuple[str, int], tuple[str, Article]] = {}
+    records: dict[tuple[str, int], tuple[dict[str, Any], Article]] = {}
     for name in sorted({item.file for item in gold}):
         path = corpus / name
         try:
@@ -97,7 +107,7 @@ def load_records(corpus: Path, gold: Sequence[GoldArticle]
                 continue
             index = int(found.id.partition("#")[2]) - 1  # the app counts records from 1
             if index in wanted:
-                records[name, index] = raw[index]["content"], found
+                records[name, index] = raw[index], found
     missing = [f"{item.file}#{item.record}" for item in gold
                if (item.file, item.record) not in records]
     if missing:
@@ -120,7 +130,7 @@ def text_offsets(content: str, article_text: str) -> Callable[[int], int]:
 
 
 def score(recognizer: Recognizer, gold: Sequence[GoldArticle],
-          records: dict[tuple[str, int], tuple[str, Article]]) -> SpanScores:
+          records: dict[tuple[str, int], tuple[dict[str, Any], Article]]) -> SpanScores:
     """Exact-span counts of persons inside the read stretches."""
     from explorer.arabic.tokens import tokenize
 
@@ -128,8 +138,8 @@ def score(recognizer: Recognizer, gold: Sequence[GoldArticle],
     tagged = recognizer.recognize_many([(article.text, tokenize(article.text))
                                         for _, article in articles])
     scores = SpanScores()
-    for item, (content, article), entities in zip(gold, articles, tagged, strict=True):
-        place = text_offsets(content, article.text)
+    for item, (record, article), entities in zip(gold, articles, tagged, strict=True):
+        place = text_offsets(record["content"], article.text)
         start, end = place(0), place(item.end)
         wanted = {(place(s), place(e)) for s, e in item.persons}
         found = {(e.start, e.end) for e in entities
