@@ -45,6 +45,10 @@ _NEGATING_NOUNS = folded_set("عدم")
 _KANA = folded_set("كان كانت وكان وكانت فكان فكانت")
 _OPENS_SUBJECT = _KANA | folded_set("اما")  # «أما الوزير، فقال», «وكانت الوزيرة قد ...»
 _ACCORDING_TO = folded_set("بحسب حسب وفق وفقا")
+# What puts a cue after the words it reports: «...، كما قال فلان», «...، حسبما أفادت»,
+# «...، بحسب ما ذكر فلان», «...، وفقا لما قاله».
+_AS_SAID = folded_set("كما حسبما وفقما")
+_AS_SAID_PAIRS = {("حسب", "ما"), ("بحسب", "ما"), ("وفق", "ما"), ("وفقا", "لما")}
 _CUE_WINDOW = 25
 _NOUN_WINDOW = 20
 _MAX_SUBJECT_WORDS = 7
@@ -176,6 +180,7 @@ class _Finder:
             if info is not None and not self._embedded(i, info):
                 self._from_cue(i, info)
         self._cue_after_marks()
+        self._cue_after_clause()
         self._end_indirect()
         self.found = [q for q in self.found  # a cue with nothing said after it is no quote
                       if any(char.isalnum() for char in self.text[q.start:q.end])]
@@ -353,7 +358,11 @@ class _Finder:
         name or title to step over)."""
         if j > c + 1 and self.words[j - 1].text == ":":
             return True
-        return self._free_standing(self.mark_at[j], 4)
+        mark = self.mark_at[j]
+        inner = [w for w in self.words[mark.open + 1:mark.close] if w.token.is_word]
+        if mark.closed and len(inner) >= 4 and (j == c + 1 or is_complementizer(inner[0])):
+            return True  # «وأفاد «كانت هناك ...»», «وقال في مقابلة "إنه أكثر ..."»
+        return self._free_standing(mark, 4)
 
     def _free_standing(self, mark: MarkSpan, min_words: int) -> bool:
         """Marks holding words of their own, not a name, title or phrase inside a clause:
@@ -485,6 +494,58 @@ class _Finder:
             self.used_marks.add(mark.open)
             self._add(start, end, "direct", self._cue_text(c), words[c].start, info.form,
                       info.gender, subject, c)
+
+    def _cue_after_clause(self) -> None:
+        """«يستغرق نحو 40 يوما، كما يقول السيد فارغا.»: a cue after a comma and «كما» or
+        «حسبما», with only its subject after it before the clause ends, reports the
+        clause before the comma (from its sentence's start or the last quote there)."""
+        words = self.words
+        for c, word in enumerate(words):
+            if c < 2 or c in self.claimed or not word.token.is_word:
+                continue
+            info = self._cue(c)
+            if info is None or info.form != "finite":
+                continue
+            k = c - 1
+            if (words[k - 1].key, words[k].key) in _AS_SAID_PAIRS:
+                k -= 1
+            elif words[k].key not in _AS_SAID:
+                continue
+            comma = k - 1
+            if comma < 1 or words[comma].text not in "،,":
+                continue
+            limit = self._attribution_end(c)
+            if limit is None:
+                continue
+            sentence = _run_of(self.sentence_of, self.sentence_of[comma])
+            first = sentence[0]
+            for i in range(comma - 1, first - 1, -1):
+                if i in self.claimed:
+                    first = i + 1
+                    break
+            content = [i for i in range(first, comma) if words[i].token.is_word]
+            if len(content) < 4:
+                continue
+            subject = read_subject(self.reader, self.mentions, c + 1, limit, info.gender)
+            self.claimed.update(range(first, limit))
+            self._add(words[content[0]].start, words[comma - 1].end, "indirect",
+                      self._cue_text(c), words[c].start, info.form, info.gender, subject,
+                      comma)
+
+    def _attribution_end(self, c: int) -> int | None:
+        """Where a post-posed cue's subject ends (a comma, the sentence's or line's end),
+        or None when more than a subject follows the cue («، كما أعلنت الوزارة عن ...»
+        is «also announced», not an attribution)."""
+        words = self.words
+        j = c + 1
+        while j < len(words) and self.sentence_of[j] == self.sentence_of[c] \
+                and self.line_of[j] == self.line_of[c] and words[j].text not in "،,.":
+            word = words[j]
+            if j - c > _MAX_SUBJECT_WORDS or (word.token.is_word and is_stop(word)
+                                             and word.key not in ("به", "بها", "بذلك")):
+                return None
+            j += 1
+        return j if j > c + 1 else None
 
     def _attribution_after(self, c: int) -> tuple[int, CueInfo | None]:
         """The cue after a closing mark: «قال فلان», «بحسب ما قالت فلانة», «كما قال»,

@@ -31,7 +31,8 @@ SubjectKind = Literal["named", "role", "anonymous", "implicit", "referent", "doc
 
 # Adverbials that may stand between the verb and its subject («وقال، أمس، الوزير»,
 # «بحسب ما أفاد به الناطق»).
-_LEADING_ADVERBS = folded_set("ايضا كذلك بدوره بدورها بدورهم اليوم امس به بها له لها")
+_LEADING_ADVERBS = folded_set("ايضا كذلك بدوره بدورها بدورهم اليوم امس به بها له لها "
+                               "بذلك")
 # Subjects that are texts, not speakers: «وأكد البيان أن» is not a speaker's quote.
 _DOCUMENTS = folded_set(
     "البيان بيان التقرير تقرير الرساله رساله الوثيقه وثيقه النص نص المذكره الدراسه دراسه "

@@ -1,0 +1,47 @@
+"""Quote patterns of real newspapers, each from the shape of a real sentence (written anew)."""
+
+from __future__ import annotations
+
+from tests.test_quotes import HEAD, _quotes
+
+
+def test_the_cue_after_the_clause_it_reports() -> None:
+    *_, (kind, cue, speaker, content) = _quotes(
+        HEAD + "وقال المحامي رامي فارس إن السوق تحسنت. وتستغرق إجراءات التسجيل نحو "
+        "ثلاثين يوما في العادة، كما يقول السيد فارس.")
+    [(kind2, cue2, speaker2, content2)] = _quotes(
+        HEAD + "وتراجعت أسعار الشقق في المدينة منذ بداية العام، حسبما أفادت الخبيرة "
+        "ليلى داود، وهي مستشارة عقارية.")
+    assert (kind, cue, speaker) == ("indirect", "يقول", "رامي فارس")
+    assert content == "وتستغرق إجراءات التسجيل نحو ثلاثين يوما في العادة"
+    assert (kind2, cue2, speaker2) == ("indirect", "أفادت", "ليلى داود")
+    assert content2 == "وتراجعت أسعار الشقق في المدينة منذ بداية العام"
+
+
+def test_also_announced_is_no_attribution() -> None:
+    # «كما أعلنت ... عن»: «also announced», with its object after it
+    assert _quotes(HEAD + "وافتتحت البلدية الحديقة الجديدة في الحي، كما أعلنت الوزارة "
+                          "عن إطلاق برنامج جديد للشباب.") == []
+
+
+def test_quotation_marks_right_after_the_cue() -> None:
+    [(kind, cue, speaker, content)] = _quotes(
+        HEAD + "وتحدث المحامي رامي فارس عن السوق. وأفاد «كانت هناك إشارات على النشاط "
+        "في العام الماضي، لكن هذا العام أفضل».")
+    assert (kind, cue, speaker) == ("direct", "أفاد", "رامي فارس")
+    assert content.startswith("كانت هناك إشارات")
+
+
+def test_quoted_words_that_open_with_inna_after_an_adjunct() -> None:
+    rows = _quotes(HEAD + "أعلن يوري ميلنر عن مشروعه. وقال ميلنر في مقابلة \"إنه أكثر "
+                          "الأسئلة إثارة في عصرنا\" مشيرا إلى أنه شغف بالفكرة منذ صغره.")
+    assert [(kind, speaker) for kind, _, speaker, _ in rows] == [
+        ("direct", "يوري ميلنر"), ("indirect", "يوري ميلنر")]
+    assert rows[0][3] == "إنه أكثر الأسئلة إثارة في عصرنا"
+
+
+def test_researchers_speak_as_an_unnamed_source() -> None:
+    [(kind, cue, speaker, content)] = _quotes(
+        HEAD + "نشرت الجامعة دراسة جديدة. وأوضح الباحثون أن النوم الكافي يحسن الذاكرة.")
+    assert (kind, cue, speaker, content) == ("indirect", "أوضح", None,
+                                             "النوم الكافي يحسن الذاكرة")
