@@ -45,3 +45,25 @@ def test_researchers_speak_as_an_unnamed_source() -> None:
         HEAD + "نشرت الجامعة دراسة جديدة. وأوضح الباحثون أن النوم الكافي يحسن الذاكرة.")
     assert (kind, cue, speaker, content) == ("indirect", "أوضح", None,
                                              "النوم الكافي يحسن الذاكرة")
+
+
+def test_the_outlet_told_comes_between_the_cue_and_its_subject() -> None:
+    rows = _quotes(HEAD + "أكد لـ\"الاقتصادية\" عبدالرحمن المسعد مدير مكتب العمل أن السوق "
+                          "تحتاج إلى عمال.\nوأوضح لـ(عكاظ) المتحدث الإعلامي للجوازات النقيب "
+                          "سامي الحربي، أن الفريقين يواصلان العمل.\nوصرح للصحفيين وزير "
+                          "المالية كمال الطرابلسي بأن العجز سينخفض.")
+    assert [speaker for _, _, speaker, _ in rows] == [
+        "عبدالرحمن المسعد", "سامي الحربي", "كمال الطرابلسي"]
+
+
+def test_a_long_role_with_its_body_before_the_name() -> None:
+    [(_, _, speaker, content)] = _quotes(
+        HEAD + "وأوضح المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت "
+        "الصباغ، أن الرحلة خصصت للمواد الطبية.")
+    assert (speaker, content) == ("رأفت الصباغ", "الرحلة خصصت للمواد الطبية")
+
+
+def test_an_engineer_is_a_title_before_a_name() -> None:
+    [(_, _, speaker, _)] = _quotes(
+        HEAD + "وذكر المهندس حسين محمود العلي أن أسعار الرطب تنخفض في كل موسم.")
+    assert speaker == "حسين محمود العلي"

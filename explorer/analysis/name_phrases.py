@@ -33,12 +33,12 @@ _ROLE_HEADS_M = folded_set(
     "ملك امير مرشد قيادي ناشط باحث خبير محلل كاتب صحفي مدرب لاعب شيخ دكتور سيد جنرال عميد "
     "لواء عقيد مقدم مشير بابا قاضي مدعي مندوب منسق مفوض عمده مؤسس مراسل مسؤول مرشح "
     "سيناتور محامي طبيب مفتي مطران كاردينال حاخام وسيط موفد استاذ بروفيسور اعلامي مذيع "
-    "روائي شاعر فنان مخرج داعيه نقيب رائد ولي وكيل")
+    "روائي شاعر فنان مخرج داعيه نقيب رائد ولي وكيل مهندس")
 _ROLE_HEADS_F = folded_set(
     "رئيسه كبيره وزيره نائبه متحدثه ناطقه مبعوثه سفيره مديره امينه زعيمه قائده مستشاره عضوه "
     "ممثله ملكه اميره قياديه ناشطه باحثه خبيره محلله كاتبه صحفيه سيده دكتوره قاضيه مندوبه "
     "منسقه مفوضه مراسله مسؤوله مرشحه محاميه طبيبه اعلاميه مذيعه روائيه شاعره فنانه "
-    "مخرجه وكيله")
+    "مخرجه وكيله مهندسه")
 # Speakers that are a role with no name and no holder: sources, officials, witnesses.
 _ANONYMOUS = folded_set(
     "احد احدي بعض مصدر مصادر مسؤولون مسؤولين شهود شاهد ناشطون سكان خبراء محللون مراقبون متظاهرون "
@@ -483,8 +483,51 @@ class PhraseReader:
                     for w in self.words[shaped + 1:last + 1]):
                 return roles, i, shaped
             return roles, i, max(last, shaped or last)
-        name_last = self.name_at(i, limit, titled=True)
-        return None if name_last is None else (roles, i, name_last)
+        body = self._body_around(i)
+        name_last = None if body is not None else self.name_at(i, limit, titled=True)
+        if name_last is not None:
+            return roles, i, name_last
+        person = self._person_ending_role(i if body is None else body + 1, limit)
+        return None if person is None else (roles, *person)
+
+    def _body_around(self, i: int) -> int | None:
+        """The last word of a body or place the recogniser found around word ``i`` (a
+        role's «لمركز الملك سلمان» leaves «سلمان» inside the centre's name), or None."""
+        for first, (entity, last) in self.entity_at.items():
+            if first < i <= last and entity.type in ("ORG", "LOC"):
+                return last
+        return None
+
+    def _person_ending_role(self, i: int, limit: int) -> tuple[int, int] | None:
+        """The person the recogniser found at the end of a long role, after the body the
+        role belongs to («المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية
+        رأفت الصباغ، أن»): the last one before ``limit`` with nothing but the role's words
+        and commas before it, and no more than an adjunct after it («في تصريح صحفي»)."""
+        found = None
+        k = i
+        end = limit
+        while end > i and (self.words[end - 1].text in "،," or is_time(self.words[end - 1])):
+            end -= 1
+        first = end - 2  # an unknown given name and surname right before the content
+        if first > i and self.words[first - 1].definite:
+            given, surname = self.words[first], self.words[end - 1]
+            if (given.token.is_word and given.key.isalpha() and not given.definite
+                    and not is_stop(given) and not given.role and not is_org_head(given)
+                    and self._name_word(surname, first=False, allow_definite=True)):
+                return first, end - 1
+        while k < limit:
+            word = self.words[k]
+            hit = self.entity_at.get(k)
+            if hit is not None and hit[0].type == "PERS":
+                found = (k, hit[1])
+                k = hit[1] + 1
+                continue
+            if found is not None and (is_stop(word) and word.text not in "،,"):
+                break  # after the name: its adjunct («في تصريح»), not more of the role
+            if found is None and is_stop(word) and word.text not in "،,":
+                return None  # «وقال الوزير في اتصال مع ...»: not a role's own words
+            k += 1
+        return found
 
     def _after_parenthesis(self, i: int, limit: int) -> int:
         """Past an abbreviation in parentheses («قوات سوريا الديمقراطية (قسد)»)."""

@@ -39,6 +39,11 @@ _DOCUMENTS = folded_set(
     "القرار المرسوم الاتفاق الاتفاقيه الصحيفه الموقع المصدر")
 
 
+# Who a statement is made to, between the cue and its subject.
+_AUDIENCES = folded_set("للصحفيين للصحافيين للصحافه للاعلاميين للتلفزيون للاذاعه")
+_OPENING_MARKS = frozenset("«\"“„(")
+_CLOSING_MARKS = frozenset("»\"”“)")
+
 # Institutions named with their seat: «السفارة التركية في بغداد», «مكتب الأمم المتحدة في جنيف».
 _LOCATED_ORGS = folded_set("سفاره قنصليه مكتب بعثه ممثليه فرع")
 
@@ -61,7 +66,7 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
     (headlines) only names already known in the article are taken.
     """
     words = reader.words
-    i = first
+    i = _past_dative(reader, first, limit)
     while i < limit and (not words[i].token.is_word or words[i].key in _LEADING_ADVERBS
                          or is_time(words[i])):
         if words[i].text in ":«»\"“”":
@@ -99,6 +104,25 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
             reader.refresh(mentions)
             return Subject("named", entity, text=entity.text)
     return _name_subject(reader, mentions, i, limit, cue_gender, propose)
+
+
+def _past_dative(reader: PhraseReader, first: int, limit: int) -> int:
+    """Past the outlet or audience a cue is told to, before its subject: «أكد لـ«عكاظ»
+    المتحدث ...», «قال لـ"الاقتصادية" عبدالرحمن المسعد», «صرح للصحفيين الوزير ...»."""
+    words = reader.words
+    i = first
+    if i >= limit or not words[i].token.is_word:
+        return first
+    if words[i].text in ("لـ", "ل"):
+        i += 1
+        if i < limit and words[i].text in _OPENING_MARKS:
+            close = next((k for k in range(i + 1, min(i + 6, limit))
+                          if words[k].text in _CLOSING_MARKS), None)
+            return first if close is None or close + 1 >= limit else close + 1
+        return i + 1 if i + 1 < limit else first
+    if words[i].key in _AUDIENCES and i + 1 < limit:
+        return i + 1
+    return first
 
 
 def _add_organisation(reader: PhraseReader, mentions: MentionSet, first: int,
