@@ -67,3 +67,8 @@ def test_an_engineer_is_a_title_before_a_name() -> None:
     [(_, _, speaker, _)] = _quotes(
         HEAD + "وذكر المهندس حسين محمود العلي أن أسعار الرطب تنخفض في كل موسم.")
     assert speaker == "حسين محمود العلي"
+
+
+def test_an_indefinite_subject_is_no_person() -> None:
+    [(_, _, speaker, _)] = _quotes(HEAD + "وقال معتمريْن من الأردن إن الرحلة كانت طويلة.")
+    assert speaker is None

@@ -10,6 +10,7 @@ mentions are used whenever they are there.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -77,6 +78,7 @@ _NAME_PARTICLES = folded_set("بن ابن بنت ابو عبد آل ولد دي 
 _COMPOUND_SECOND = folded_set("الدين الله الاسلام الرحمن")
 _QUOTE_OPENERS = {"«": "»", "\"": "\"", "“": "”", "”": "“"}
 _CONSTRUCT_ONLY_ROLES = folded_set("كبير كبيره")
+_INDEFINITE_MARKS = re.compile("[\u064b\u064c\u064d\u0652]")
 _SPEAKER_BY = folded_set("باسم")
 _SPEAKER_HEADS = folded_set("متحدث متحدثه ناطق ناطقه")
 
@@ -157,6 +159,11 @@ def is_org_head(word: Word) -> bool:
 
 def is_anonymous(word: Word) -> bool:
     return _without_article(word.key) in _ANONYMOUS
+
+
+def is_indefinite(word: Word) -> bool:
+    """A word marked as no name: nunation or a sukun on a dual («عربٍ», «معتمريْن»)."""
+    return bool(_INDEFINITE_MARKS.search(word.text))
 
 
 def is_stop(word: Word) -> bool:
@@ -436,6 +443,8 @@ class PhraseReader:
 
     def _name_word(self, word: Word, *, first: bool, allow_definite: bool) -> bool:
         if not word.token.is_word or is_stop(word) or word.key.isdigit():
+            return False
+        if is_indefinite(word):
             return False
         if word.index in self.entity_at and self.entity_at[word.index][0].type != "PERS":
             return False

@@ -18,6 +18,7 @@ from explorer.analysis.name_phrases import (
     PhraseReader,
     folded_set,
     is_anonymous,
+    is_indefinite,
     is_stop,
     is_time,
 )
@@ -174,6 +175,8 @@ def _name_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
         word = reader.words[i]
         if is_stop(word) or word.key[:1] in "لب":
             return Subject("implicit")  # «وأضاف في بيان», «وقال لـ"الجزيرة"»
+        if is_indefinite(word):
+            return Subject("anonymous", text=word.text)  # «وقال معتمريْن من الأردن»
         return Subject("document", text=word.text)  # a subject that names no speaker
     start, end = reader.words[i].start, reader.words[last].end
     text = reader.text[start:end]
