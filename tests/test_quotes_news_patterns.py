@@ -19,9 +19,11 @@ def test_the_cue_after_the_clause_it_reports() -> None:
 
 
 def test_also_announced_is_no_attribution() -> None:
-    # «كما أعلنت ... عن»: «also announced», with its object after it
-    assert _quotes(HEAD + "وافتتحت البلدية الحديقة الجديدة في الحي، كما أعلنت الوزارة "
-                          "عن إطلاق برنامج جديد للشباب.") == []
+    # «كما أعلنت ... عن»: «also announced», with what was announced after it
+    [(_, cue, speaker, content)] = _quotes(
+        HEAD + "وافتتحت البلدية الحديقة الجديدة في الحي، كما أعلنت الوزارة عن إطلاق "
+        "برنامج جديد للشباب.")
+    assert (cue, speaker, content) == ("أعلنت", "الوزارة", "إطلاق برنامج جديد للشباب")
 
 
 def test_quotation_marks_right_after_the_cue() -> None:
@@ -72,3 +74,19 @@ def test_an_engineer_is_a_title_before_a_name() -> None:
 def test_an_indefinite_subject_is_no_person() -> None:
     [(_, _, speaker, _)] = _quotes(HEAD + "وقال معتمريْن من الأردن إن الرحلة كانت طويلة.")
     assert speaker is None
+
+
+def test_a_verbal_noun_as_what_was_announced_or_stressed() -> None:
+    rows = _quotes(HEAD + "أعلنت وزارة الداخلية عن ضبط 44 عنصرا من الخلية في المدينة.\n"
+                          "وزار الوزير المستشفى، مؤكداً حرص الوزارة على تقديم أفضل الخدمات.")
+    assert [(kind, cue, content) for kind, cue, _, content in rows] == [
+        ("indirect", "أعلنت", "ضبط 44 عنصرا من الخلية في المدينة"),
+        ("indirect", "مؤكداً", "حرص الوزارة على تقديم أفضل الخدمات")]
+    assert rows[0][2] == "وزارة الداخلية"
+
+
+def test_a_cue_word_in_another_sense_reports_nothing() -> None:
+    for text in ("وفرضت الحكومة رقابة مشددة على الأسواق في المدينة.",
+                 "مصرع طالب سوداني من المتسللين في عملية انتحارية بسوريا.",
+                 "وافتتحت البلدية الحديقة مما يؤكد أهمية المشاريع في الأحياء."):
+        assert _quotes(HEAD + text) == [], text

@@ -48,6 +48,15 @@ _ACCORDING_TO = folded_set("بحسب حسب وفق وفقا")
 # What puts a cue after the words it reports: «...، كما قال فلان», «...، حسبما أفادت»,
 # «...، بحسب ما ذكر فلان», «...، وفقا لما قاله».
 _AS_SAID = folded_set("كما حسبما وفقما")
+# Cues whose content may be a verbal noun instead of a clause: «أعلنت الوزارة ضبط 44
+# عنصرا», «أكد مديرو التعليم جاهزية المدارس», «مؤكداً عمق العلاقات», «نفى ... ما تردد».
+_NOMINAL_CUES = folded_set("اعلن اكد نفي كشف دعا طالب حذر شدد")
+_CONTENT_PREPOSITIONS = folded_set("عن على الى من")
+# Before a cue, what makes its subject a thing: «مما يؤكد أهمية», «الذي يؤكد على».
+_THING_SUBJECTS = folded_set("ما بما مما الذي التي وهو وهي وهذا وهذه")
+_ADJUNCT_PREPOSITIONS = folded_set("في خلال لدى اثناء امس اليوم")
+_DASHES = frozenset("-–—")
+_MIN_NOMINAL_WORDS = 3
 _AS_SAID_PAIRS = {("حسب", "ما"), ("بحسب", "ما"), ("وفق", "ما"), ("وفقا", "لما")}
 _CUE_WINDOW = 25
 _NOUN_WINDOW = 20
@@ -295,8 +304,68 @@ class _Finder:
         cue_word = words[c]
         if info.form == "noun" and (cue_word.definite or fold(cue_word.text).startswith("ال")):
             return
-        if not self._scan_from_cue(c, info) and info.form == "finite":
+        if self._scan_from_cue(c, info) or info.form == "noun":
+            return
+        if info.lemma in _NOMINAL_CUES and self._nominal(c, info):
+            return
+        if info.form == "finite":
             self._note_subject(c, info)
+
+    def _nominal(self, c: int, info: CueInfo) -> bool:
+        """A cue whose content is a noun phrase: after the cue, a parenthesis («مؤكداً -
+        أيده الله -»), the subject of a finite cue (names, roles, definite words), an
+        adjunct («في اجتماعه بمديري التعليم») and a preposition the verb takes («عن»,
+        «على»), the content starts at a word that is no name, and runs to the end of its
+        clause; True when a quote was found."""
+        words = self.words
+        sentence = self.sentence_of[c]
+        if not self._speech_sense(c, info):
+            return False
+
+        def inside(k: int) -> bool:
+            return k < len(words) and self.sentence_of[k] == sentence
+
+        j = c + 1
+        if inside(j) and words[j].text in _DASHES:
+            close = next((k for k in range(j + 1, min(j + 6, len(words)))
+                          if words[k].text in _DASHES), None)
+            j = close + 1 if close is not None else j
+        subject_end = j
+        if info.form == "finite":
+            while inside(subject_end) and subject_end - j <= _MAX_SUBJECT_WORDS:
+                hit = self.reader.entity_at.get(subject_end)
+                word = words[subject_end]
+                if hit is not None:
+                    subject_end = hit[1] + 1
+                elif word.token.is_word and (word.definite or word.role) \
+                        and not is_stop(word):
+                    subject_end += 1
+                else:
+                    break
+        start = subject_end
+        if inside(start) and words[start].key in _ADJUNCT_PREPOSITIONS:
+            start = next((k for k in range(start + 1, min(start + 6, len(words)))
+                          if inside(k) and words[k].key in _CONTENT_PREPOSITIONS), start)
+        if inside(start) and words[start].key in _CONTENT_PREPOSITIONS:
+            start += 1
+        if not inside(start) or start in self.claimed or start in self.reader.entity_at:
+            return False
+        word = words[start]
+        if not word.token.is_word or (is_stop(word) and word.key != "ما") or word.role:
+            return False
+        content = 0
+        for k in range(start, len(words)):
+            if not inside(k) or words[k].text in "،,؛;" or self._cue(k) is not None:
+                break
+            content += words[k].token.is_word
+        if content < _MIN_NOMINAL_WORDS:
+            return False
+        subject = (self._subject(c, info, subject_end) if subject_end > j
+                   else Subject("implicit"))
+        self.claimed.update(range(c, start))
+        self._open_indirect.setdefault(sentence, word.start)
+        return self._add(word.start, -1, "indirect", self._cue_text(c), words[c].start,
+                         info.form, info.gender, subject, start)
 
     def _scan_from_cue(self, c: int, info: CueInfo) -> bool:
         """Look after the cue, within its sentence, for a colon, quotation marks or a
@@ -337,6 +406,20 @@ class _Finder:
             if is_complementizer(word) or word.text == ":" or k in self.mark_at:
                 return True
         return False
+
+    def _speech_sense(self, c: int, info: CueInfo) -> bool:
+        """Whether a cue with no clause after it is used as a speech verb: a participle
+        after a comma or in the accusative («، مؤكدةً», «مؤكدا»), not an adjective
+        («رقابة مشددة», «أصبحت مطالبة»); «طالب» behind a conjunction or with the subject
+        marked on it («وطالب», «طالبت»), not the student («مصرع طالب سوداني»)."""
+        word = self.words[c]
+        key = fold(word.text).rstrip("\u064b")
+        after_comma = c > 0 and self.words[c - 1].text in "،,"
+        if info.form == "participle":
+            return after_comma or key.endswith("ا") or key[:1] == "و"
+        if info.lemma == "طالب" and key == "طالب":
+            return False
+        return c == 0 or self.words[c - 1].key not in _THING_SUBJECTS
 
     def _note_subject(self, c: int, info: CueInfo) -> None:
         """A speech verb that reports no content here («طالبت الخارجية الروسية بـ...»)
