@@ -204,8 +204,12 @@ def test_anonymous_source_has_no_speaker_actor() -> None:
     assert (kind, speaker, content) == ("indirect", None, "الهجوم وقع فجراً")
 
 
-def test_statement_as_subject_is_not_a_speaker_quote() -> None:
-    assert _quotes(HEAD + "وأكد البيان أن الاجتماع سيعقد الأحد.") == []
+def test_statement_as_subject_is_a_source_with_no_speaker_named() -> None:
+    # news readers count what a statement or report says («وقالت تقارير عسكرية إن»),
+    # but it names no one who said it; a thing as subject is the writer's own claim
+    assert _quotes(HEAD + "وأكد البيان أن الاجتماع سيعقد الأحد.") == [
+        ("indirect", "أكد", None, "الاجتماع سيعقد الأحد")]
+    assert _quotes(HEAD + "وكشفت الأرقام أن الصادرات تراجعت.") == []
 
 
 def test_indirect_content_stops_at_the_next_cue() -> None:

@@ -90,3 +90,22 @@ def test_a_cue_word_in_another_sense_reports_nothing() -> None:
                  "مصرع طالب سوداني من المتسللين في عملية انتحارية بسوريا.",
                  "وافتتحت البلدية الحديقة مما يؤكد أهمية المشاريع في الأحياء."):
         assert _quotes(HEAD + text) == [], text
+
+
+def test_the_ministry_is_the_ministry_named_before() -> None:
+    rows = _quotes(HEAD + "أعلنت وزارة الداخلية الكويتية عن تفكيك خلية إرهابية في البلاد. "
+                          "وذكرت الوزارة أن أحد أعضائها قتل في العراق.")
+    assert [speaker for _, _, speaker, _ in rows] == ["وزارة الداخلية الكويتية"] * 2
+
+
+def test_a_statement_speaks_for_the_body_that_issued_it() -> None:
+    rows = _quotes(HEAD + "أعلنت وزارة الصحة عن حملة جديدة للتطعيم. وأكد البيان أن الحالات "
+                          "تراجعت في المدينة. وقالت تقارير صحفية إن المستشفيات امتلأت.")
+    assert [(speaker, content) for _, _, speaker, content in rows][1:] == [
+        ("وزارة الصحة", "الحالات تراجعت في المدينة"), (None, "المستشفيات امتلأت")]
+
+
+def test_a_person_after_a_noun_the_role_list_lacks() -> None:
+    [(_, _, speaker, _)] = _quotes(
+        HEAD + "ويضيف صاحب المزرعة محمد السماعيل: كنا نبيع الأغنام المحلية بأسعار أقل.")
+    assert speaker == "محمد السماعيل"

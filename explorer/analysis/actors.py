@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from explorer.arabic.normalize import name_key
+from explorer.arabic.normalize import fold, name_key
 from explorer.model import Actor, Article, Corpus, Entity, LoadError
 
 Span = tuple[int, int]
@@ -55,6 +55,7 @@ def resolve_article(entities: list[Entity], roles: Mapping[Span, list[str]] | No
         by_key[key].append(entity)
     groups = _merge_partial_names(groups)
     groups = _merge_adjectival(groups)
+    groups = _merge_generic_heads(groups)
     actors: list[LocalActor] = []
     for group in sorted(groups, key=lambda g: min(e.start for e in g)):
         actor = _local_actor(group, roles, genders)
@@ -105,6 +106,23 @@ def _merge_adjectival(groups: list[list[Entity]]) -> list[list[Entity]]:
                       None)
         if target is not None:
             target.extend(group)
+        else:
+            result.append(group)
+    return result
+
+
+def _merge_generic_heads(groups: list[list[Entity]]) -> list[list[Entity]]:
+    """«الوزارة» joins «وزارة الداخلية الكويتية» when the article names one body of that
+    kind: the head alone, with the article, is the body named before in full."""
+    bodies = [g for g in groups if g[0].type == "ORG" and len(_words(g[0])) > 1]
+    result: list[list[Entity]] = []
+    for group in groups:
+        written = fold(group[0].text)
+        head = written.removeprefix("ال")  # the name key would read «وزارة» as و + «زارة»
+        fits = [g for g in bodies if fold(g[0].text).split()[0] == head] if (
+            group[0].type == "ORG" and " " not in written and head != written) else []
+        if len(fits) == 1 and min(e.start for e in fits[0]) < min(e.start for e in group):
+            fits[0].extend(group)
         else:
             result.append(group)
     return result

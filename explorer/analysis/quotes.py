@@ -677,8 +677,9 @@ class _Finder:
 
     def _add(self, start: int, end: int, kind: str, cue: str, cue_at: int, form: str,
              gender: str | None, subject: Subject, anchor: int) -> bool:
-        """Record a quote (not when its subject is a text, «وأكد البيان أن»); True when
-        the cue is used up either way."""
+        """Record a quote (not when its subject is a thing, «وكشفت الأرقام أن»; a
+        statement or report, «وأكد البيان أن», is a source and keeps its quote); True
+        when the cue is used up either way."""
         # a bare verbal noun needs its speaker after it («تأكيد فلان أن»), else it is the
         # writer's own phrase («في إشارة إلى أن»)
         if subject.kind != "document" and not (form == "noun" and subject.kind == "implicit"):

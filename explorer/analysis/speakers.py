@@ -28,7 +28,8 @@ from explorer.model import Entity, Quote
 if TYPE_CHECKING:
     from explorer.analysis.quotes import FoundQuote
 
-SubjectKind = Literal["named", "role", "anonymous", "implicit", "referent", "document"]
+SubjectKind = Literal["named", "role", "anonymous", "implicit", "referent", "document",
+                      "source"]
 
 # Adverbials that may stand between the verb and its subject («وقال، أمس، الوزير»,
 # «بحسب ما أفاد به الناطق»).
@@ -37,7 +38,7 @@ _LEADING_ADVERBS = folded_set("ايضا كذلك بدوره بدورها بدو�
 # Subjects that are texts, not speakers: «وأكد البيان أن» is not a speaker's quote.
 _DOCUMENTS = folded_set(
     "البيان بيان التقرير تقرير الرساله رساله الوثيقه وثيقه النص نص المذكره الدراسه دراسه "
-    "القرار المرسوم الاتفاق الاتفاقيه الصحيفه الموقع المصدر")
+    "القرار المرسوم الاتفاق الاتفاقيه الصحيفه الموقع المصدر تقارير التقارير")
 
 
 # Who a statement is made to, between the cue and its subject.
@@ -94,7 +95,9 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
         return Subject("anonymous", text=" ".join(w.text for w in words[i:last + 1]
                                                      if w.token.is_word))
     if fold(word.text) in _DOCUMENTS:
-        return Subject("document", text=word.text)
+        # a statement, report or paper reports for an unnamed source: «وقالت تقارير
+        # عسكرية إن», «وحسب البيان»; the quote stays, with no speaker named
+        return Subject("source", text=word.text)
     org_last = reader.org_at(i, limit)
     office_of = reader.entity_at.get(i + 1)
     if org_last == i and office_of is not None and office_of[0].type == "PERS":
@@ -104,7 +107,22 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
         if entity is not None:
             reader.refresh(mentions)
             return Subject("named", entity, text=entity.text)
-    return _name_subject(reader, mentions, i, limit, cue_gender, propose)
+    subject = _name_subject(reader, mentions, i, limit, cue_gender, propose)
+    if subject.kind == "document":
+        return _person_after_noun(reader, i, limit) or subject
+    return subject
+
+
+def _person_after_noun(reader: PhraseReader, i: int, limit: int) -> Subject | None:
+    """A person the recogniser found right after a noun the role list lacks: «أكد
+    البائع حسن الطرف أن», «ويضيف صاحب المزرعة محمد السماعيل:»."""
+    for k in range(i + 1, min(i + 4, limit)):
+        hit = reader.entity_at.get(k)
+        if hit is not None and hit[0].type == "PERS":
+            return Subject("named", hit[0], text=hit[0].text)
+        if is_stop(reader.words[k]):
+            return None
+    return None
 
 
 def _past_dative(reader: PhraseReader, first: int, limit: int) -> int:
@@ -247,6 +265,8 @@ def attribute(text: str, found: list[FoundQuote], entities: list[Entity],
             speaker = _nearest_mention(item, entities, by_key)
         elif subject.kind == "implicit":
             speaker = _implicit(item, speakers, entities, by_key)
+        elif subject.kind == "source" and fold(subject.text or "").startswith("ال"):
+            speaker = _issuer(item, speakers, entities, by_key)
         if speaker is not None:
             speakers.append((item.cue_at, item.sentence, speaker))
         named_by = subject.text if subject.kind != "implicit" else None
@@ -283,6 +303,21 @@ def _implicit(item: FoundQuote, speakers: list[tuple[int, int, str]], entities: 
         if _agrees(by_key[key], item.gender):
             return key
     return _nearest_mention(item, entities, by_key)
+
+
+def _issuer(item: FoundQuote, speakers: list[tuple[int, int, str]], entities: list[Entity],
+            by_key: dict[str, LocalActor]) -> str | None:
+    """Whose the statement, report or paper named with the article is («وحسب البيان»,
+    «وأضافت الصحيفة»): the latest body that has spoken, else the nearest body named
+    before; an indefinite one («تقارير عسكرية») is no one's in particular."""
+    for _, _, key in reversed(speakers):
+        if by_key[key].type == "ORG":
+            return key
+    for entity in reversed(entities):
+        if entity.start < item.cue_at and entity.actor in by_key \
+                and by_key[entity.actor].type == "ORG":
+            return entity.actor
+    return None
 
 
 def _nearest_mention(item: FoundQuote, entities: list[Entity],
