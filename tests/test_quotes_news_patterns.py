@@ -109,3 +109,11 @@ def test_a_person_after_a_noun_the_role_list_lacks() -> None:
     [(_, _, speaker, _)] = _quotes(
         HEAD + "ويضيف صاحب المزرعة محمد السماعيل: كنا نبيع الأغنام المحلية بأسعار أقل.")
     assert speaker == "محمد السماعيل"
+
+
+def test_a_dignitary_as_a_pronoun_and_men_named_by_a_plural() -> None:
+    rows = _quotes(HEAD + "زار الأمير فيصل بن مشعل الإمارة. وقال سموه في لقاء بالموظفين: "
+                          "\"نحمد الله على نعمة الأمن\".\nوقال المحاميان يومها «لا توجد "
+                          "أدلة كافية في الملف».")
+    assert [(speaker, content) for _, _, speaker, content in rows] == [
+        ("فيصل بن مشعل", "نحمد الله على نعمة الأمن"), (None, "لا توجد أدلة كافية في الملف")]

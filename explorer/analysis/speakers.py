@@ -41,6 +41,11 @@ _DOCUMENTS = folded_set(
     "القرار المرسوم الاتفاق الاتفاقيه الصحيفه الموقع المصدر تقارير التقارير")
 
 
+# «سموه», «معاليه»: the dignitary named before, as a pronoun.
+_HONORIFIC_PRONOUNS = folded_set("سموه سموها معاليه معاليها فضيلته سماحته سيادته فخامته "
+                                 "سعادته")
+_PLURAL_ENDINGS = ("ون", "ين", "ان", "ات")
+
 # Who a statement is made to, between the cue and its subject.
 _AUDIENCES = folded_set("للصحفيين للصحافيين للصحافه للاعلاميين للتلفزيون للاذاعه")
 _OPENING_MARKS = frozenset("«\"“„(")
@@ -195,6 +200,8 @@ def _name_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
             return Subject("implicit")  # «وأضاف في بيان», «وقال لـ"الجزيرة"»
         if is_indefinite(word):
             return Subject("anonymous", text=word.text)  # «وقال معتمريْن من الأردن»
+        if word.key in _HONORIFIC_PRONOUNS:
+            return Subject("implicit")  # «وقال سموه»: the prince named before
         return Subject("document", text=word.text)  # a subject that names no speaker
     start, end = reader.words[i].start, reader.words[last].end
     text = reader.text[start:end]
@@ -205,9 +212,13 @@ def _name_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
     if known is None and not propose:
         return Subject("implicit")
     if known is None and definite and not _nisba_surname(reader, i, last, limit):
-        # «وكشفت الأرقام أن»: a thing, not a speaker (groups of people are anonymous)
-        return Subject("implicit") if reader.words[i].key[:1] in "لبف" else Subject(
-            "document", text=text)
+        # «وكشفت الأرقام أن»: a thing, not a speaker; men or a body named by a common
+        # plural speak unnamed («وقال المحاميان», «وأوضحت الجوازات أن»)
+        if reader.words[i].key[:1] in "لبف":
+            return Subject("implicit")
+        if reader.words[i].key.endswith(_PLURAL_ENDINGS):
+            return Subject("anonymous", text=text)
+        return Subject("document", text=text)
     kind = "PERS" if known is not None else _unknown_name_type(reader, i, last, cue_gender)
     entity = mentions.add(start, end, kind)
     if entity is None:
