@@ -92,6 +92,7 @@ class FoundQuote:
     subject: Subject
     sentence: int
     clause_subject: Entity | None = None  # who the sentence's main verb has as subject
+    previous_subject: Entity | None = None  # ... and the sentence's before it
 
 
 def _run_of(numbers: list[int], number: int) -> range:
@@ -195,16 +196,19 @@ class _Finder:
                       if any(char.isalnum() for char in self.text[q.start:q.end])]
         for quote in self.found:
             if quote.subject.kind == "implicit":
-                quote.clause_subject = self._clause_subject(quote)
+                quote.clause_subject = self._clause_subject(quote.sentence, quote.cue_at)
+                if quote.sentence > 0:
+                    quote.previous_subject = self._clause_subject(quote.sentence - 1,
+                                                                  quote.cue_at)
         return sorted(self.found, key=lambda q: q.start)
 
-    def _clause_subject(self, quote: FoundQuote) -> Entity | None:
+    def _clause_subject(self, sentence: int, before: int) -> Entity | None:
         """The person (else institution) right after the first verb of the quote's
         sentence («ودافع وزير المالية كمال الطرابلسي عن المشروع، مؤكداً أن»), titles
         allowed in between, after an opening adverbial («في المقابل، ...») or «أما»; not
         one behind a preposition («وفي لقاء مع الرئيس ...، قال إن»)."""
         words = self.words
-        indices = _run_of(self.sentence_of, quote.sentence)
+        indices = _run_of(self.sentence_of, sentence)
         if not indices:
             return None
         first = indices[0]
@@ -220,7 +224,7 @@ class _Finder:
             first = comma
         found: list[Entity] = []
         for i in range(first, min(first + _MAX_SUBJECT_WORDS + 4, len(words))):
-            if words[i].start >= quote.cue_at or self.sentence_of[i] != quote.sentence:
+            if words[i].start >= before or self.sentence_of[i] != sentence:
                 break
             hit = self.reader.entity_at.get(i)
             if hit is not None and hit[0].type in ("PERS", "ORG"):

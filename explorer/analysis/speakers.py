@@ -275,7 +275,7 @@ def attribute(text: str, found: list[FoundQuote], entities: list[Entity],
         elif subject.kind == "referent":
             speaker = _nearest_mention(item, entities, by_key)
         elif subject.kind == "implicit":
-            speaker = _implicit(item, speakers, entities, by_key)
+            speaker = _implicit(item, speakers, by_key)
         elif subject.kind == "source" and fold(subject.text or "").startswith("ال"):
             speaker = _issuer(item, speakers, entities, by_key)
         if speaker is not None:
@@ -298,11 +298,13 @@ def _agrees(actor: LocalActor, gender: str | None) -> bool:
     return (head.endswith("ه") or head.endswith("ات")) == (gender == "f")
 
 
-def _implicit(item: FoundQuote, speakers: list[tuple[int, int, str]], entities: list[Entity],
+def _implicit(item: FoundQuote, speakers: list[tuple[int, int, str]],
               by_key: dict[str, LocalActor]) -> str | None:
     """Pro-drop: the speaker of an earlier cue in the same sentence, else the sentence's
     own subject («دافع الوزير ... عن المشروع، وقال: ...»), else the latest agreeing
-    speaker, else the nearest agreeing person named before."""
+    speaker, else the subject of the sentence before; else no one. The nearest person
+    named before was right for two of seven such quotes on real news: a reader is better
+    told that the speaker is not known."""
     same = [key for _, sentence, key in speakers if sentence == item.sentence]
     if same and _agrees(by_key[same[-1]], item.gender):
         return same[-1]
@@ -313,7 +315,11 @@ def _implicit(item: FoundQuote, speakers: list[tuple[int, int, str]], entities: 
     for _, _, key in reversed(speakers):
         if _agrees(by_key[key], item.gender):
             return key
-    return _nearest_mention(item, entities, by_key)
+    subject = item.previous_subject  # «زار الأمير فلان الإمارة. وقال سموه ...»
+    if subject is not None and subject.actor in by_key \
+            and _agrees(by_key[subject.actor], item.gender):
+        return subject.actor
+    return None
 
 
 def _issuer(item: FoundQuote, speakers: list[tuple[int, int, str]], entities: list[Entity],
