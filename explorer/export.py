@@ -1,6 +1,8 @@
 """Quotes out of the app: citations for the clipboard and CSV / JSON / Markdown files.
 
 A citation names who said it and where: «quote» — speaker, role, article title, date.
+It never names a speaker the analysis did not find: a quote of an unnamed source says so
+(«— unnamed source (مصدر مسؤول), ...»), and one whose speaker is not known says that.
 Files are written atomically (:mod:`explorer.atomic`), so a failed export never leaves a
 half-written file where a good one was.
 """
@@ -34,6 +36,12 @@ class QuoteRow:
     cue: str
     start: int
     end: int
+    attribution: str = "named"  # named, unnamed source, or not known (see ATTRIBUTIONS)
+
+
+# How sure a row is of its speaker: an actor of the corpus; a source the text names
+# without naming anyone («مصدر مسؤول», «البيان»); or no one the text makes clear.
+ATTRIBUTIONS = ("named", "unnamed source", "not known")
 
 
 def quote_row(corpus: Corpus, article: Article, quote: Quote) -> QuoteRow:
@@ -41,8 +49,19 @@ def quote_row(corpus: Corpus, article: Article, quote: Quote) -> QuoteRow:
     actor = corpus.actor_by_id.get(quote.speaker) if quote.speaker else None
     speaker = actor.name if actor else (quote.speaker_text or "")
     role = actor.roles[0] if actor and actor.roles else ""
+    attribution = ATTRIBUTIONS[0 if actor else 1 if quote.speaker_text else 2]
     return QuoteRow(quote.text, speaker, role, article.id, article.title, article.date or "",
-                    quote.kind, quote.cue, quote.start, quote.end)
+                    quote.kind, quote.cue, quote.start, quote.end, attribution)
+
+
+def who(row: QuoteRow) -> str:
+    """The speaker as a citation gives it: the name (and role), the unnamed source as
+    such, or that the speaker is not known."""
+    if row.attribution == "named":
+        return ", ".join(part for part in (row.speaker, row.role) if part)
+    if row.attribution == "unnamed source":
+        return f"unnamed source ({row.speaker})"
+    return "speaker not known"
 
 
 def quote_rows(corpus: Corpus, quotes: Iterable[tuple[Article, Quote]]) -> list[QuoteRow]:
@@ -51,8 +70,7 @@ def quote_rows(corpus: Corpus, quotes: Iterable[tuple[Article, Quote]]) -> list[
 
 def citation(row: QuoteRow) -> str:
     """«quote» — speaker, role, article title, date (empty parts left out)."""
-    source = ", ".join(part for part in (row.speaker or "unattributed", row.role,
-                                          row.article_title, row.date) if part)
+    source = ", ".join(part for part in (who(row), row.article_title, row.date) if part)
     return f"«{row.quote}» — {source}"
 
 
@@ -76,7 +94,7 @@ def render(rows: list[QuoteRow], fmt: str) -> str:
         blocks = ["# Quotes\n"]
         for row in rows:
             quoted = "\n".join(f"> {line}" for line in row.quote.splitlines() or [""])
-            source = ", ".join(p for p in (row.speaker or "unattributed", row.role) if p)
+            source = who(row)
             where = ", ".join(p for p in (f"*{row.article_title}*" if row.article_title else "",
                                           row.date, f"`{row.article_id}`") if p)
             blocks.append(f"{quoted}\n>\n> — {source} ({where})\n")

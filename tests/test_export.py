@@ -38,12 +38,17 @@ def test_citation():
                                    "رسالة إلى الكونجرس, 2019-02-23")
 
 
-def test_unattributed_quote_citation():
+def test_a_citation_names_no_speaker_the_analysis_did_not_find():
     c = corpus()
-    c.articles[0].quotes[0].speaker = None
-    c.articles[0].quotes[0].speaker_text = None
-    row = quote_rows(c, [(c.articles[0], c.articles[0].quotes[0])])[0]
-    assert citation(row).startswith("«ندعم بقاء قوة صغيرة» — unattributed, رسالة")
+    quote = c.articles[0].quotes[0]
+    quote.speaker, quote.speaker_text = None, "مصدر مسؤول"
+    row = quote_rows(c, [(c.articles[0], quote)])[0]
+    assert row.attribution == "unnamed source"
+    assert citation(row).startswith("«ندعم بقاء قوة صغيرة» — unnamed source (مصدر مسؤول), رسالة")
+    quote.speaker_text = None
+    row = quote_rows(c, [(c.articles[0], quote)])[0]
+    assert citation(row).startswith("«ندعم بقاء قوة صغيرة» — speaker not known, رسالة")
+    assert "— speaker not known (*رسالة" in render([row], "md")
 
 
 def test_csv_json_markdown(tmp_path):

@@ -146,6 +146,23 @@ async def test_copying_a_quote_keeps_its_exact_logical_text():
 
 
 @run_async
+async def test_a_quote_whose_speaker_is_not_known_says_so_and_names_no_one():
+    corpus = make_corpus()
+    quote = corpus.articles[0].quotes[1]
+    quote.speaker, quote.speaker_text = None, None
+    corpus.invalidate()
+    app = ExplorerApp(corpus=corpus, rtl="app")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("4", "down")
+        await pilot.pause()
+        assert "(speaker not known)" in "\n".join(screen_lines(app))
+        await pilot.press("C")
+        await pilot.pause()
+        assert app.clipboard == f"«{quote.text}» — speaker not known, {TITLE_1}, 2019-02-23"
+
+
+@run_async
 async def test_enter_on_a_quote_jumps_to_it_in_the_text():
     app = fixture_app()
     async with app.run_test(size=(80, 24)) as pilot:

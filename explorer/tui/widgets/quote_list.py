@@ -59,9 +59,14 @@ class QuoteList(VirtualList):
     def render_row(self, index: int, line: int, width: int, base: Style) -> Strip:
         row = self.rows[index]
         if line == 0:
-            speaker = self._shown(row.speaker) if row.speaker else "(unattributed)"
-            if row.role:
-                speaker += "، " + self._shown(row.role)
+            if row.attribution == "named":
+                speaker = self._shown(row.speaker)
+                if row.role:
+                    speaker += "، " + self._shown(row.role)
+            elif row.attribution == "unnamed source":
+                speaker = f"{self._shown(row.speaker)} (unnamed source)"
+            else:
+                speaker = "(speaker not known)"
             tail = row.article_title if self.show_article else row.kind
             tail_width = min(len(tail) + 1, width // 3)
             head = paint_text(speaker, width - tail_width, self.mode,
