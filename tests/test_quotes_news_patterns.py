@@ -117,3 +117,33 @@ def test_a_dignitary_as_a_pronoun_and_men_named_by_a_plural() -> None:
                           "أدلة كافية في الملف».")
     assert [(speaker, content) for _, _, speaker, content in rows] == [
         ("فيصل بن مشعل", "نحمد الله على نعمة الأمن"), (None, "لا توجد أدلة كافية في الملف")]
+
+
+def test_marks_after_the_cue_and_its_subject_with_the_clause_going_on() -> None:
+    [(kind, _, speaker, content)] = _quotes(
+        HEAD + "والتقى الرئيس فلاديمير بوتين الصحفيين. واوضح بوتين ايضا \"نحن نرى ما يحصل "
+        "حول كرة القدم\" في اشارة إلى التحقيقات.")
+    assert (kind, speaker, content) == ("direct", "فلاديمير بوتين",
+                                        "نحن نرى ما يحصل حول كرة القدم")
+
+
+def test_a_long_role_before_the_person_who_denies_something() -> None:
+    [(_, cue, speaker, content)] = _quotes(
+        HEAD + "ونفى مساعد وزير الداخلية اللواء حسن السوهاجي ما تردد عن إصابة السجين "
+        "بحالة تسمم.")
+    assert (cue, speaker, content) == ("نفى", "حسن السوهاجي",
+                                       "ما تردد عن إصابة السجين بحالة تسمم")
+
+
+def test_a_forecast_is_reported_but_an_impersonal_passive_is_not() -> None:
+    [(_, cue, _, content)] = _quotes(
+        HEAD + "وتحدث الخبير سامي داود عن السوق. متوقعاً أن ترتفع الأسعار في الصيف.")
+    assert (cue, content) == ("متوقعاً", "ترتفع الأسعار في الصيف")
+    assert _quotes(HEAD + "ويُتوقع أن يهيمن الملف على اجتماعات اللجنة.") == []
+
+
+def test_a_directorate_speaks_as_a_body() -> None:
+    [(_, _, speaker, _)] = _quotes(
+        HEAD + "وأفادت المديرية العامة للشؤون الصحية بمنطقة مكة المكرمة بأنه تم اتخاذ كل "
+        "الإجراءات اللازمة.")
+    assert speaker is not None and speaker.startswith("المديرية العامة للشؤون الصحية")

@@ -56,6 +56,7 @@ _CONTENT_PREPOSITIONS = folded_set("عن على الى من")
 _THING_SUBJECTS = folded_set("ما بما مما الذي التي وهو وهي وهذا وهذه")
 _ADJUNCT_PREPOSITIONS = folded_set("في خلال لدى اثناء امس اليوم")
 _DASHES = frozenset("-–—")
+_SUBJECT_ADVERBS = folded_set("ايضا كذلك بدوره بدورها امس اليوم")
 _MIN_NOMINAL_WORDS = 3
 _AS_SAID_PAIRS = {("حسب", "ما"), ("بحسب", "ما"), ("وفق", "ما"), ("وفقا", "لما")}
 _CUE_WINDOW = 25
@@ -336,6 +337,7 @@ class _Finder:
             j = close + 1 if close is not None else j
         subject_end = j
         if info.form == "finite":
+            subject_end = self._person_ends_subject(j, inside) or j
             while inside(subject_end) and subject_end - j <= _MAX_SUBJECT_WORDS:
                 hit = self.reader.entity_at.get(subject_end)
                 word = words[subject_end]
@@ -411,6 +413,20 @@ class _Finder:
                 return True
         return False
 
+    def _person_ends_subject(self, j: int, inside) -> int | None:
+        """Past the person a subject names after its role, however long the role («نفى
+        مساعد وزير الداخلية لقطاع السجون اللواء حسن السوهاجي ما تردد»), when no particle
+        comes first."""
+        for k in range(j, j + _MAX_SUBJECT_WORDS + 2):
+            if not inside(k):
+                return None
+            hit = self.reader.entity_at.get(k)
+            if hit is not None and hit[0].type == "PERS":
+                return hit[1] + 1
+            if is_stop(self.words[k]):
+                return None
+        return None
+
     def _speech_sense(self, c: int, info: CueInfo) -> bool:
         """Whether a cue with no clause after it is used as a speech verb: a participle
         after a comma or in the accusative («، مؤكدةً», «مؤكدا»), not an adjective
@@ -449,6 +465,9 @@ class _Finder:
         inner = [w for w in self.words[mark.open + 1:mark.close] if w.token.is_word]
         if mark.closed and len(inner) >= 4 and (j == c + 1 or is_complementizer(inner[0])):
             return True  # «وأفاد «كانت هناك ...»», «وقال في مقابلة "إنه أكثر ..."»
+        if mark.closed and len(inner) >= 4 and j - c <= 4 and not any(
+                is_stop(w) and w.key not in _SUBJECT_ADVERBS for w in self.words[c + 1:j]):
+            return True  # «واوضح بوتين ايضا "نحن نرى ..." في اشارة إلى ...»
         return self._free_standing(mark, 4)
 
     def _free_standing(self, mark: MarkSpan, min_words: int) -> bool:

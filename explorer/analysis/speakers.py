@@ -41,6 +41,9 @@ _DOCUMENTS = folded_set(
     "القرار المرسوم الاتفاق الاتفاقيه الصحيفه الموقع المصدر تقارير التقارير")
 
 
+# How far after its first word a subject may name its person («مساعد وزير الداخلية لقطاع
+# السجون اللواء حسن السوهاجي»).
+_MAX_SUBJECT_WORDS = 7
 # «سموه», «معاليه»: the dignitary named before, as a pronoun.
 _HONORIFIC_PRONOUNS = folded_set("سموه سموها معاليه معاليها فضيلته سماحته سيادته فخامته "
                                  "سعادته")
@@ -121,7 +124,7 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
 def _person_after_noun(reader: PhraseReader, i: int, limit: int) -> Subject | None:
     """A person the recogniser found right after a noun the role list lacks: «أكد
     البائع حسن الطرف أن», «ويضيف صاحب المزرعة محمد السماعيل:»."""
-    for k in range(i + 1, min(i + 4, limit)):
+    for k in range(i + 1, min(i + _MAX_SUBJECT_WORDS, limit)):
         hit = reader.entity_at.get(k)
         if hit is not None and hit[0].type == "PERS":
             return Subject("named", hit[0], text=hit[0].text)
