@@ -147,3 +147,30 @@ def test_a_directorate_speaks_as_a_body() -> None:
         HEAD + "وأفادت المديرية العامة للشؤون الصحية بمنطقة مكة المكرمة بأنه تم اتخاذ كل "
         "الإجراءات اللازمة.")
     assert speaker is not None and speaker.startswith("المديرية العامة للشؤون الصحية")
+
+
+def test_people_named_after_a_common_noun_or_an_honorific() -> None:
+    rows = _quotes(HEAD + "وتقول الطفلة شروق العالي \"11 عاما\": إنها استمتعت بالألعاب كثيرا.\n"
+                          "وأكد معالي أمين العاصمة الدكتور أسامة البار أن المشاريع ستكتمل.")
+    assert [speaker for _, _, speaker, _ in rows] == ["شروق العالي", "أسامة البار"]
+
+
+def test_bodies_and_papers_in_the_plural_are_unnamed_sources() -> None:
+    [(_, _, speaker, content)] = _quotes(
+        HEAD + "في غضون ذلك، كشفت منظمات حقوقية في عدن أن نحو 70 في المائة من الضحايا "
+        "مدنيون.")
+    assert (speaker, content) == (None, "نحو 70 في المائة من الضحايا مدنيون")
+
+
+def test_according_to_after_a_clause_without_a_comma() -> None:
+    [(_, cue, _, content)] = _quotes(
+        HEAD + "وسيطر المقاتلون على مبنى الإذاعة في معارك عنيفة حسبما قال المتحدث باسم "
+        "المجموعة علي الأحمدي.")
+    assert (cue, content) == ("قال", "وسيطر المقاتلون على مبنى الإذاعة في معارك عنيفة")
+
+
+def test_marks_after_the_cue_left_open_to_the_end_of_the_paragraph() -> None:
+    [(kind, _, _, content)] = _quotes(
+        HEAD + "وأضاف «المملكة لديها استثمارات تقدر بمئات المليارات في الخارج\n\nفقرة أخرى.")
+    assert (kind, content) == ("direct", "المملكة لديها استثمارات تقدر بمئات المليارات في "
+                                         "الخارج")

@@ -57,6 +57,7 @@ _THING_SUBJECTS = folded_set("ما بما مما الذي التي وهو وهي
 _ADJUNCT_PREPOSITIONS = folded_set("في خلال لدى اثناء امس اليوم")
 _DASHES = frozenset("-–—")
 _SUBJECT_ADVERBS = folded_set("ايضا كذلك بدوره بدورها امس اليوم")
+_SUBJECT_PARTICLES = folded_set("به بها بذلك باسم")  # «كما أفاد بذلك», «المتحدث باسم»
 _MIN_NOMINAL_WORDS = 3
 _AS_SAID_PAIRS = {("حسب", "ما"), ("بحسب", "ما"), ("وفق", "ما"), ("وفقا", "لما")}
 _CUE_WINDOW = 25
@@ -463,7 +464,7 @@ class _Finder:
             return True
         mark = self.mark_at[j]
         inner = [w for w in self.words[mark.open + 1:mark.close] if w.token.is_word]
-        if mark.closed and len(inner) >= 4 and (j == c + 1 or is_complementizer(inner[0])):
+        if len(inner) >= 4 and (j == c + 1 or mark.closed and is_complementizer(inner[0])):
             return True  # «وأفاد «كانت هناك ...»», «وقال في مقابلة "إنه أكثر ..."»
         if mark.closed and len(inner) >= 4 and j - c <= 4 and not any(
                 is_stop(w) and w.key not in _SUBJECT_ADVERBS for w in self.words[c + 1:j]):
@@ -618,7 +619,9 @@ class _Finder:
             elif words[k].key not in _AS_SAID:
                 continue
             comma = k - 1
-            if comma < 1 or words[comma].text not in "،,":
+            if words[k].key == "حسبما" and words[comma].text not in "،,":
+                comma = k  # «... في معارك عنيفة حسبما قال المتحدث»: no comma needed
+            elif comma < 1 or words[comma].text not in "،,":
                 continue
             limit = self._attribution_end(c)
             if limit is None:
@@ -647,8 +650,13 @@ class _Finder:
         while j < len(words) and self.sentence_of[j] == self.sentence_of[c] \
                 and self.line_of[j] == self.line_of[c] and words[j].text not in "،,.":
             word = words[j]
+            hit = self.reader.entity_at.get(j)
+            if hit is not None:  # a name's own words («علي الأحمدي») are no particles
+                j = hit[1] + 1
+                continue
             if j - c > _MAX_SUBJECT_WORDS or (word.token.is_word and is_stop(word)
-                                             and word.key not in ("به", "بها", "بذلك")):
+                                             and word.key not in _SUBJECT_PARTICLES
+                                             and word.text != "علي"):  # the name, not «على»
                 return None
             j += 1
         return j if j > c + 1 else None

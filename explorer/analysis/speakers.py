@@ -34,7 +34,7 @@ SubjectKind = Literal["named", "role", "anonymous", "implicit", "referent", "doc
 # Adverbials that may stand between the verb and its subject («وقال، أمس، الوزير»,
 # «بحسب ما أفاد به الناطق»).
 _LEADING_ADVERBS = folded_set("ايضا كذلك بدوره بدورها بدورهم اليوم امس به بها له لها "
-                               "بذلك")
+                               "بذلك معالي سعاده فضيله سماحه فخامه")
 # Subjects that are texts, not speakers: «وأكد البيان أن» is not a speaker's quote.
 _DOCUMENTS = folded_set(
     "البيان بيان التقرير تقرير الرساله رساله الوثيقه وثيقه النص نص المذكره الدراسه دراسه "
@@ -44,6 +44,8 @@ _DOCUMENTS = folded_set(
 # How far after its first word a subject may name its person («مساعد وزير الداخلية لقطاع
 # السجون اللواء حسن السوهاجي»).
 _MAX_SUBJECT_WORDS = 7
+# The press in general, a source no one in particular speaks for.
+_PRESS = folded_set("صحف وسائل تقارير")
 # «سموه», «معاليه»: the dignitary named before, as a pronoun.
 _HONORIFIC_PRONOUNS = folded_set("سموه سموها معاليه معاليها فضيلته سماحته سيادته فخامته "
                                  "سعادته")
@@ -117,13 +119,22 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
             return Subject("named", entity, text=entity.text)
     subject = _name_subject(reader, mentions, i, limit, cue_gender, propose)
     if subject.kind == "document":
-        return _person_after_noun(reader, i, limit) or subject
+        return _person_after_noun(reader, mentions, i, limit) or subject
     return subject
 
 
-def _person_after_noun(reader: PhraseReader, i: int, limit: int) -> Subject | None:
-    """A person the recogniser found right after a noun the role list lacks: «أكد
-    البائع حسن الطرف أن», «ويضيف صاحب المزرعة محمد السماعيل:»."""
+def _person_after_noun(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
+                       ) -> Subject | None:
+    """A person right after a definite noun the role list lacks, as after a title
+    («وتقول الطفلة شروق العالي:»), or one the recogniser found a few words on («أكد
+    البائع حسن الطرف أن», «ويضيف صاحب المزرعة محمد السماعيل:»)."""
+    if i + 1 < limit and i + 1 not in reader.entity_at and reader.words[i].definite:
+        last = reader.name_at(i + 1, limit, check=False)  # «وتقول الطفلة شروق العالي»
+        entity = None if last is None or last == i + 1 else mentions.add_titled_person(
+            reader.words[i + 1].start, reader.words[last].end, reader.word_ends)
+        if entity is not None:
+            reader.refresh(mentions)
+            return Subject("named", entity, text=entity.text)
     for k in range(i + 1, min(i + _MAX_SUBJECT_WORDS, limit)):
         hit = reader.entity_at.get(k)
         if hit is not None and hit[0].type == "PERS":
@@ -201,8 +212,9 @@ def _name_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
         word = reader.words[i]
         if is_stop(word) or word.key[:1] in "لب":
             return Subject("implicit")  # «وأضاف في بيان», «وقال لـ"الجزيرة"»
-        if is_indefinite(word):
-            return Subject("anonymous", text=word.text)  # «وقال معتمريْن من الأردن»
+        if is_indefinite(word) or word.key.endswith(("ات", "ون", "ين")) or word.key in _PRESS:
+            # «وقال معتمريْن», «كشفت منظمات حقوقية أن», «ذكرت صحف اقتصادية أن»
+            return Subject("anonymous", text=word.text)
         if word.key in _HONORIFIC_PRONOUNS:
             return Subject("implicit")  # «وقال سموه»: the prince named before
         return Subject("document", text=word.text)  # a subject that names no speaker
