@@ -141,3 +141,12 @@ def test_input_files_are_not_modified(tmp_path: Path) -> None:
 def test_decode_refuses_text_that_is_neither_utf8_nor_arabic() -> None:
     assert decode_bytes("نص عربي".encode("cp1256")) == "نص عربي"
     assert decode_bytes("نص عربي".encode("utf-16-le")) == "نص عربي"
+
+
+def test_a_scraped_title_has_its_quotation_marks_written_out(tmp_path: Path) -> None:
+    record = {"title": "مصادر &quot;سبق&quot;: الدراسة في موعدها &amp; لا تأجيل",
+              "content": "نص الخبر."}
+    (tmp_path / "a.json").write_text(json.dumps([record], ensure_ascii=False), encoding="utf-8")
+    [article] = [a for a in load([tmp_path]) if isinstance(a, Article)]
+    assert article.title == 'مصادر "سبق": الدراسة في موعدها &amp; لا تأجيل'
+    assert article.text.startswith(article.title + "\n\n")

@@ -72,13 +72,15 @@ def load_news_gold(path: Path, corpus: Path, part: str = "all"
 def _gold_of(data: dict[str, Any], fields: dict[str, str]) -> dict[str, Any]:
     """The gold of one record; each span is cut from the raw field, then cleaned as the
     app cleans the whole text, so that it is found in the article the app shows."""
+    from explorer.corpus.loader import unescape_title
     from explorer.corpus.sanitize import sanitize
 
     def text(span: Sequence[Any]) -> str:
         field, start, end = span
         if field not in FIELDS or not 0 <= start < end <= len(fields[field]):
             raise ValueError(f"span {list(span)} outside its {field}")
-        return sanitize(fields[field][start:end])
+        cut = fields[field][start:end]
+        return sanitize(str(unescape_title(cut)) if field == "title" else cut)
 
     def quote(item: dict[str, Any]) -> dict[str, Any]:
         speaker = " ".join(text(span) for span in item["speaker"] or ())
