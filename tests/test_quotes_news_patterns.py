@@ -174,3 +174,12 @@ def test_marks_after_the_cue_left_open_to_the_end_of_the_paragraph() -> None:
         HEAD + "وأضاف «المملكة لديها استثمارات تقدر بمئات المليارات في الخارج\n\nفقرة أخرى.")
     assert (kind, content) == ("direct", "المملكة لديها استثمارات تقدر بمئات المليارات في "
                                          "الخارج")
+
+
+def test_a_sentence_that_opens_with_its_source() -> None:
+    rows = _quotes(HEAD + "وبحسب وزير المالية كمال الطرابلسي، فإن العجز سينخفض في العام المقبل.\n"
+                          "وبحسب مصادر مطلعة، سيعقد الاجتماع غدا في الرياض.\n"
+                          "ووفق أرقام رسمية، تجاوز عدد المسجلين تسعة ملايين ناخب.")
+    assert [(speaker, content) for _, _, speaker, content in rows] == [
+        ("كمال الطرابلسي", "العجز سينخفض في العام المقبل"),
+        (None, "سيعقد الاجتماع غدا في الرياض")]

@@ -58,12 +58,23 @@ _ADJUNCT_PREPOSITIONS = folded_set("في خلال لدى اثناء امس ال�
 _DASHES = frozenset("-–—")
 _SUBJECT_ADVERBS = folded_set("ايضا كذلك بدوره بدورها امس اليوم")
 _SUBJECT_PARTICLES = folded_set("به بها بذلك باسم")  # «كما أفاد بذلك», «المتحدث باسم»
+_FIGURES = folded_set("ارقام احصاءات احصائيات معطيات نتائج تقديرات بيانات مؤشرات")
 _MIN_NOMINAL_WORDS = 3
 _AS_SAID_PAIRS = {("حسب", "ما"), ("بحسب", "ما"), ("وفق", "ما"), ("وفقا", "لما")}
 _CUE_WINDOW = 25
 _NOUN_WINDOW = 20
 _MAX_SUBJECT_WORDS = 7
 _NOT_SPEAKERS = folded_set("عاجل فيديو بالفيديو شاهد بالصور صور خاص حصري تحليل راي")
+
+
+def _without_article(key: str) -> str:
+    return key[2:] if key.startswith("ال") and len(key) > 3 else key
+
+
+def _according_key(key: str) -> str | None:
+    """«بحسب», «حسب», «وفق», «وفقا» behind an optional «و», or None."""
+    bare = key[1:] if key[:1] == "و" and key[1:] in _ACCORDING_TO else key
+    return bare if bare in _ACCORDING_TO else None
 
 
 def is_complementizer(word: Word) -> bool:
@@ -193,6 +204,7 @@ class _Finder:
                 self._from_cue(i, info)
         self._cue_after_marks()
         self._cue_after_clause()
+        self._according_to_first()
         self._end_indirect()
         self.found = [q for q in self.found  # a cue with nothing said after it is no quote
                       if any(char.isalnum() for char in self.text[q.start:q.end])]
@@ -640,6 +652,38 @@ class _Finder:
             self._add(words[content[0]].start, words[comma - 1].end, "indirect",
                       self._cue_text(c), words[c].start, info.form, info.gender, subject,
                       comma)
+
+    def _according_to_first(self) -> None:
+        """«وبحسب القضاء الأمريكي، فإن دافيدسون دفع ...», «وحسب البيان، أسفرت ...»: a
+        sentence that opens with its source, a comma, then what the source says."""
+        words = self.words
+        for k, word in enumerate(words):
+            if k in self.claimed or _according_key(word.key) is None:
+                continue
+            sentence = _run_of(self.sentence_of, self.sentence_of[k])
+            if k != sentence[0] and not (k == sentence[0] + 1 and words[k - 1].text in "-–—"):
+                continue
+            if k + 1 < len(words) and _without_article(words[k + 1].key) in _FIGURES:
+                continue  # «ووفق أرقام رسمية، ...»: data, not a source that speaks
+            comma = next((i for i in range(k + 2, min(k + _MAX_SUBJECT_WORDS + 2,
+                                                        sentence[-1] + 1))
+                          if words[i].text in "،,"), None)
+            if comma is None or any(i in self.claimed for i in range(k, comma)):
+                continue
+            first = comma + 1
+            if first < len(words) and words[first].key in ("فان", "فانه", "فانها"):
+                first += 1
+            content = [i for i in range(first, sentence[-1] + 1) if words[i].token.is_word]
+            if len(content) < _MIN_NOMINAL_WORDS + 1:
+                continue
+            subject = read_subject(self.reader, self.mentions, k + 1, comma, None)
+            if subject.kind in ("implicit", "document"):  # whatever it is, it is the source
+                source = " ".join(w.text for w in words[k + 1:comma] if w.token.is_word)
+                subject = Subject("source", text=source)
+            self.claimed.update(range(k, first))
+            self._open_indirect.setdefault(self.sentence_of[k], words[first].start)
+            self._add(words[content[0]].start, -1, "indirect", word.text, word.start, "noun",
+                      None, subject, first)
 
     def _attribution_end(self, c: int) -> int | None:
         """Where a post-posed cue's subject ends (a comma, the sentence's or line's end),
