@@ -183,3 +183,9 @@ def test_a_sentence_that_opens_with_its_source() -> None:
     assert [(speaker, content) for _, _, speaker, content in rows] == [
         ("كمال الطرابلسي", "العجز سينخفض في العام المقبل"),
         (None, "سيعقد الاجتماع غدا في الرياض")]
+
+
+def test_directors_of_a_kind_are_no_person() -> None:
+    [(_, _, speaker, content)] = _quotes(
+        HEAD + "من جهتهم، أكد مديرو التعليم أن المدارس جاهزة لبدء العام الدراسي.")
+    assert (speaker, content) == (None, "المدارس جاهزة لبدء العام الدراسي")

@@ -87,6 +87,11 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
     if i >= limit:
         return Subject("implicit")
     word = words[i]
+    if i in reader.entity_at and reader.entity_at[i][0].type == "PERS" and is_anonymous(word):
+        # the recogniser's «مديرو» of «أكد مديرو التعليم»: men of a kind, not a name
+        last = reader.noun_phrase(i, limit)
+        return Subject("anonymous", text=" ".join(w.text for w in words[i:last + 1]
+                                                     if w.token.is_word))
     if i in reader.entity_at:
         entity, last = reader.entity_at[i]
         if entity.type == "PERS":
