@@ -32,6 +32,25 @@ def test_article_and_spelling_variants_merge() -> None:
     assert [a.name for a in actors] == ["حيدر الساعدي", "إيلينا روسي"]
 
 
+def test_first_name_and_surname_of_a_longer_name_are_the_same_person() -> None:
+    text = "حمود بن حمدان الجازي الثبيتي. وقال حمود الثبيتي إن."
+    entities = [_mention(text, "حمود بن حمدان الجازي الثبيتي", "PERS"),
+                _mention(text, "حمود الثبيتي", "PERS")]
+    [actor] = resolve_article(entities)
+    assert actor.aliases == ["حمود الثبيتي"]
+
+
+def test_the_ministry_alone_is_the_ministry_named_in_full() -> None:
+    text = "وزارة الداخلية الكويتية. وذكرت الوزارة. وزارة الصحة."
+    entities = [_mention(text, "وزارة الداخلية الكويتية", "ORG"),
+                _mention(text, "الوزارة", "ORG")]
+    [actor] = resolve_article(entities)
+    assert actor.name == "وزارة الداخلية الكويتية"
+    # with two ministries named, «الوزارة» is neither
+    entities.append(_mention(text, "وزارة الصحة", "ORG"))
+    assert len(resolve_article(entities)) == 3
+
+
 def test_two_people_sharing_a_surname_keep_the_surname_apart() -> None:
     text = "أحمد الخطيب وسامر الخطيب. الخطيب."
     entities = [_mention(text, "أحمد الخطيب", "PERS"), _mention(text, "سامر الخطيب", "PERS"),

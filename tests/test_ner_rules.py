@@ -129,6 +129,9 @@ def test_words_with_nunation_are_no_part_of_a_person() -> None:
     assert persons_without_nunation(["،", "مبيناً", "أن"], ["O", "B-PERS", "O"]) == ["O"] * 3
     # one inside leaves nothing of the person: «محافظ عدن ووكيلاً أول»
     assert persons_without_nunation(["عدن", "ووكيلاً", "أول"], person(3)) == ["O"] * 3
+    # a dual's ending with its sukun («معتمريْن»), not the sukuns of a vowelled name
+    assert persons_without_nunation(["وقال", "معتمريْن"], ["O", "B-PERS"]) == ["O", "O"]
+    assert persons_without_nunation(["عَبْدُ", "اللهِ"], person(2)) == person(2)
     tags = ["O", *person(2), "B-LOC"]  # a name without nunation and other types are kept
     assert persons_without_nunation(["قال", "عادل", "الجبير", "بالرياض"], tags) == tags
 

@@ -76,7 +76,8 @@ def _words(entity: Entity) -> list[str]:
 
 
 def _merge_partial_names(groups: list[list[Entity]]) -> list[list[Entity]]:
-    """Persons named by a surname or a first name join the one full name that fits."""
+    """Persons named by a surname, a first name, or a first name and surname join the one
+    full name that fits."""
     full = [g for g in groups if g[0].type == "PERS" and len(_words(g[0])) > 1]
     result: list[list[Entity]] = []
     for group in groups:
@@ -86,7 +87,9 @@ def _merge_partial_names(groups: list[list[Entity]]) -> list[list[Entity]]:
             continue
         fits = [g for g in full if g is not group and len(_words(g[0])) > len(words)
                 and (_words(g[0])[-len(words):] == words
-                     or len(words) == 1 and _words(g[0])[0] == words[0])]
+                     or len(words) == 1 and _words(g[0])[0] == words[0]
+                     or len(words) == 2 and _words(g[0])[0] == words[0]
+                     and _words(g[0])[-1] == words[1])]
         if len(fits) == 1:
             fits[0].extend(group)
         else:

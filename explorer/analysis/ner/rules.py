@@ -79,8 +79,9 @@ _PEOPLES = frozenset(fold(word) for word in curated.PEOPLES)
 _GROUP_HEADS = frozenset(fold(word) for word in curated.GROUP_HEADS)
 _PLURAL_ENDINGS = ("ين", "ون")
 _MIN_PLURAL_STEM = 4  # «مسلم»: shorter ones end names («الحسين», «الياسين», «الشاهين»)
-# Nunation marks an indefinite common word («مبيناً», «سابقاً», «مختفٍ»), never a name.
-_TANWEEN = re.compile("[\u064b\u064c\u064d]")
+# Nunation marks an indefinite common word («مبيناً», «سابقاً», «مختفٍ»), never a name, and
+# so does the sukun written on a dual's ending («معتمريْن»; a vowelled name has sukuns too).
+_TANWEEN = re.compile("[\u064b\u064c\u064d]|\u064a\u0652\u0646$")
 
 
 def correct_persons(words: list[str], tags: list[str], features: FeatureExtractor,
