@@ -189,3 +189,39 @@ def test_directors_of_a_kind_are_no_person() -> None:
     [(_, _, speaker, content)] = _quotes(
         HEAD + "من جهتهم، أكد مديرو التعليم أن المدارس جاهزة لبدء العام الدراسي.")
     assert (speaker, content) == (None, "المدارس جاهزة لبدء العام الدراسي")
+
+
+def test_a_relative_with_an_age_in_parentheses() -> None:
+    [(kind, _, speaker, content)] = _quotes(
+        HEAD + "وقال ابيه (52عاما) ان \"ابني كان يحب الحياة\".")
+    assert (kind, speaker, content) == ("direct", None, "ابني كان يحب الحياة")
+
+
+def test_a_chain_keeps_its_speaker_until_another_is_introduced() -> None:
+    rows = _quotes(HEAD + "وقال الوزير سامر الخطيب إن المحادثات بدأت.\n\nوأضاف أن النتائج "
+                          "مثمرة، مشيراً إلى أن الوفد سيعود.\n\nمن جهته، أكد السفير نادر الحسن "
+                          "أن العلاقات متينة، ولفت إلى أن الزيارة ناجحة.")
+    assert [speaker for _, _, speaker, _ in rows] == [
+        "سامر الخطيب", "سامر الخطيب", "سامر الخطيب", "نادر الحسن", "نادر الحسن"]
+
+
+def test_speech_nouns_name_their_source() -> None:
+    rows = _quotes(HEAD + "ونقلت الوكالة عن مصدر مسؤول قوله إن الاجتماع تأجل.\n"
+                          "وقال الوزير سامر الخطيب في تصريح لـ«الجزيرة» إن الأزمة انتهت.")
+    assert [(speaker, content) for _, _, speaker, content in rows] == [
+        (None, "الاجتماع تأجل"), ("سامر الخطيب", "الأزمة انتهت")]
+
+
+def test_real_spelling_without_hamza_with_tatweel_and_presentation_forms() -> None:
+    for text in ("واكد الوزير سامر الخطيب ان الحكومة ستدعم المزارعين.",
+                 "وقـال الوزير ســامر الخطيب إن الحكومة ستدعم المزارعين.",
+                 "ﻭﻗﺎﻝ ﺍﻟﻮﺯﻳﺮ ﺳﺎﻣﺮ ﺍﻟﺨﻄﻴﺐ ﺇﻥ ﺍﻟﺤﻜﻮﻣﺔ ﺳﺘﺪﻋﻢ ﺍﻟﻤﺰﺍﺭﻋﻴﻦ."):
+        [(kind, _, speaker, _)] = _quotes(HEAD + text)
+        assert kind == "indirect" and speaker is not None, text
+
+
+def test_a_quote_split_by_saying() -> None:
+    rows = _quotes(HEAD + "وأكد المدير سامر الخطيب \"نعمل علي تطوير المشروع\" قائلاً "
+                          "\"سنفتتحه قريبا\".")
+    assert [(speaker, content) for _, _, speaker, content in rows] == [
+        ("سامر الخطيب", "نعمل علي تطوير المشروع"), ("سامر الخطيب", "سنفتتحه قريبا")]

@@ -476,6 +476,10 @@ class _Finder:
             return True
         mark = self.mark_at[j]
         inner = [w for w in self.words[mark.open + 1:mark.close] if w.token.is_word]
+        info = self._cue(c)
+        if inner and j == c + 1 and info is not None and info.lemma == "قال" \
+                and info.form == "participle":
+            return True  # «قائلاً "سنفتتحه قريبا"»: words said, however few
         if len(inner) >= 4 and (j == c + 1 or mark.closed and is_complementizer(inner[0])):
             return True  # «وأفاد «كانت هناك ...»», «وقال في مقابلة "إنه أكثر ..."»
         if mark.closed and len(inner) >= 4 and j - c <= 4 and not any(
