@@ -296,7 +296,8 @@ def attribute(text: str, found: list[FoundQuote], entities: list[Entity],
             speaker = _nearest_mention(item, entities, by_key)
         elif subject.kind == "implicit":
             speaker = _implicit(item, speakers, by_key)
-        elif subject.kind == "source" and fold(subject.text or "").startswith("ال"):
+        elif subject.kind == "source" and fold(subject.text or "") in _DOCUMENTS \
+                and fold(subject.text or "").startswith("ال"):
             speaker = _issuer(item, speakers, entities, by_key)
         if speaker is not None:
             speakers.append((item.cue_at, item.sentence, speaker))
