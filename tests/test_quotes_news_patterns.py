@@ -225,3 +225,11 @@ def test_a_quote_split_by_saying() -> None:
                           "\"سنفتتحه قريبا\".")
     assert [(speaker, content) for _, _, speaker, content in rows] == [
         ("سامر الخطيب", "نعمل علي تطوير المشروع"), ("سامر الخطيب", "سنفتتحه قريبا")]
+
+
+def test_thanks_and_condemnation_are_reported_speech() -> None:
+    rows = _quotes(HEAD + "وأعرب الوزير سامر الخطيب عن شكره للمنظمين على جهودهم الكبيرة.\n"
+                          "وزاد: «لن نترك المزارعين وحدهم في هذه الأزمة».")
+    assert [(cue, speaker) for _, cue, speaker, _ in rows] == [
+        ("أعرب", "سامر الخطيب"), ("وزاد", "سامر الخطيب")]  # «زاد» alone is «increased»
+    assert _quotes(HEAD + "زاد عدد الزوار في الصيف على مليون زائر.") == []

@@ -50,7 +50,7 @@ _ACCORDING_TO = folded_set("بحسب حسب وفق وفقا")
 _AS_SAID = folded_set("كما حسبما وفقما")
 # Cues whose content may be a verbal noun instead of a clause: «أعلنت الوزارة ضبط 44
 # عنصرا», «أكد مديرو التعليم جاهزية المدارس», «مؤكداً عمق العلاقات», «نفى ... ما تردد».
-_NOMINAL_CUES = folded_set("اعلن اكد نفي كشف دعا طالب حذر شدد")
+_NOMINAL_CUES = folded_set("اعلن اكد نفي كشف دعا طالب حذر شدد اعرب اثني ندد")
 _CONTENT_PREPOSITIONS = folded_set("عن على الى من")
 # Before a cue, what makes its subject a thing: «مما يؤكد أهمية», «الذي يؤكد على».
 _THING_SUBJECTS = folded_set("ما بما مما الذي التي وهو وهي وهذا وهذه")
