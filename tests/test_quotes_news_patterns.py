@@ -233,3 +233,19 @@ def test_thanks_and_condemnation_are_reported_speech() -> None:
     assert [(cue, speaker) for _, cue, speaker, _ in rows] == [
         ("أعرب", "سامر الخطيب"), ("وزاد", "سامر الخطيب")]  # «زاد» alone is «increased»
     assert _quotes(HEAD + "زاد عدد الزوار في الصيف على مليون زائر.") == []
+
+
+def test_a_participle_run_straight_into_what_was_said() -> None:
+    rows = _quotes(HEAD + "وقال البائع حسن محمد إن الأسعار ارتفعت، مبيناً سعر المواشي في الشمال "
+                          "أقل تكلفة، مضيفا شركات الحج تتضرر من هذه الطريقة.")
+    assert [(cue, content) for _, cue, _, content in rows][1:] == [
+        ("مبيناً", "سعر المواشي في الشمال أقل تكلفة"),
+        ("مضيفا", "شركات الحج تتضرر من هذه الطريقة")]
+
+
+def test_a_subject_set_off_by_a_comma_before_its_verbal_noun() -> None:
+    [(_, cue, speaker, content)] = _quotes(
+        HEAD + "أعلنت المؤسسة العامة للتدريب التقني والمهني, استمرار فترة القبول للعام "
+        "التدريبي الجديد.")
+    assert (cue, content) == ("أعلنت", "استمرار فترة القبول للعام التدريبي الجديد")
+    assert speaker is not None

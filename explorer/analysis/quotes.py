@@ -52,6 +52,9 @@ _AS_SAID = folded_set("كما حسبما وفقما")
 # عنصرا», «أكد مديرو التعليم جاهزية المدارس», «مؤكداً عمق العلاقات», «نفى ... ما تردد».
 _NOMINAL_CUES = folded_set("اعلن اكد نفي كشف دعا طالب حذر شدد اعرب اثني ندد")
 _CONTENT_PREPOSITIONS = folded_set("عن على الى من")
+# Participles that news runs straight into what was said, without «أن»: «، مضيفا شركات
+# الحج تتضرر», «، مبيناً سعر المواشي في الشمال أقل».
+_CLAUSE_PARTICIPLES = folded_set("اضاف بين اوضح اشار لفت نوه")
 # Before a cue, what makes its subject a thing: «مما يؤكد أهمية», «الذي يؤكد على».
 _THING_SUBJECTS = folded_set("ما بما مما الذي التي وهو وهي وهذا وهذه")
 _ADJUNCT_PREPOSITIONS = folded_set("في خلال لدى اثناء امس اليوم")
@@ -324,7 +327,8 @@ class _Finder:
             return
         if self._scan_from_cue(c, info) or info.form == "noun":
             return
-        if info.lemma in _NOMINAL_CUES and self._nominal(c, info):
+        if (info.lemma in _NOMINAL_CUES or info.form == "participle"
+                and info.lemma in _CLAUSE_PARTICIPLES) and self._nominal(c, info):
             return
         if info.form == "finite":
             self._note_subject(c, info)
@@ -362,6 +366,8 @@ class _Finder:
                 else:
                     break
         start = subject_end
+        if start > j and inside(start) and words[start].text in "،,":
+            start += 1  # «أعلنت المؤسسة العامة للتدريب التقني والمهني, استمرار فترة القبول»
         if inside(start) and words[start].key in _ADJUNCT_PREPOSITIONS:
             start = next((k for k in range(start + 1, min(start + 6, len(words)))
                           if inside(k) and words[k].key in _CONTENT_PREPOSITIONS), start)
