@@ -249,3 +249,9 @@ def test_a_subject_set_off_by_a_comma_before_its_verbal_noun() -> None:
         "التدريبي الجديد.")
     assert (cue, content) == ("أعلنت", "استمرار فترة القبول للعام التدريبي الجديد")
     assert speaker is not None
+
+
+def test_a_role_whose_body_the_recogniser_found_before_the_name() -> None:
+    [(_, _, speaker, _)] = _quotes(
+        HEAD + "واكدت وكيلة الوزارة للشؤون التعليمية هيا العواد أن جميع اللجان عملت بجد.")
+    assert speaker == "هيا العواد"

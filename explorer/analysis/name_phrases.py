@@ -487,8 +487,9 @@ class PhraseReader:
             return None
         if i in self.entity_at:
             entity, last = self.entity_at[i]
-            if entity.type != "PERS":
-                return None
+            if entity.type != "PERS":  # the role's body: «وكيلة الوزارة ... هيا العواد»
+                person = self._person_ending_role(last + 1, limit)
+                return None if person is None else (roles, *person)
             # a name the recogniser cut short («خالد» of «خالد مجاهد») is completed, one
             # it ran on past is cut back («نوري محمود لوكالة هاوار»)
             shaped = self.name_at(i, limit, check=False)
@@ -523,7 +524,7 @@ class PhraseReader:
         while end > i and (self.words[end - 1].text in "،," or is_time(self.words[end - 1])):
             end -= 1
         first = end - 2  # an unknown given name and surname right before the content
-        if first > i and self.words[first - 1].definite:
+        if first >= i and self.words[first - 1].definite:
             given, surname = self.words[first], self.words[end - 1]
             if (given.token.is_word and given.key.isalpha() and not given.definite
                     and not is_stop(given) and not given.role and not is_org_head(given)
