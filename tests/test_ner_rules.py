@@ -108,6 +108,9 @@ def test_a_person_inside_the_name_of_a_body_or_place_is_not_a_person(features) -
     words = ["وجامعة", "الملك", "عبدالعزيز"]
     assert persons_in_other_names(words, ["O", "O", "B-PERS"], features) == [
         "B-ORG", "I-ORG", "I-ORG"]
+    for head in ("جسر", "بمنتزه", "كأس", "جامعتي"):  # bridges, parks, cups, two universities
+        assert persons_in_other_names([head, "الملك", "فهد"], ["O", "O", "B-PERS"],
+                                      features)[2] != "B-PERS", head
 
 
 def test_god_is_no_person(features) -> None:
