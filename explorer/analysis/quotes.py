@@ -50,17 +50,21 @@ _ACCORDING_TO = folded_set("بحسب حسب وفق وفقا")
 _AS_SAID = folded_set("كما حسبما وفقما")
 # Cues whose content may be a verbal noun instead of a clause: «أعلنت الوزارة ضبط 44
 # عنصرا», «أكد مديرو التعليم جاهزية المدارس», «مؤكداً عمق العلاقات», «نفى ... ما تردد».
-_NOMINAL_CUES = folded_set("اعلن اكد نفي كشف دعا طالب حذر شدد اعرب اثني ندد")
+_NOMINAL_CUES = folded_set("اعلن اكد نفي كشف دعا طالب حذر شدد اعرب اثني ندد اشاد تساءل")
 _CONTENT_PREPOSITIONS = folded_set("عن على الى من")
 # Participles that news runs straight into what was said, without «أن»: «، مضيفا شركات
 # الحج تتضرر», «، مبيناً سعر المواشي في الشمال أقل».
 _CLAUSE_PARTICIPLES = folded_set("اضاف بين اوضح اشار لفت نوه")
 # Before a cue, what makes its subject a thing: «مما يؤكد أهمية», «الذي يؤكد على».
 _THING_SUBJECTS = folded_set("ما بما مما الذي التي وهو وهي وهذا وهذه")
-_ADJUNCT_PREPOSITIONS = folded_set("في خلال لدى اثناء امس اليوم")
+_ADJUNCT_PREPOSITIONS = folded_set("في خلال لدى اثناء امس اليوم عبر")
 _DASHES = frozenset("-–—")
 _SUBJECT_ADVERBS = folded_set("ايضا كذلك بدوره بدورها امس اليوم")
 _SUBJECT_PARTICLES = folded_set("به بها بذلك باسم")  # «كما أفاد بذلك», «المتحدث باسم»
+# What may open a verbal-noun content though it stops a name: «نفى ما تردد», «داعياً
+# جميع المرشحين».
+_QUANTIFIERS = folded_set("ما جميع كافه كل")
+_TURN_WORDS = folded_set("جانبه جانبها جهته جهتها بدوره بدورها")
 _FIGURES = folded_set("ارقام احصاءات احصائيات معطيات نتائج تقديرات بيانات مؤشرات")
 _MIN_NOMINAL_WORDS = 3
 _AS_SAID_PAIRS = {("حسب", "ما"), ("بحسب", "ما"), ("وفق", "ما"), ("وفقا", "لما")}
@@ -199,7 +203,8 @@ class _Finder:
     def run(self) -> list[FoundQuote]:
         self._colon_lines()
         for i in [i for i, word in enumerate(self.words)  # few words are cues
-                  if word.token.is_word and cue_info(word.text) is not None]:
+                  if word.token.is_word and (cue_info(word.text) is not None
+                                             or self._bare_cue(i) is not None)]:
             if i in self.claimed:
                 continue
             info = self._cue(i)
@@ -252,9 +257,16 @@ class _Finder:
         persons = [e for e in found if e.type == "PERS"]
         return (persons or found or [None])[0]
 
+    def _bare_cue(self, i: int) -> CueInfo | None:
+        """«بين» with no conjunction is a verb right after «من جانبه»/«من جهته»/«بدوره»
+        («من جانبه بين مدير ... أن»); elsewhere it is «between»."""
+        if i < 1 or self.words[i].key != "بين" or self.words[i - 1].key not in _TURN_WORDS:
+            return None
+        return cue_info("و" + self.words[i].text)
+
     def _cue(self, i: int) -> CueInfo | None:
         """The speech cue at word ``i``, if it is one here («كشف» is none in «عدم كشف»)."""
-        info = cue_info(self.words[i].text)
+        info = cue_info(self.words[i].text) or self._bare_cue(i)
         if info is not None and i > 0 and self.words[i - 1].key in _NEGATING_NOUNS:
             return None
         return info
@@ -369,14 +381,15 @@ class _Finder:
         if start > j and inside(start) and words[start].text in "،,":
             start += 1  # «أعلنت المؤسسة العامة للتدريب التقني والمهني, استمرار فترة القبول»
         if inside(start) and words[start].key in _ADJUNCT_PREPOSITIONS:
-            start = next((k for k in range(start + 1, min(start + 6, len(words)))
+            start = next((k for k in range(start + 1, min(start + 9, len(words)))
                           if inside(k) and words[k].key in _CONTENT_PREPOSITIONS), start)
         if inside(start) and words[start].key in _CONTENT_PREPOSITIONS:
             start += 1
         if not inside(start) or start in self.claimed or start in self.reader.entity_at:
             return False
         word = words[start]
-        if not word.token.is_word or (is_stop(word) and word.key != "ما") or word.role:
+        if not word.token.is_word or (is_stop(word) and word.key not in _QUANTIFIERS) \
+                or word.role:
             return False
         content = 0
         for k in range(start, len(words)):
@@ -385,8 +398,7 @@ class _Finder:
             content += words[k].token.is_word
         if content < _MIN_NOMINAL_WORDS:
             return False
-        subject = (self._subject(c, info, subject_end) if subject_end > j
-                   else Subject("implicit"))
+        subject = self._subject(c, info, subject_end)  # also «وكان مواطنون قد طالبوا»
         self.claimed.update(range(c, start))
         self._open_indirect.setdefault(sentence, word.start)
         return self._add(word.start, -1, "indirect", self._cue_text(c), words[c].start,

@@ -34,7 +34,8 @@ SubjectKind = Literal["named", "role", "anonymous", "implicit", "referent", "doc
 # Adverbials that may stand between the verb and its subject («وقال، أمس، الوزير»,
 # «بحسب ما أفاد به الناطق»).
 _LEADING_ADVERBS = folded_set("ايضا كذلك بدوره بدورها بدورهم اليوم امس به بها له لها "
-                               "بذلك معالي سعاده فضيله سماحه فخامه")
+                               "بذلك معالي سعاده فضيله سماحه فخامه عليه عليها عليهم منه "
+                               "منها عنه عنها اليه اليها")
 # Subjects that are texts, not speakers: «وأكد البيان أن» is not a speaker's quote.
 _DOCUMENTS = folded_set(
     "البيان بيان التقرير تقرير الرساله رساله الوثيقه وثيقه النص نص المذكره الدراسه دراسه "
@@ -81,6 +82,10 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
     i = _past_dative(reader, first, limit)
     while i < limit and (not words[i].token.is_word or words[i].key in _LEADING_ADVERBS
                          or is_time(words[i])):
+        named = reader.entity_at.get(i + 1)
+        if words[i].text in _OPENING_MARKS and named is not None and named[0].type == "PERS":
+            i += 1  # «وأشار "جون كيري" إلى أن»: a name in quotation marks
+            continue
         if words[i].text in ":«»\"“”":
             return Subject("implicit")
         i += 1

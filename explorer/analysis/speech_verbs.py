@@ -96,6 +96,9 @@ _VERBS: tuple[_Verb, ...] = (
     _Verb("أعرب", "يعرب", "معرب"),  # «أعرب عن شكره لـ...»
     _Verb("أثنى", "يثني", "مثني", past_f="أثنت", past_pl="أثنوا", present_pl="يثنون"),
     _Verb("ندد", "يندد", "مندد"),
+    _Verb("أبان", None),  # «وأبان أن»
+    _Verb("أشاد", "يشيد", "مشيد"),  # «أشاد بما يحظى به»
+    _Verb("وصف", None, "واصف", finite_needs_conj=True),  # bare «وصف» is the noun
     _Verb("زاد", None, finite_needs_conj=True),  # «وزاد: ...»; bare «زاد» is «increased»
     _Verb("جزم", "يجزم", "جازم"),
     _Verb("تعهد", "يتعهد", "متعهد"),
