@@ -64,7 +64,7 @@ _SUBJECT_PARTICLES = folded_set("به بها بذلك باسم")  # «كما أ�
 # What may open a verbal-noun content though it stops a name: «نفى ما تردد», «داعياً
 # جميع المرشحين».
 _QUANTIFIERS = folded_set("ما جميع كافه كل")
-_TURN_WORDS = folded_set("جانبه جانبها جهته جهتها بدوره بدورها")
+_TURN_WORDS = folded_set("جانبه جانبها جهته جهتها بدوره بدورها كما")
 _FIGURES = folded_set("ارقام احصاءات احصائيات معطيات نتائج تقديرات بيانات مؤشرات")
 _MIN_NOMINAL_WORDS = 3
 _AS_SAID_PAIRS = {("حسب", "ما"), ("بحسب", "ما"), ("وفق", "ما"), ("وفقا", "لما")}
@@ -258,9 +258,11 @@ class _Finder:
         return (persons or found or [None])[0]
 
     def _bare_cue(self, i: int) -> CueInfo | None:
-        """«بين» with no conjunction is a verb right after «من جانبه»/«من جهته»/«بدوره»
-        («من جانبه بين مدير ... أن»); elsewhere it is «between»."""
-        if i < 1 or self.words[i].key != "بين" or self.words[i - 1].key not in _TURN_WORDS:
+        """«بين/بينت» with no conjunction is a verb right after «من جانبه»/«من جهته»/
+        «بدوره»/«كما» («من جانبه بين مدير ... أن», «كما بينت العمادة أن»); elsewhere it
+        is «between»."""
+        if i < 1 or self.words[i].key not in ("بين", "بينت") \
+                or self.words[i - 1].key not in _TURN_WORDS:
             return None
         return cue_info("و" + self.words[i].text)
 
@@ -381,7 +383,7 @@ class _Finder:
         if start > j and inside(start) and words[start].text in "،,":
             start += 1  # «أعلنت المؤسسة العامة للتدريب التقني والمهني, استمرار فترة القبول»
         if inside(start) and words[start].key in _ADJUNCT_PREPOSITIONS:
-            start = next((k for k in range(start + 1, min(start + 9, len(words)))
+            start = next((k for k in range(start + 1, min(start + 12, len(words)))
                           if inside(k) and words[k].key in _CONTENT_PREPOSITIONS), start)
         if inside(start) and words[start].key in _CONTENT_PREPOSITIONS:
             start += 1

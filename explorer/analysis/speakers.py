@@ -45,6 +45,7 @@ _DOCUMENTS = folded_set(
 # How far after its first word a subject may name its person («مساعد وزير الداخلية لقطاع
 # السجون اللواء حسن السوهاجي»).
 _MAX_SUBJECT_WORDS = 7
+_ACCORDING_WORDS = folded_set("حسب بحسب وفق وفقا")
 # The press in general, a source no one in particular speaks for.
 _PRESS = folded_set("صحف وسائل تقارير")
 # «سموه», «معاليه»: the dignitary named before, as a pronoun.
@@ -89,6 +90,9 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
         if words[i].text in ":«»\"“”":
             return Subject("implicit")
         i += 1
+        if i < limit and words[i].key.removeprefix("و") in _ACCORDING_WORDS:
+            # «وأشار أيضا، وحسب ملاحظاته، إلى أن»: an aside, not the subject
+            i = next((k + 1 for k in range(i, limit) if words[k].text in "،,"), limit)
     if i >= limit:
         return Subject("implicit")
     word = words[i]
