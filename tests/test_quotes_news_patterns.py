@@ -277,3 +277,8 @@ def test_an_aside_between_the_cue_and_its_content() -> None:
     [(_, cue, speaker, _)] = _quotes(
         HEAD + "كما بينت العمادة أن التحويل الخارجي سيكون آليا.")
     assert (cue, speaker) == ("بينت", "العمادة")
+
+
+def test_a_headline_quoting_unnamed_sources() -> None:
+    rows = _quotes("مسؤولون خليجيون: المملكة رائدة في مكافحة الإرهاب\n\nنص الخبر.")
+    assert rows == [("direct", ":", None, "المملكة رائدة في مكافحة الإرهاب")]

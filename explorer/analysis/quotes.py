@@ -321,8 +321,9 @@ class _Finder:
                 continue
             subject = read_subject(self.reader, self.mentions, first, stop, None,
                                    propose=False)
-            if subject.kind not in ("named", "role"):
-                continue
+            if subject.kind not in ("named", "role") and not (
+                    number == 0 and subject.kind in ("anonymous", "source")):
+                continue  # a headline may quote «مصادر "سبق":» or «تقرير نفط الهلال:»
             mark = self.mark_at.get(after[0])
             if mark is not None and not any(words[i].token.is_word for i in after
                                             if i > mark.close):
