@@ -16,6 +16,7 @@ paired within a paragraph, so an unbalanced mark never swallows the rest of the 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -349,15 +350,39 @@ class _Finder:
             self._note_subject(c, info)
 
     def _nominal(self, c: int, info: CueInfo) -> bool:
-        """A cue whose content is a noun phrase: after the cue, a parenthesis («مؤكداً -
-        أيده الله -»), the subject of a finite cue (names, roles, definite words), an
-        adjunct («في اجتماعه بمديري التعليم») and a preposition the verb takes («عن»,
-        «على»), the content starts at a word that is no name, and runs to the end of its
-        clause; True when a quote was found."""
-        words = self.words
-        sentence = self.sentence_of[c]
+        """A cue whose content is a noun phrase («أعلنت الوزارة عن ضبط 44 عنصرا», «،
+        مؤكداً حرص الوزارة على ...»): the content runs from the start
+        :meth:`_nominal_start` finds to the end of its clause; True when a quote was
+        found."""
         if not self._speech_sense(c, info):
             return False
+        found = self._nominal_start(c, info)
+        if found is None:
+            return False
+        subject_end, start = found
+        words = self.words
+        content = 0
+        for k in range(start, len(words)):
+            if self.sentence_of[k] != self.sentence_of[c] or words[k].text in "،,؛;" \
+                    or self._cue(k) is not None:
+                break
+            content += words[k].token.is_word
+        if content < _MIN_NOMINAL_WORDS:
+            return False
+        subject = self._subject(c, info, subject_end)  # also «وكان مواطنون قد طالبوا»
+        self.claimed.update(range(c, start))
+        self._open_indirect.setdefault(self.sentence_of[c], words[start].start)
+        return self._add(words[start].start, -1, "indirect", self._cue_text(c),
+                         words[c].start, info.form, info.gender, subject, start)
+
+    def _nominal_start(self, c: int, info: CueInfo) -> tuple[int, int] | None:
+        """Where a verbal-noun content's subject ends and the content starts: past a
+        parenthesis («مؤكداً - أيده الله -»), the subject of a finite cue (names, roles,
+        definite words, set off by a comma or not), an adjunct («في اجتماعه بمديري
+        التعليم», «عبر حسابه ...») and a preposition the verb takes («عن», «على»), at a
+        word that is no name; None when no content can start there."""
+        words = self.words
+        sentence = self.sentence_of[c]
 
         def inside(k: int) -> bool:
             return k < len(words) and self.sentence_of[k] == sentence
@@ -367,19 +392,7 @@ class _Finder:
             close = next((k for k in range(j + 1, min(j + 6, len(words)))
                           if words[k].text in _DASHES), None)
             j = close + 1 if close is not None else j
-        subject_end = j
-        if info.form == "finite":
-            subject_end = self._person_ends_subject(j, inside) or j
-            while inside(subject_end) and subject_end - j <= _MAX_SUBJECT_WORDS:
-                hit = self.reader.entity_at.get(subject_end)
-                word = words[subject_end]
-                if hit is not None:
-                    subject_end = hit[1] + 1
-                elif word.token.is_word and (word.definite or word.role) \
-                        and not is_stop(word):
-                    subject_end += 1
-                else:
-                    break
+        subject_end = self._subject_end(j, inside) if info.form == "finite" else j
         start = subject_end
         if start > j and inside(start) and words[start].text in "،,":
             start += 1  # «أعلنت المؤسسة العامة للتدريب التقني والمهني, استمرار فترة القبول»
@@ -389,23 +402,27 @@ class _Finder:
         if inside(start) and words[start].key in _CONTENT_PREPOSITIONS:
             start += 1
         if not inside(start) or start in self.claimed or start in self.reader.entity_at:
-            return False
+            return None
         word = words[start]
         if not word.token.is_word or (is_stop(word) and word.key not in _QUANTIFIERS) \
                 or word.role:
-            return False
-        content = 0
-        for k in range(start, len(words)):
-            if not inside(k) or words[k].text in "،,؛;" or self._cue(k) is not None:
+            return None
+        return subject_end, start
+
+    def _subject_end(self, j: int, inside: Callable[[int], bool]) -> int:
+        """The end of a finite cue's subject at ``j``: past the person a long role names,
+        then past names, roles and definite words."""
+        end = self._person_ends_subject(j, inside) or j
+        while inside(end) and end - j <= _MAX_SUBJECT_WORDS:
+            hit = self.reader.entity_at.get(end)
+            word = self.words[end]
+            if hit is not None:
+                end = hit[1] + 1
+            elif word.token.is_word and (word.definite or word.role) and not is_stop(word):
+                end += 1
+            else:
                 break
-            content += words[k].token.is_word
-        if content < _MIN_NOMINAL_WORDS:
-            return False
-        subject = self._subject(c, info, subject_end)  # also «وكان مواطنون قد طالبوا»
-        self.claimed.update(range(c, start))
-        self._open_indirect.setdefault(sentence, word.start)
-        return self._add(word.start, -1, "indirect", self._cue_text(c), words[c].start,
-                         info.form, info.gender, subject, start)
+        return end
 
     def _scan_from_cue(self, c: int, info: CueInfo) -> bool:
         """Look after the cue, within its sentence, for a colon, quotation marks or a
@@ -447,7 +464,7 @@ class _Finder:
                 return True
         return False
 
-    def _person_ends_subject(self, j: int, inside) -> int | None:
+    def _person_ends_subject(self, j: int, inside: Callable[[int], bool]) -> int | None:
         """Past the person a subject names after its role, however long the role («نفى
         مساعد وزير الداخلية لقطاع السجون اللواء حسن السوهاجي ما تردد»), when no particle
         comes first."""
