@@ -46,6 +46,7 @@ _NEGATING_NOUNS = folded_set("عدم")
 _KANA = folded_set("كان كانت وكان وكانت فكان فكانت")
 _OPENS_SUBJECT = _KANA | folded_set("اما")  # «أما الوزير، فقال», «وكانت الوزيرة قد ...»
 _ACCORDING_TO = folded_set("بحسب حسب وفق وفقا")
+_ACCORDING_OPENERS = _ACCORDING_TO | frozenset("و" + key for key in _ACCORDING_TO)
 # What puts a cue after the words it reports: «...، كما قال فلان», «...، حسبما أفادت»,
 # «...، بحسب ما ذكر فلان», «...، وفقا لما قاله».
 _AS_SAID = folded_set("كما حسبما وفقما")
@@ -66,6 +67,7 @@ _SUBJECT_PARTICLES = folded_set("به بها بذلك باسم")  # «كما أ�
 # جميع المرشحين».
 _QUANTIFIERS = folded_set("ما جميع كافه كل")
 _TURN_WORDS = folded_set("جانبه جانبها جهته جهتها بدوره بدورها كما")
+_BARE_CUES = folded_set("بين بينت")
 _FIGURES = folded_set("ارقام احصاءات احصائيات معطيات نتائج تقديرات بيانات مؤشرات")
 _MIN_NOMINAL_WORDS = 3
 _AS_SAID_PAIRS = {("حسب", "ما"), ("بحسب", "ما"), ("وفق", "ما"), ("وفقا", "لما")}
@@ -77,12 +79,6 @@ _NOT_SPEAKERS = folded_set("عاجل فيديو بالفيديو شاهد بال
 
 def _without_article(key: str) -> str:
     return key[2:] if key.startswith("ال") and len(key) > 3 else key
-
-
-def _according_key(key: str) -> str | None:
-    """«بحسب», «حسب», «وفق», «وفقا» behind an optional «و», or None."""
-    bare = key[1:] if key[:1] == "و" and key[1:] in _ACCORDING_TO else key
-    return bare if bare in _ACCORDING_TO else None
 
 
 def is_complementizer(word: Word) -> bool:
@@ -141,6 +137,7 @@ class _Finder:
         self.used_marks: set[int] = set()
         self.claimed: set[int] = set()  # words already part of a quote or its cue's subject
         self.found: list[FoundQuote] = []
+        self.cues: list[int] = []  # the words that are speech cues, set by :meth:`run`
         self._open_indirect: dict[int, int] = {}  # sentence → start of its first indirect
 
     # -- structure ------------------------------------------------------------------
@@ -203,9 +200,11 @@ class _Finder:
     # -- passes ---------------------------------------------------------------------
     def run(self) -> list[FoundQuote]:
         self._colon_lines()
-        for i in [i for i, word in enumerate(self.words)  # few words are cues
-                  if word.token.is_word and (cue_info(word.text) is not None
-                                             or self._bare_cue(i) is not None)]:
+        self.cues = [i for i, word in enumerate(self.words)  # few words are cues
+                     if word.token.is_word and (cue_info(word.text) is not None
+                                                or word.key in _BARE_CUES
+                                                and self._bare_cue(i) is not None)]
+        for i in self.cues:
             if i in self.claimed:
                 continue
             info = self._cue(i)
@@ -262,7 +261,7 @@ class _Finder:
         """«بين/بينت» with no conjunction is a verb right after «من جانبه»/«من جهته»/
         «بدوره»/«كما» («من جانبه بين مدير ... أن», «كما بينت العمادة أن»); elsewhere it
         is «between»."""
-        if i < 1 or self.words[i].key not in ("بين", "بينت") \
+        if i < 1 or self.words[i].key not in _BARE_CUES \
                 or self.words[i - 1].key not in _TURN_WORDS:
             return None
         return cue_info("و" + self.words[i].text)
@@ -661,8 +660,8 @@ class _Finder:
         «حسبما», with only its subject after it before the clause ends, reports the
         clause before the comma (from its sentence's start or the last quote there)."""
         words = self.words
-        for c, word in enumerate(words):
-            if c < 2 or c in self.claimed or not word.token.is_word:
+        for c in self.cues:
+            if c < 2 or c in self.claimed:
                 continue
             info = self._cue(c)
             if info is None or info.form != "finite":
@@ -700,7 +699,7 @@ class _Finder:
         sentence that opens with its source, a comma, then what the source says."""
         words = self.words
         for k, word in enumerate(words):
-            if k in self.claimed or _according_key(word.key) is None:
+            if word.key not in _ACCORDING_OPENERS or k in self.claimed:
                 continue
             sentence = _run_of(self.sentence_of, self.sentence_of[k])
             if k != sentence[0] and not (k == sentence[0] + 1 and words[k - 1].text in "-–—"):
