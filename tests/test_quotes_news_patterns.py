@@ -282,3 +282,11 @@ def test_an_aside_between_the_cue_and_its_content() -> None:
 def test_a_headline_quoting_unnamed_sources() -> None:
     rows = _quotes("مسؤولون خليجيون: المملكة رائدة في مكافحة الإرهاب\n\nنص الخبر.")
     assert rows == [("direct", ":", None, "المملكة رائدة في مكافحة الإرهاب")]
+
+
+def test_his_saying_runs_into_his_own_words() -> None:
+    rows = _quotes(HEAD + "التقينا سالم اليافعي والد الشهيد، حيث استهل حديثه بقوله الحمدلله "
+                          "ابني ناضل حتى استشهد.\nواضاف الوزير سامر الخطيب قائلا الحمد لله على "
+                          "نجاح الموسم.")
+    assert [(kind, cue, speaker) for kind, cue, speaker, _ in rows] == [
+        ("direct", "بقوله", "سالم اليافعي"), ("direct", "قائلا", "سامر الخطيب")]

@@ -56,7 +56,7 @@ _NOMINAL_CUES = folded_set("اعلن اكد نفي كشف دعا طالب حذر
 _CONTENT_PREPOSITIONS = folded_set("عن على الى من")
 # Participles that news runs straight into what was said, without «أن»: «، مضيفا شركات
 # الحج تتضرر», «، مبيناً سعر المواشي في الشمال أقل».
-_CLAUSE_PARTICIPLES = folded_set("اضاف بين اوضح اشار لفت نوه")
+_CLAUSE_PARTICIPLES = folded_set("اضاف بين اوضح اشار لفت نوه قال")
 # Before a cue, what makes its subject a thing: «مما يؤكد أهمية», «الذي يؤكد على».
 _THING_SUBJECTS = folded_set("ما بما مما الذي التي وهو وهي وهذا وهذه")
 _ADJUNCT_PREPOSITIONS = folded_set("في خلال لدى اثناء امس اليوم عبر")
@@ -371,7 +371,8 @@ class _Finder:
         subject = self._subject(c, info, subject_end)  # also «وكان مواطنون قد طالبوا»
         self.claimed.update(range(c, start))
         self._open_indirect.setdefault(self.sentence_of[c], words[start].start)
-        return self._add(words[start].start, -1, "indirect", self._cue_text(c),
+        kind = "direct" if info.lemma == "قال" else "indirect"  # «بقوله الحمد لله ...»
+        return self._add(words[start].start, -1, kind, self._cue_text(c),
                          words[c].start, info.form, info.gender, subject, start)
 
     def _nominal_start(self, c: int, info: CueInfo) -> tuple[int, int] | None:
@@ -486,7 +487,7 @@ class _Finder:
         key = fold(word.text).rstrip("\u064b")
         after_comma = c > 0 and self.words[c - 1].text in "،,"
         if info.form == "participle":
-            return after_comma or key.endswith("ا") or key[:1] == "و"
+            return after_comma or key.endswith("ا") or key[:1] in "وب"
         if info.lemma == "طالب" and key == "طالب":
             return False
         return c == 0 or self.words[c - 1].key not in _THING_SUBJECTS

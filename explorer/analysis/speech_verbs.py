@@ -166,7 +166,10 @@ def _lexicon() -> tuple[dict[str, CueInfo], frozenset[str]]:
 
 
 # Whole words that report speech like a participle: «واكتفى بالقول إن», «ردّ بالقول:».
-_SET_PHRASES = {fold("بالقول"): CueInfo(fold("قال"), "participle", None)}
+# «ختم حديثه بالقول», «استهل حديثه بقوله»: the saying that follows is the subject's own.
+_SET_PHRASES = {fold("بالقول"): CueInfo(fold("قال"), "participle", None),
+                fold("بقوله"): CueInfo(fold("قال"), "participle", "m"),
+                fold("بقولها"): CueInfo(fold("قال"), "participle", "f")}
 
 
 @lru_cache(maxsize=1 << 16)
