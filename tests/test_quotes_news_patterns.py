@@ -290,3 +290,10 @@ def test_his_saying_runs_into_his_own_words() -> None:
                           "نجاح الموسم.")
     assert [(kind, cue, speaker) for kind, cue, speaker, _ in rows] == [
         ("direct", "بقوله", "سالم اليافعي"), ("direct", "قائلا", "سامر الخطيب")]
+
+
+def test_a_sentence_opening_with_but_keeps_its_subject() -> None:
+    [(_, cue, speaker, _)] = _quotes(
+        HEAD + "لكن ناقد الموضة المعروف أندي ماكدوال له رأي آخر، فقد تساءل عن مدى فائدة "
+        "مشاركة الخياطين في الأسبوع.")
+    assert (cue, speaker) == ("تساءل", "أندي ماكدوال")

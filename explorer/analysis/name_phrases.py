@@ -524,7 +524,9 @@ class PhraseReader:
         while end > i and (self.words[end - 1].text in "،," or is_time(self.words[end - 1])):
             end -= 1
         first = end - 2  # an unknown given name and surname right before the content
-        if first >= i and self.words[first - 1].definite:
+        before = self.words[first - 1] if first > 0 else None
+        if first >= i and before is not None and (before.definite
+                                                   or before.key.startswith("لل")):
             given, surname = self.words[first], self.words[end - 1]
             if (given.token.is_word and given.key.isalpha() and not given.definite
                     and not is_stop(given) and not given.role and not is_org_head(given)

@@ -45,6 +45,7 @@ _SOURCE_PREPOSITIONS = folded_set("عن الى")
 _NEGATING_NOUNS = folded_set("عدم")
 _KANA = folded_set("كان كانت وكان وكانت فكان فكانت")
 _OPENS_SUBJECT = _KANA | folded_set("اما")  # «أما الوزير، فقال», «وكانت الوزيرة قد ...»
+_OPENING_LINKS = folded_set("لكن ولكن بل ثم")  # before a sentence's subject
 _ACCORDING_TO = folded_set("بحسب حسب وفق وفقا")
 _ACCORDING_OPENERS = _ACCORDING_TO | frozenset("و" + key for key in _ACCORDING_TO)
 # What puts a cue after the words it reports: «...، كما قال فلان», «...، حسبما أفادت»,
@@ -237,6 +238,8 @@ class _Finder:
         dash = next((i for i in indices[:5] if words[i].text in "-–—"), None)
         if dash is not None:
             first = dash + 1  # «نيويورك - دعا ...»
+        if first < len(words) and words[first].key in _OPENING_LINKS:
+            first += 1  # «لكن ناقد الموضة أندي ماكدوال له رأي آخر، فقد تساءل»
         if first < len(words) and words[first].key not in _OPENS_SUBJECT \
                 and is_stop(words[first]) and not cue_info(words[first].text):
             comma = next((i for i in indices if first < i <= first + 6
