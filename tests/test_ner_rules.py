@@ -139,6 +139,14 @@ def test_words_with_nunation_are_no_part_of_a_person() -> None:
     assert persons_without_nunation(["قال", "عادل", "الجبير", "بالرياض"], tags) == tags
 
 
+def test_a_speech_verb_after_a_name_is_cut(features) -> None:
+    # «مشعل بن ماجد ينوه», «نور الدين فيرى»; «جون راي» keeps its name
+    assert correct_persons(["مشعل", "بن", "ماجد", "ينوه"], person(4), features) == [
+        *person(3), "O"]
+    assert correct_persons(["نور", "الدين", "فيرى"], person(3), features) == [*person(2), "O"]
+    assert correct_persons(["جون", "راي"], person(2), features) == person(2)
+
+
 def test_no_span_grows_across_a_sentence_start(features) -> None:
     words = ["عيضة", "ابن", "طوير"]
     tags = ["O", *person(2)]

@@ -34,6 +34,7 @@ from explorer.analysis.ner import curated
 from explorer.analysis.ner.conll import spans
 from explorer.analysis.ner.features import FeatureExtractor, word_shape
 from explorer.analysis.ner.resources import Resources, is_known_name, nationality_key
+from explorer.analysis.speech_verbs import cue_info
 from explorer.arabic.normalize import fold
 
 _PREPOSITIONS = frozenset(fold(word) for word in (
@@ -276,6 +277,9 @@ def _after_the_name(key: str, features: FeatureExtractor, written: frozenset[str
         return False
     if key.startswith("لل") and len(key) > _MIN_CUT_WORD:
         return True
+    cue = cue_info(key)
+    if cue is not None and cue.form == "finite" and key.lstrip("وف")[:1] in "يت":
+        return True  # «مشعل بن ماجد [ينوه]»: a speech verb in the present after the name
     if key.startswith(_PREPOSITION_ARTICLE) and len(key) > _MIN_CUT_WORD:
         place = key[1:]
         return place in resources.gazetteer or place in written
