@@ -297,3 +297,19 @@ def test_a_sentence_opening_with_but_keeps_its_subject() -> None:
         HEAD + "لكن ناقد الموضة المعروف أندي ماكدوال له رأي آخر، فقد تساءل عن مدى فائدة "
         "مشاركة الخياطين في الأسبوع.")
     assert (cue, speaker) == ("تساءل", "أندي ماكدوال")
+
+
+def test_abbreviated_titles_a_statement_said_before_and_one_mark_on_both_sides() -> None:
+    rows = _quotes(HEAD + "وذكر د. الموسى في كلمة له خلال التدشين، أن النظام يوفر الوقت.\n"
+                          "وكانت الحكومة التركية أكدت، تزامنا مع الغارات، أن العملية ستستمر.\n"
+                          "وأوضح مدير المتحف حاتم الذيابي لـ”الوئام” أن المتحف يضم قطعا نادرة.\n"
+                          "بالسياق، أوضح الأمن المصري، بشمال سيناء، أن معارك عنيفة دارت.")
+    assert [speaker for _, _, speaker, _ in rows] == [
+        "الموسى", "الحكومة التركية", "حاتم الذيابي", "الأمن المصري"]
+
+
+def test_a_name_in_quotation_marks_is_no_quote() -> None:
+    [(kind, _, _, content)] = _quotes(
+        HEAD + "ويضيف الدكتور علي النعيمي، مدير “جامعة الإمارات العربية المتحدة”، بأنه يتم "
+        "العمل على بناء فريق.")
+    assert (kind, content) == ("indirect", "بأنه يتم العمل على بناء فريق")

@@ -61,7 +61,7 @@ _ORG_CONSTRUCT = folded_set(
     "مديريه عماده امانه كليه")
 _ORG_HEADS = _ORG_CONSTRUCT | folded_set(
     "خارجيه داخليه دفاع حكومه جيش شرطه برلمان كونجرس كونغرس سلطات كرملين اليزيه بنتاغون "
-    "بنتاجون كنيست نيابه جانب طرف")
+    "بنتاجون كنيست نيابه جانب طرف امن")
 # Words that end a name or a noun phrase: particles, prepositions, time words, pronouns.
 _STOP = folded_set(
     "في من الى على عن مع ان انه انها انهم اننا انني بان بانه بانها بانهم لا لم لن ما قد "

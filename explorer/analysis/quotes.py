@@ -32,6 +32,8 @@ from explorer.model import Entity
 # The usual pairs, then the same marks reversed as right-to-left typing sometimes leaves them
 # (a closing mark never reaches this table when its opening mark came first).
 _OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›", "‘": "’", "»": "«", "”": "“"}
+# Marks news also types as the same character on both sides: «لـ”الوئام”».
+_SAME_CHAR_PAIRS = frozenset("”")
 _COMPLEMENTIZERS = folded_set("ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم باننا "
                               "فان فانه فانها فانهم")  # «بحسب ما أفاد به فلان، فإن ...»
 _SEPARATORS = frozenset(".-–—|،,")  # «بعد لقائه الأسد، لافروف: ...»
@@ -169,7 +171,8 @@ class _Finder:
                     spans += self._paragraph_marks(pairs, stack, _run_of(line_of, line)[-1])
                 pairs, stack, line = [], [], line_of[i]
             char = words[i].text
-            if stack and char == stack[-1][1]:
+            if stack and (char == stack[-1][1] or char in _SAME_CHAR_PAIRS
+                          and char == words[stack[-1][0]].text):
                 pairs.append((stack.pop()[0], i))
             elif char in _OPENERS or char == "\"" or (
                     char == "'" and self._straight_single_opens(i)):
@@ -537,6 +540,9 @@ class _Finder:
         inner = [w for w in words[mark.open + 1:mark.close] if w.token.is_word]
         if len(inner) < min_words or not mark.closed:
             return False
+        named = self.reader.entity_at.get(mark.open + 1)
+        if named is not None and named[1] >= mark.close - 1:
+            return False  # a body's or place's name: «مدير "جامعة الإمارات العربية المتحدة"»
         if mark.open > 0:
             previous = words[mark.open - 1]
             if previous.text.endswith("ـ") or previous.key in ("ل", "ب") \
@@ -568,16 +574,20 @@ class _Finder:
         return subject
 
     def _subject_before(self, c: int, info: CueInfo) -> Subject | None:
-        """«وكانت رئيسة اللجنة قد صرحت بأن»: the subject between كان and قد."""
+        """«وكانت رئيسة اللجنة قد صرحت بأن», «وكانت الحكومة التركية أكدت، ... أن»: the
+        subject between كان and the cue (and its «قد»)."""
         words = self.words
-        if c < 2 or words[c - 1].key != "قد":
+        end = c - 1 if c and words[c - 1].key == "قد" else c
+        if end < 2:
             return None
-        for k in range(c - 2, max(c - 22, -1), -1):
+        for k in range(end - 1, max(c - 22, -1), -1):
             if self.sentence_of[k] != self.sentence_of[c]:
                 return None
             if words[k].key in _KANA:
-                subject = read_subject(self.reader, self.mentions, k + 1, c - 1, info.gender)
+                subject = read_subject(self.reader, self.mentions, k + 1, end, info.gender)
                 return subject if subject.kind != "implicit" else None
+            if end == c and is_stop(words[k]):
+                return None  # without «قد», only a subject may stand between كان and the cue
         return None
 
     def _referent(self, c: int) -> Subject:

@@ -35,7 +35,8 @@ SubjectKind = Literal["named", "role", "anonymous", "implicit", "referent", "doc
 # «بحسب ما أفاد به الناطق»).
 _LEADING_ADVERBS = folded_set("ايضا كذلك بدوره بدورها بدورهم اليوم امس به بها له لها "
                                "بذلك معالي سعاده فضيله سماحه فخامه عليه عليها عليهم منه "
-                               "منها عنه عنها اليه اليها")
+                               "منها عنه عنها اليه اليها سابقا لاحقا مؤخرا حاليا مجددا مرارا "
+                               "د ا م")  # «د.» doctor, «أ.» professor, «م.» engineer
 # Subjects that are texts, not speakers: «وأكد البيان أن» is not a speaker's quote.
 _DOCUMENTS = folded_set(
     "البيان بيان التقرير تقرير الرساله رساله الوثيقه وثيقه النص نص المذكره الدراسه دراسه "
@@ -80,6 +81,8 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
     (headlines) only names already known in the article are taken.
     """
     words = reader.words
+    if first < limit and words[first].text in "،,":
+        return Subject("implicit")  # «وكانت الحكومة أكدت، تزامنا مع الغارات، أن»: said before
     i = _past_dative(reader, first, limit)
     while i < limit and (not words[i].token.is_word or words[i].key in _LEADING_ADVERBS
                          or is_time(words[i])):

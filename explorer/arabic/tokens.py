@@ -54,7 +54,9 @@ def line_break_offsets(text: str) -> list[int]:
     return [match.start() for match in _LINE_BREAK.finditer(text)]
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?؟…])\s+|\n\s*\n|\n")
+# A dot after a lone letter is an abbreviation, not a sentence end: «د. عبدالله النجار»
+# (doctor), «أ. جلوي» (professor), «م. فهد» (engineer).
+_SENTENCE_END = re.compile(r"(?<=[.!?؟…])(?<![\s(][دأإمط]\.)\s+|\n\s*\n|\n")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
