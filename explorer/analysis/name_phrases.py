@@ -83,6 +83,8 @@ _NAME_PARTICLES = folded_set("بن ابن بنت ابو عبد آل ولد دي 
 _COMPOUND_SECOND = folded_set("الدين الله الاسلام الرحمن")
 _QUOTE_OPENERS = {"«": "»", "\"": "\"", "“": "”", "”": "“"}
 _CONSTRUCT_ONLY_ROLES = folded_set("كبير كبيره")
+# «بحسب», «حسب», «وفق», «وفقا»: what names a source rather than a speaking verb.
+ACCORDING_TO = folded_set("بحسب حسب وفق وفقا")
 _INDEFINITE_MARKS = re.compile("[\u064b\u064c\u064d\u0652]")
 _SPEAKER_BY = folded_set("باسم")
 _SPEAKER_HEADS = folded_set("متحدث متحدثه ناطق ناطقه")

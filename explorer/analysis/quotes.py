@@ -1,11 +1,15 @@
 """Quotes: where reported speech is, how it is cued, and the words that name its speaker.
 
-Three shapes are found:
+The shapes found:
 
 * a speech cue (verb, participle or verbal noun, see :mod:`speech_verbs`) followed, within
   its sentence, by a subject and then by a colon or quotation marks (direct speech) or by
   أن/إن/بأن/إلى أن (indirect speech, which runs to the end of the clause);
-* quotation marks followed by a cue («...»، قال الساعدي);
+* a cue whose content is a verbal noun («أعلنت الوزارة عن ضبط ...», «، مؤكداً حرص ...»),
+  or a participle run straight into what was said («، مبيناً سعر المواشي أقل»);
+* quotation marks followed by a cue («...»، قال الساعدي), and a clause followed by its
+  cue («...، كما يقول السيد فارغا», «... حسبما أفادت ...»);
+* a sentence that opens with its source («وبحسب القضاء الأمريكي، فإن ...»);
 * a line «فلان: ...» whose left side names a speaker (a headline, or a line that opens
   with quotation marks after the colon).
 
@@ -22,7 +26,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from explorer.analysis.mentions import MentionSet
-from explorer.analysis.name_phrases import PhraseReader, Word, folded_set, is_stop
+from explorer.analysis.name_phrases import (
+    ACCORDING_TO,
+    PhraseReader,
+    Word,
+    folded_set,
+    is_stop,
+)
 from explorer.analysis.speakers import Subject, read_subject
 from explorer.analysis.speech_verbs import CueInfo, cue_info
 from explorer.arabic.normalize import fold
@@ -48,8 +58,7 @@ _NEGATING_NOUNS = folded_set("عدم")
 _KANA = folded_set("كان كانت وكان وكانت فكان فكانت")
 _OPENS_SUBJECT = _KANA | folded_set("اما")  # «أما الوزير، فقال», «وكانت الوزيرة قد ...»
 _OPENING_LINKS = folded_set("لكن ولكن بل ثم")  # before a sentence's subject
-_ACCORDING_TO = folded_set("بحسب حسب وفق وفقا")
-_ACCORDING_OPENERS = _ACCORDING_TO | frozenset("و" + key for key in _ACCORDING_TO)
+_ACCORDING_OPENERS = ACCORDING_TO | frozenset("و" + key for key in ACCORDING_TO)
 # What puts a cue after the words it reports: «...، كما قال فلان», «...، حسبما أفادت»,
 # «...، بحسب ما ذكر فلان», «...، وفقا لما قاله».
 _AS_SAID = folded_set("كما حسبما وفقما")
@@ -765,7 +774,7 @@ class _Finder:
         or «بحسب فلان» (the preposition itself is then the cue)."""
         words = self.words
         key = words[c].key
-        if key in _ACCORDING_TO:
+        if key in ACCORDING_TO:
             if c + 1 < len(words) and words[c + 1].key in ("ما", "قول"):
                 c += 2 if words[c + 1].key == "ما" else 1
             else:

@@ -2,7 +2,8 @@
 
 The subject is read from the words after the cue (VSO: «وقال وزير الخارجية ... إن») or,
 for a headline, the words before the colon. It is a name (possibly after a title), a role
-alone, an institution or state, an anonymous source, or nothing (pro-drop: «وأضاف أن»).
+alone, an institution or state, an anonymous source, a text that speaks for its issuer
+(«البيان», «تقارير»), or nothing (pro-drop: «وأضاف أن»).
 Resolution then maps a name to its actor, a role to the person holding it in the article,
 and an implicit subject to the most recent compatible speaker, using gender agreement.
 """
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from explorer.analysis.actors import LocalActor
 from explorer.analysis.mentions import MentionSet
 from explorer.analysis.name_phrases import (
+    ACCORDING_TO,
     PhraseReader,
     folded_set,
     is_anonymous,
@@ -37,7 +39,8 @@ _LEADING_ADVERBS = folded_set("ايضا كذلك بدوره بدورها بدو�
                                "بذلك معالي سعاده فضيله سماحه فخامه عليه عليها عليهم منه "
                                "منها عنه عنها اليه اليها سابقا لاحقا مؤخرا حاليا مجددا مرارا "
                                "د ا م")  # «د.» doctor, «أ.» professor, «م.» engineer
-# Subjects that are texts, not speakers: «وأكد البيان أن» is not a speaker's quote.
+# Subjects that are texts: a source that names no speaker («وأكد البيان أن»), which speaks
+# for the body that issued it when the article names one.
 _DOCUMENTS = folded_set(
     "البيان بيان التقرير تقرير الرساله رساله الوثيقه وثيقه النص نص المذكره الدراسه دراسه "
     "القرار المرسوم الاتفاق الاتفاقيه الصحيفه الموقع المصدر تقارير التقارير")
@@ -46,7 +49,6 @@ _DOCUMENTS = folded_set(
 # How far after its first word a subject may name its person («مساعد وزير الداخلية لقطاع
 # السجون اللواء حسن السوهاجي»).
 _MAX_SUBJECT_WORDS = 7
-_ACCORDING_WORDS = folded_set("حسب بحسب وفق وفقا")
 # The press in general, a source no one in particular speaks for.
 _PRESS = folded_set("صحف وسائل تقارير")
 # «سموه», «معاليه»: the dignitary named before, as a pronoun.
@@ -93,7 +95,7 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
         if words[i].text in ":«»\"“”":
             return Subject("implicit")
         i += 1
-        if i < limit and words[i].key.removeprefix("و") in _ACCORDING_WORDS:
+        if i < limit and words[i].key.removeprefix("و") in ACCORDING_TO:
             # «وأشار أيضا، وحسب ملاحظاته، إلى أن»: an aside, not the subject
             i = next((k + 1 for k in range(i, limit) if words[k].text in "،,"), limit)
     if i >= limit:
