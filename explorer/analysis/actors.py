@@ -117,12 +117,15 @@ def _merge_adjectival(groups: list[list[Entity]]) -> list[list[Entity]]:
 def _merge_generic_heads(groups: list[list[Entity]]) -> list[list[Entity]]:
     """«الوزارة» joins «وزارة الداخلية الكويتية» when the article names one body of that
     kind: the head alone, with the article, is the body named before in full."""
-    bodies = [g for g in groups if g[0].type == "ORG" and len(_words(g[0])) > 1]
+    # each body named in full by its first word as written: the name key would read
+    # «وزارة» as و + «زارة»
+    heads = [(fold(g[0].text).split()[0], g) for g in groups
+             if g[0].type == "ORG" and len(_words(g[0])) > 1]
     result: list[list[Entity]] = []
     for group in groups:
         written = fold(group[0].text)
-        head = written.removeprefix("ال")  # the name key would read «وزارة» as و + «زارة»
-        fits = [g for g in bodies if fold(g[0].text).split()[0] == head] if (
+        head = written.removeprefix("ال")
+        fits = [g for first, g in heads if first == head] if (
             group[0].type == "ORG" and " " not in written and head != written) else []
         if len(fits) == 1 and min(e.start for e in fits[0]) < min(e.start for e in group):
             fits[0].extend(group)

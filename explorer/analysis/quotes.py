@@ -451,7 +451,7 @@ class _Finder:
             if self.sentence_of[j] != sentence and not self._colon_line_break(j):
                 return False
             if j in self.mark_at and j not in self.used_marks:
-                if info.form != "noun" and self._mark_after_cue(c, j):
+                if info.form != "noun" and self._mark_after_cue(c, info, j):
                     return self._direct(c, info, j)
                 j = self.mark_at[j].close + 1
                 continue
@@ -522,16 +522,14 @@ class _Finder:
         return (self.words[prev].text == ":" and j in self.mark_at
                 and self.line_of[j] == self.line_of[prev] + 1)
 
-    def _mark_after_cue(self, c: int, j: int) -> bool:
+    def _mark_after_cue(self, c: int, info: CueInfo, j: int) -> bool:
         """Whether the marks opening at ``j`` hold the cue's direct quote (else they are a
         name or title to step over)."""
         if j > c + 1 and self.words[j - 1].text == ":":
             return True
         mark = self.mark_at[j]
         inner = [w for w in self.words[mark.open + 1:mark.close] if w.token.is_word]
-        info = self._cue(c)
-        if inner and j == c + 1 and info is not None and info.lemma == "قال" \
-                and info.form == "participle":
+        if inner and j == c + 1 and info.lemma == "قال" and info.form == "participle":
             return True  # «قائلاً "سنفتتحه قريبا"»: words said, however few
         if len(inner) >= 4 and (j == c + 1 or mark.closed and is_complementizer(inner[0])):
             return True  # «وأفاد «كانت هناك ...»», «وقال في مقابلة "إنه أكثر ..."»

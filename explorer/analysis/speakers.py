@@ -88,8 +88,7 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
     i = _past_dative(reader, first, limit)
     while i < limit and (not words[i].token.is_word or words[i].key in _LEADING_ADVERBS
                          or is_time(words[i])):
-        named = reader.entity_at.get(i + 1)
-        if words[i].text in _OPENING_MARKS and named is not None and named[0].type == "PERS":
+        if words[i].text in _OPENING_MARKS and _person_at(reader, i + 1):
             i += 1  # «وأشار "جون كيري" إلى أن»: a name in quotation marks
             continue
         if words[i].text in ":«»\"“”":
@@ -140,6 +139,12 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
     if subject.kind == "document":
         return _person_after_noun(reader, mentions, i, limit) or subject
     return subject
+
+
+def _person_at(reader: PhraseReader, i: int) -> bool:
+    """Whether a person the article names begins at word ``i``."""
+    hit = reader.entity_at.get(i)
+    return hit is not None and hit[0].type == "PERS"
 
 
 def _person_after_noun(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
