@@ -113,8 +113,43 @@ def test_a_person_inside_the_name_of_a_body_or_place_is_not_a_person(features) -
                                       features)[2] != "B-PERS", head
 
 
+def test_a_person_right_after_what_is_named_after_him_is_that_name(features) -> None:
+    # «بمركز [سعد بن فهد] للتأهيل», «لدوري [عبدالعزيز جميل]», «شركة [بالتيكو]»
+    for words in (["بمركز", "سعد", "بن", "فهد", "للتأهيل"], ["لدوري", "عبدالعزيز", "جميل"],
+                  ["شركة", "بالتيكو"]):
+        tags = ["O", *person(len(words) - 1)] if len(words) < 5 else [
+            "O", *person(3), "O"]
+        found = persons_in_other_names(words, tags, features)
+        assert "B-PERS" not in found and found[0] == "B-ORG", words
+
+
+def test_a_person_after_a_definite_head_or_through_a_road_stays_a_person(features) -> None:
+    # «الفريق» is also a rank; «مدير الفريق بالنادي [خالد]» is a man; «عن طريق» is "through"
+    for words in (["الفريق", "سامي", "عنان"], ["بالنادي", "نايف", "العتيبي"],
+                  ["عن", "طريق", "سامي", "عنان"]):
+        tags = ["O"] * (len(words) - 2) + person(2)
+        assert persons_in_other_names(words, tags, features) == tags, words
+
+
+def test_a_title_with_the_article_is_cut_even_where_names_begin_with_it(features) -> None:
+    words = ["الأمير", "سعد", "الفيصل"]
+    assert correct_persons(words, person(3), features) == ["O", *person(2)]
+
+
+def test_a_place_spelt_with_jim_for_the_gazetteers_ghayn_is_a_place(features) -> None:
+    # the gazetteer writes «الغابون» and «السنغال»
+    for word in ("الجابون", "للسنجال"):
+        assert persons_in_other_names(["إلى", word], ["O", "B-PERS"], features) == [
+            "O", "B-LOC"], word
+
+
 def test_god_is_no_person(features) -> None:
     assert persons_in_other_names(["ولله", "الحمد"], person(2), features) == ["O", "O"]
+    # «بعد [توفيق الله] سبحانه»: a phrase about God before a word of praise
+    assert persons_in_other_names(["بعد", "توفيق", "الله", "سبحانه"],
+                                  ["O", *person(2), "O"], features) == ["O"] * 4
+    assert persons_in_other_names(["وقال", "ضيف", "الله"], ["O", *person(2)],
+                                  features) == ["O", *person(2)]
 
 
 def test_an_unlisted_first_name_before_a_surname_link_joins_it(features) -> None:

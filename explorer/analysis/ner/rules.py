@@ -62,6 +62,7 @@ _NAME_HEADS = frozenset(fold(word) for word in (
     "قناة", "صحيفة", "جريدة", "مجلة", "نادي", "فريق", "شركة"))
 _GOD = frozenset(fold(word) for word in (
     "الله", "لله", "ولله", "فلله", "بالله", "والله", "فالله", "تالله"))
+_PRAISE = frozenset(fold(word) for word in ("تعالى", "سبحانه", "عز", "جل", "عزوجل"))
 _NAMING_TITLES = frozenset(fold(word) for word in (
     "الملك", "الملكة", "الأمير", "الأميرة", "الشيخ", "الشيخة", "الإمام", "السلطان"))
 # What is named after a king or prince: «جامعة الملك سعود», «مطار الملك خالد».
@@ -69,8 +70,8 @@ _NAMED_AFTER_PERSONS = frozenset(fold(word) for word in (
     "جامعة", "مستشفى", "مستشفيات", "مدينة", "مركز", "مؤسسة", "مطار", "ميناء", "قاعدة",
     "حديقة", "مكتبة", "شارع", "طريق", "جامع", "مسجد", "كلية", "دارة", "مجمع", "معهد", "جائزة",
     "كرسي", "قاعة", "ملعب", "استاد", "برنامج", "مشروع", "ميدان", "قصر", "صندوق", "مدرسة",
-    "مدارس", "جامعتي", "متنزه", "منتزه", "كأس", "جسر", "دوري", "بطولة", "درع", "سد",
-    "ملتقى"))
+    "مدارس", "جامعتي", "متنزه", "منتزه", "منتزهات", "مبادرات", "كأس", "جسر", "دوري", "بطولة",
+    "درع", "سد", "ملتقى"))
 _MAX_MODIFIERS = 6
 _MAX_NAME = 3
 # Names that are not persons, by what they are (``curated``): "O" for no actor at all.
@@ -174,19 +175,52 @@ def persons_in_other_names(words: list[str], tags: list[str], features: FeatureE
         other = _NOT_PERSONS.get(" ".join((key, *keys[first + 1:last]))) or _NOT_PERSONS.get(
             " ".join((stem, *keys[first + 1:last])))
         before = features.keys(words[first - 1])[1] if first and result[first - 1] == "O" else ""
-        if keys[first] in _GOD or (last - first == 1 and _people(key, stem, features)):
+        if (keys[first] in _GOD or (last - first == 1 and _people(key, stem, features))
+                or _praises_god(keys, first, last)):
             result[first:last] = ["O"] * (last - first)
         elif other:
             result[first:last] = (["O"] * (last - first) if other == "O"
                                   else ["B-" + other] + ["I-" + other] * (last - first - 1))
-        elif last - first == 1 and listed in ("LOC", "ORG"):
-            result[first] = "B-" + listed  # «الرياض», «الحوثيين»
+        elif last - first == 1 and (listed or _listed_with_gain(key, stem, features)) in (
+                "LOC", "ORG"):
+            result[first] = "B-" + (listed or "LOC")  # «الرياض», «الحوثيين», «الجابون»
         elif stem in _GROUP_HEADS or before in _GROUP_HEADS:
             result[first:last] = ["B-ORG"] + ["I-ORG"] * (last - first - 1)
         elif (first >= 2 and keys[first - 1] in _NAMING_TITLES and result[first - 2] == "O"
               and features.keys(words[first - 2])[1] in _NAMED_AFTER_PERSONS):
             result[first - 2:last] = ["B-ORG"] + ["I-ORG"] * (last - first + 1)
+        elif before and _names_a_body(words, keys, first, features):
+            result[first - 1:last] = ["B-ORG"] + ["I-ORG"] * (last - first)
     return result
+
+
+def _praises_god(keys: list[str], first: int, last: int) -> bool:
+    """Whether a person is a phrase about God before a word of praise: «بعد [توفيق
+    الله] سبحانه», «[حمد الله] تعالى»; «ضيف الله» and «نصر الله» alone are names."""
+    return (last - first > 1 and keys[last - 1] == "الله" and last < len(keys)
+            and keys[last] in _PRAISE)
+
+
+def _listed_with_gain(key: str, stem: str, features: FeatureExtractor) -> str | None:
+    """The gazetteer type of a word written with «ج» where the gazetteer writes «غ»
+    («الجابون», «السنجال», «جانا»): Egyptian and Saudi papers spell the foreign g both
+    ways, and the place names of the gazetteer have one spelling."""
+    if "ج" not in key:
+        return None
+    return features.listed(key.replace("ج", "غ"), stem.replace("ج", "غ"))
+
+
+def _names_a_body(words: list[str], keys: list[str], first: int,
+                  features: FeatureExtractor) -> bool:
+    """Whether the person at ``first`` is the name of the body or place written right
+    before it, without the article: «بمركز [محمد بن نايف] للمناصحة», «دوري [عبداللطيف
+    جميل]», «شركة [أستيكو]», «منتزهات». «عن طريق [محمد]» is "through Mohammed"."""
+    head = features.keys(words[first - 1])[1]
+    if head not in _NAMED_AFTER_PERSONS and head not in _NAME_HEADS:
+        return False
+    if _article_word(keys[first - 1]):
+        return False  # «الفريق» is also a rank, «بالنادي [نايف المهيلب]» a man's place
+    return not (head == "طريق" and first >= 2 and keys[first - 2] == "عن")
 
 
 def _people(key: str, stem: str, features: FeatureExtractor) -> bool:
@@ -242,9 +276,11 @@ def _not_a_first_name_word(word: str, key: str, features: FeatureExtractor) -> b
     """Whether a person's first word is the word before the name: one with the article
     («الشهير جون بون جوفي»), or a speech verb or title («وقالت كارين سباراباني»)."""
     resources = features.resources
+    stem = features.keys(word)[1]
+    if key.startswith("ال") and key in resources.titles:
+        return True  # «[الأمير] تركي الفيصل»: «الأمير» also begins names in the corpora
     if is_known_name(resources, key):
         return False
-    stem = features.keys(word)[1]
     return (_article_word(key) or key in resources.speech_verbs or stem in resources.speech_verbs
             or key in resources.titles or stem in resources.titles)
 
