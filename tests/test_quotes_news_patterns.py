@@ -313,3 +313,14 @@ def test_a_name_in_quotation_marks_is_no_quote() -> None:
         HEAD + "ويضيف الدكتور علي النعيمي، مدير “جامعة الإمارات العربية المتحدة”، بأنه يتم "
         "العمل على بناء فريق.")
     assert (kind, content) == ("indirect", "بأنه يتم العمل على بناء فريق")
+
+
+def test_a_statement_speaks_for_the_body_named_with_it() -> None:
+    # «بيان صادر عن ...», «بيان لـ...» and «بيان ...» in construct; the chain after it keeps
+    # the issuer although its verbs agree with «بيان», not with «وزارة»
+    rows = _quotes(HEAD + "وقال بيان صادر عن وزارة الصحة اليوم إن الفرق الطبية عالجت مئة "
+                          "مصاب في المدينة.\nولفت إلى أن الحالات كلها مستقرة الآن.\n"
+                          "وذكر بيان لوزارة النقل أن الطريق سيفتح يوم الأحد.")
+    assert [(cue, speaker) for _, cue, speaker, _ in rows] == [
+        ("قال", "وزارة الصحة"), ("لفت", "وزارة الصحة"), ("ذكر", "وزارة النقل")]
+

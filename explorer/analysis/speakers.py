@@ -3,7 +3,7 @@
 The subject is read from the words after the cue (VSO: «وقال وزير الخارجية ... إن») or,
 for a headline, the words before the colon. It is a name (possibly after a title), a role
 alone, an institution or state, an anonymous source, a text that speaks for its issuer
-(«البيان», «تقارير»), or nothing (pro-drop: «وأضاف أن»).
+(«البيان», «بيان صادر عن وزارة الداخلية», «تقارير»), or nothing (pro-drop: «وأضاف أن»).
 Resolution then maps a name to its actor, a role to the person holding it in the article,
 and an implicit subject to the most recent compatible speaker, using gender agreement.
 """
@@ -21,6 +21,7 @@ from explorer.analysis.name_phrases import (
     folded_set,
     is_anonymous,
     is_indefinite,
+    is_org_head,
     is_stop,
     is_time,
 )
@@ -45,6 +46,9 @@ _DOCUMENTS = folded_set(
     "البيان بيان التقرير تقرير الرساله رساله الوثيقه وثيقه النص نص المذكره الدراسه دراسه "
     "القرار المرسوم الاتفاق الاتفاقيه الصحيفه الموقع المصدر تقارير التقارير")
 
+# What stands between a statement and its issuer: «بيان صادر عن», «البيان الذي أصدرته».
+_ISSUED = folded_set("صادر الصادر صدر مشترك المشترك رسمي الرسمي اصدره اصدرته")
+_ISSUED_BY = folded_set("عن من")
 
 # How far after its first word a subject may name its person («مساعد وزير الداخلية لقطاع
 # السجون اللواء حسن السوهاجي»).
@@ -65,6 +69,17 @@ _CLOSING_MARKS = frozenset("»\"”“)")
 _LOCATED_ORGS = folded_set("سفاره قنصليه مكتب بعثه ممثليه فرع")
 
 
+@dataclass(frozen=True, slots=True)
+class Spoken:
+    """A quote already given a speaker: where its cue is, in which sentence, whose, and
+    the gender of its verb when the speaker was named as a statement's issuer."""
+
+    cue_at: int
+    sentence: int
+    key: str
+    voice: str | None
+
+
 @dataclass(slots=True)
 class Subject:
     """The speaker as the text gives it, before resolution to an actor."""
@@ -73,6 +88,8 @@ class Subject:
     entity: Entity | None = None
     role: str | None = None
     text: str | None = None
+    # named as the issuer of a statement, whose gender its verbs take («وقال بيان ...»)
+    issued: bool = False
 
 
 def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: int,
@@ -123,9 +140,10 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
         return Subject("anonymous", text=" ".join(w.text for w in words[i:last + 1]
                                                      if w.token.is_word))
     if fold(word.text) in _DOCUMENTS:
-        # a statement, report or paper reports for an unnamed source: «وقالت تقارير
+        # a statement, report or paper reports for the body named with it («وقال بيان
+        # صادر عن وزارة الداخلية إن»), else for an unnamed source: «وقالت تقارير
         # عسكرية إن», «وحسب البيان»; the quote stays, with no speaker named
-        return Subject("source", text=word.text)
+        return _issuer_after(reader, mentions, i, limit) or Subject("source", text=word.text)
     org_last = reader.org_at(i, limit)
     office_of = reader.entity_at.get(i + 1)
     if org_last == i and office_of is not None and office_of[0].type == "PERS":
@@ -145,6 +163,32 @@ def _person_at(reader: PhraseReader, i: int) -> bool:
     """Whether a person the article names begins at word ``i``."""
     hit = reader.entity_at.get(i)
     return hit is not None and hit[0].type == "PERS"
+
+
+def _issuer_after(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
+                  ) -> Subject | None:
+    """The body or person a statement at ``i`` is from, named right after it: «بيان
+    صادر عن وزارة الداخلية», «بيان لوزارة الدفاع العراقية», «بيان التحالف», «البيان
+    الصادر عن الديوان الملكي». A place or an unnamed «مصادر» issues no statement here."""
+    words = reader.words
+    j = i + 1
+    while j < limit and j - i <= 2 and words[j].key in _ISSUED:
+        j += 1
+    if j < limit and words[j].key in _ISSUED_BY:
+        j += 1
+    if j >= limit or not words[j].token.is_word:
+        return None
+    hit = reader.entity_at.get(j)
+    if hit is not None:
+        return Subject("named", hit[0], text=hit[0].text, issued=True) if (
+            hit[0].type == "ORG") else None
+    if not is_org_head(words[j]) or words[j].key != words[j].bare:
+        return None  # «رسالة لي»; a body with a proclitic is taken only when recognised
+    entity = _add_organisation(reader, mentions, j, reader.noun_phrase(j, limit))
+    if entity is None or entity.type != "ORG":
+        return None
+    reader.refresh(mentions)
+    return Subject("named", entity, text=entity.text, issued=True)
 
 
 def _person_after_noun(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
@@ -303,7 +347,7 @@ def attribute(text: str, found: list[FoundQuote], entities: list[Entity],
     """Quotes with their speaker's local actor key (see the module docstring)."""
     by_key = {actor.key: actor for actor in actors}
     quotes: list[Quote] = []
-    speakers: list[tuple[int, int, str]] = []  # (cue offset, sentence, actor key) so far
+    speakers: list[Spoken] = []  # so far
     for item in sorted(found, key=lambda q: q.cue_at):
         subject = item.subject
         speaker: str | None = None
@@ -319,7 +363,8 @@ def attribute(text: str, found: list[FoundQuote], entities: list[Entity],
                 and fold(subject.text or "").startswith("ال"):
             speaker = _issuer(item, speakers, entities, by_key)
         if speaker is not None:
-            speakers.append((item.cue_at, item.sentence, speaker))
+            speakers.append(Spoken(item.cue_at, item.sentence, speaker,
+                                   item.gender if subject.issued else None))
         named_by = subject.text if subject.kind != "implicit" else None
         quotes.append(Quote(item.start, item.end, text[item.start:item.end], item.kind,
                             item.cue, speaker, named_by))
@@ -338,23 +383,24 @@ def _agrees(actor: LocalActor, gender: str | None) -> bool:
     return (head.endswith("ه") or head.endswith("ات")) == (gender == "f")
 
 
-def _implicit(item: FoundQuote, speakers: list[tuple[int, int, str]],
+def _implicit(item: FoundQuote, speakers: list[Spoken],
               by_key: dict[str, LocalActor]) -> str | None:
     """Pro-drop: the speaker of an earlier cue in the same sentence, else the sentence's
     own subject («دافع الوزير ... عن المشروع، وقال: ...»), else the latest agreeing
     speaker, else the subject of the sentence before; else no one. The nearest person
     named before was right for two of seven such quotes on real news: a reader is better
-    told that the speaker is not known."""
-    same = [key for _, sentence, key in speakers if sentence == item.sentence]
-    if same and _agrees(by_key[same[-1]], item.gender):
-        return same[-1]
+    told that the speaker is not known. A speaker also agrees with a verb of the gender
+    that named it before: «وقال بيان صادر عن وزارة الداخلية ... ولفت إلى أن»."""
+    same = [spoken for spoken in speakers if spoken.sentence == item.sentence]
+    if same and _speaks_on(same[-1], item.gender, by_key):
+        return same[-1].key
     subject = item.clause_subject
     if subject is not None and subject.actor in by_key \
             and _agrees(by_key[subject.actor], item.gender):
         return subject.actor
-    for _, _, key in reversed(speakers):
-        if _agrees(by_key[key], item.gender):
-            return key
+    for spoken in reversed(speakers):
+        if _speaks_on(spoken, item.gender, by_key):
+            return spoken.key
     subject = item.previous_subject  # «زار الأمير فلان الإمارة. وقال سموه ...»
     if subject is not None and subject.actor in by_key \
             and _agrees(by_key[subject.actor], item.gender):
@@ -362,14 +408,20 @@ def _implicit(item: FoundQuote, speakers: list[tuple[int, int, str]],
     return None
 
 
-def _issuer(item: FoundQuote, speakers: list[tuple[int, int, str]], entities: list[Entity],
+def _speaks_on(spoken: Spoken, gender: str | None, by_key: dict[str, LocalActor]) -> bool:
+    """Whether a dropped subject of ``gender`` can be the speaker of ``spoken``."""
+    return _agrees(by_key[spoken.key], gender) or (gender is not None
+                                                   and spoken.voice == gender)
+
+
+def _issuer(item: FoundQuote, speakers: list[Spoken], entities: list[Entity],
             by_key: dict[str, LocalActor]) -> str | None:
     """Whose the statement, report or paper named with the article is («وحسب البيان»,
     «وأضافت الصحيفة»): the latest body that has spoken, else the nearest body named
     before; an indefinite one («تقارير عسكرية») is no one's in particular."""
-    for _, _, key in reversed(speakers):
-        if by_key[key].type == "ORG":
-            return key
+    for spoken in reversed(speakers):
+        if by_key[spoken.key].type == "ORG":
+            return spoken.key
     for entity in reversed(entities):
         if entity.start < item.cue_at and entity.actor in by_key \
                 and by_key[entity.actor].type == "ORG":
@@ -391,7 +443,7 @@ def _nearest_mention(item: FoundQuote, entities: list[Entity],
 
 
 def _role_holder(role: str, actors: list[LocalActor],
-                 speakers: list[tuple[int, int, str]]) -> str | None:
+                 speakers: list[Spoken]) -> str | None:
     """The person whose role in this article is ``role``: an exact match first, then a
     longer or shorter form of it («وزير الخارجية» / «وزير الخارجية الأمريكي»); among
     several, the latest to have spoken."""
@@ -402,7 +454,7 @@ def _role_holder(role: str, actors: list[LocalActor],
                         if any(_role_fits(key, name_key(r)) for r in a.roles)]
     if len(fitting) == 1:
         return fitting[0]
-    spoken = [k for _, _, k in speakers if k in fitting]
+    spoken = [s.key for s in speakers if s.key in fitting]
     return spoken[-1] if spoken else None
 
 
