@@ -324,3 +324,12 @@ def test_a_statement_speaks_for_the_body_named_with_it() -> None:
     assert [(cue, speaker) for _, cue, speaker, _ in rows] == [
         ("قال", "وزارة الصحة"), ("لفت", "وزارة الصحة"), ("ذكر", "وزارة النقل")]
 
+
+
+def test_an_unnamed_source_keeps_the_dropped_subjects_of_its_sentence() -> None:
+    # the minister spoke before; «مؤكدا» belongs to the source of its own sentence
+    rows = _quotes(HEAD + "وقال وزير الداخلية سامي الحربي إن الأمن مستتب في المدينة.\n"
+                          "وحذر مصدر رسمي من أن الوضع متوتر جدا في الناحية، مؤكدا تسجيل "
+                          "خمس حالات خطف أمس.\nوأضاف أن الشرطة انتشرت في الأحياء.")
+    assert [(cue, speaker) for _, cue, speaker, _ in rows] == [
+        ("قال", "سامي الحربي"), ("حذر", None), ("مؤكدا", None), ("أضاف", "سامي الحربي")]

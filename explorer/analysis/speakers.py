@@ -71,13 +71,16 @@ _LOCATED_ORGS = folded_set("سفاره قنصليه مكتب بعثه ممثلي
 
 @dataclass(frozen=True, slots=True)
 class Spoken:
-    """A quote already given a speaker: where its cue is, in which sentence, whose, and
-    the gender of its verb when the speaker was named as a statement's issuer."""
+    """A quote already read: where its cue is, in which sentence, whose (``key``, or
+    ``None`` with the phrase of an unnamed source in ``text``), the gender of its verb,
+    and whether the speaker was named as a statement's issuer."""
 
     cue_at: int
     sentence: int
-    key: str
-    voice: str | None
+    key: str | None
+    gender: str | None
+    issued: bool = False
+    text: str | None = None
 
 
 @dataclass(slots=True)
@@ -348,9 +351,11 @@ def attribute(text: str, found: list[FoundQuote], entities: list[Entity],
     by_key = {actor.key: actor for actor in actors}
     quotes: list[Quote] = []
     speakers: list[Spoken] = []  # so far
+    unnamed: set[int] = set()  # sentences with an unnamed source
     for item in sorted(found, key=lambda q: q.cue_at):
         subject = item.subject
         speaker: str | None = None
+        named_by = subject.text if subject.kind != "implicit" else None
         if subject.kind == "named" and subject.entity is not None:
             speaker = subject.entity.actor
         elif subject.kind == "role" and subject.role:
@@ -358,14 +363,17 @@ def attribute(text: str, found: list[FoundQuote], entities: list[Entity],
         elif subject.kind == "referent":
             speaker = _nearest_mention(item, entities, by_key)
         elif subject.kind == "implicit":
-            speaker = _implicit(item, speakers, by_key)
+            speaker, named_by = _implicit(item, speakers, by_key)
         elif subject.kind == "source" and fold(subject.text or "") in _DOCUMENTS \
                 and fold(subject.text or "").startswith("ال"):
             speaker = _issuer(item, speakers, entities, by_key)
         if speaker is not None:
-            speakers.append(Spoken(item.cue_at, item.sentence, speaker,
-                                   item.gender if subject.issued else None))
-        named_by = subject.text if subject.kind != "implicit" else None
+            speakers.append(Spoken(item.cue_at, item.sentence, speaker, item.gender,
+                                   subject.issued))
+        elif subject.kind in ("anonymous", "source") or named_by and item.sentence in unnamed:
+            speakers.append(Spoken(item.cue_at, item.sentence, None, item.gender,
+                                   text=named_by))
+            unnamed.add(item.sentence)
         quotes.append(Quote(item.start, item.end, text[item.start:item.end], item.kind,
                             item.cue, speaker, named_by))
     return sorted(quotes, key=lambda q: q.start)
@@ -383,35 +391,40 @@ def _agrees(actor: LocalActor, gender: str | None) -> bool:
     return (head.endswith("ه") or head.endswith("ات")) == (gender == "f")
 
 
-def _implicit(item: FoundQuote, speakers: list[Spoken],
-              by_key: dict[str, LocalActor]) -> str | None:
-    """Pro-drop: the speaker of an earlier cue in the same sentence, else the sentence's
-    own subject («دافع الوزير ... عن المشروع، وقال: ...»), else the latest agreeing
-    speaker, else the subject of the sentence before; else no one. The nearest person
-    named before was right for two of seven such quotes on real news: a reader is better
-    told that the speaker is not known. A speaker also agrees with a verb of the gender
-    that named it before: «وقال بيان صادر عن وزارة الداخلية ... ولفت إلى أن»."""
+def _implicit(item: FoundQuote, speakers: list[Spoken], by_key: dict[str, LocalActor]
+              ) -> tuple[str | None, str | None]:
+    """Pro-drop, as (speaker key, unnamed source): the speaker of an earlier cue in the
+    same sentence, else the sentence's own subject («دافع الوزير ... عن المشروع، وقال:
+    ...»), else the latest agreeing speaker, else the subject of the sentence before;
+    else no one. The nearest person named before was right for two of seven such quotes
+    on real news: a reader is better told that the speaker is not known. An unnamed
+    source keeps the dropped subjects of its sentence («وحذر مصدر رسمي من أن ...، مؤكدا
+    ...»; past it, the chains of named speakers run on through such quotes), and a
+    body named as a statement's issuer agrees with the statement's verbs («وقال بيان
+    صادر عن وزارة الداخلية ... ولفت إلى أن»)."""
     same = [spoken for spoken in speakers if spoken.sentence == item.sentence]
     if same and _speaks_on(same[-1], item.gender, by_key):
-        return same[-1].key
+        return same[-1].key, same[-1].text
     subject = item.clause_subject
     if subject is not None and subject.actor in by_key \
             and _agrees(by_key[subject.actor], item.gender):
-        return subject.actor
-    for spoken in reversed(speakers):
-        if _speaks_on(spoken, item.gender, by_key):
-            return spoken.key
+        return subject.actor, None
+    for spoken in reversed(speakers):  # across sentences, named speakers only
+        if spoken.key is not None and _speaks_on(spoken, item.gender, by_key):
+            return spoken.key, None
     subject = item.previous_subject  # «زار الأمير فلان الإمارة. وقال سموه ...»
     if subject is not None and subject.actor in by_key \
             and _agrees(by_key[subject.actor], item.gender):
-        return subject.actor
-    return None
+        return subject.actor, None
+    return None, None
 
 
 def _speaks_on(spoken: Spoken, gender: str | None, by_key: dict[str, LocalActor]) -> bool:
     """Whether a dropped subject of ``gender`` can be the speaker of ``spoken``."""
-    return _agrees(by_key[spoken.key], gender) or (gender is not None
-                                                   and spoken.voice == gender)
+    if spoken.key is None:
+        return gender is None or spoken.gender in (None, gender)
+    return _agrees(by_key[spoken.key], gender) or (spoken.issued and gender is not None
+                                                   and spoken.gender == gender)
 
 
 def _issuer(item: FoundQuote, speakers: list[Spoken], entities: list[Entity],
@@ -420,7 +433,7 @@ def _issuer(item: FoundQuote, speakers: list[Spoken], entities: list[Entity],
     «وأضافت الصحيفة»): the latest body that has spoken, else the nearest body named
     before; an indefinite one («تقارير عسكرية») is no one's in particular."""
     for spoken in reversed(speakers):
-        if by_key[spoken.key].type == "ORG":
+        if spoken.key is not None and by_key[spoken.key].type == "ORG":
             return spoken.key
     for entity in reversed(entities):
         if entity.start < item.cue_at and entity.actor in by_key \
