@@ -333,3 +333,12 @@ def test_an_unnamed_source_keeps_the_dropped_subjects_of_its_sentence() -> None:
                           "خمس حالات خطف أمس.\nوأضاف أن الشرطة انتشرت في الأحياء.")
     assert [(cue, speaker) for _, cue, speaker, _ in rows] == [
         ("قال", "سامي الحربي"), ("حذر", None), ("مؤكدا", None), ("أضاف", "سامي الحربي")]
+
+
+def test_a_participle_with_its_object_before_the_complementizer() -> None:
+    # «واصفا زيارته بأنها»: the words after a participle are its object, not its subject
+    [(kind, cue, speaker, content)] = _quotes(
+        HEAD + "وصل وزير الخارجية سامي الحربي إلى الكويت أمس، واصفا زيارته بأنها خطوة "
+               "نحو تعاون أوسع بين البلدين.")
+    assert (kind, cue, speaker) == ("indirect", "واصفا", "سامي الحربي")
+    assert content.startswith("بأنها خطوة")

@@ -578,6 +578,10 @@ class _Finder:
         subject = read_subject(self.reader, self.mentions, c + 1, limit, info.gender)
         if subject.kind == "implicit":
             return self._subject_before(c, info) or subject
+        if subject.kind == "document" and info.form == "participle":
+            # «، واصفا زيارته بأنها»: a participle's subject is its clause's; the thing
+            # after it is its object
+            return Subject("implicit")
         return subject
 
     def _subject_before(self, c: int, info: CueInfo) -> Subject | None:
