@@ -342,3 +342,12 @@ def test_a_participle_with_its_object_before_the_complementizer() -> None:
                "نحو تعاون أوسع بين البلدين.")
     assert (kind, cue, speaker) == ("indirect", "واصفا", "سامي الحربي")
     assert content.startswith("بأنها خطوة")
+
+
+def test_a_call_names_the_ones_called_before_what_it_asks() -> None:
+    # «دعا/طالب» + subject + the ones addressed + the request; the addressed are no speaker
+    rows = _quotes(HEAD + "ودعت الكلية الطلاب المقبولين للحضور إلى مقر لجنة القبول يوم الأحد.\n"
+                          "وكان مواطنون قد طالبوا وزارة التعليم بالنظر في تأجيل موعد "
+                          "الدراسة إلى ما بعد العيد.")
+    assert [(cue, speaker, content.split()[0]) for _, cue, speaker, content in rows] == [
+        ("دعت", "الكلية", "للحضور"), ("طالبوا", None, "بالنظر")]

@@ -66,6 +66,10 @@ _AS_SAID = folded_set("كما حسبما وفقما")
 # عنصرا», «أكد مديرو التعليم جاهزية المدارس», «مؤكداً عمق العلاقات», «نفى ... ما تردد».
 _NOMINAL_CUES = folded_set("اعلن اكد نفي كشف دعا طالب حذر شدد اعرب اثني ندد اشاد تساءل")
 _CONTENT_PREPOSITIONS = folded_set("عن على الى من")
+# Cues that address someone before what they ask: «دعا الطلاب إلى», «طالب الوزارة بـ».
+_ADDRESSING = folded_set("دعا طالب")
+_MAX_ADDRESSEE = 4
+_TO = folded_set("الى")
 # Participles that news runs straight into what was said, without «أن»: «، مضيفا شركات
 # الحج تتضرر», «، مبيناً سعر المواشي في الشمال أقل».
 _CLAUSE_PARTICIPLES = folded_set("اضاف بين اوضح اشار لفت نوه قال")
@@ -376,7 +380,8 @@ class _Finder:
         subject_end, start = found
         words = self.words
         content = 0
-        for k in range(start, len(words)):
+        # what is asked counts with the ones asked: «ودعت [جميع الإيطاليين] إلى مغادرة ليبيا»
+        for k in range(subject_end if info.lemma in _ADDRESSING else start, len(words)):
             if self.sentence_of[k] != self.sentence_of[c] or words[k].text in "،,؛;" \
                     or self._cue(k) is not None:
                 break
@@ -408,6 +413,10 @@ class _Finder:
                           if words[k].text in _DASHES), None)
             j = close + 1 if close is not None else j
         subject_end = self._subject_end(j, inside) if info.form == "finite" else j
+        if info.lemma in _ADDRESSING and info.form == "finite":
+            addressed = self._request_after_addressee(c, j, subject_end, inside)
+            if addressed is not None:
+                return addressed
         start = subject_end
         if start > j and inside(start) and words[start].text in "،,":
             start += 1  # «أعلنت المؤسسة العامة للتدريب التقني والمهني, استمرار فترة القبول»
@@ -423,6 +432,39 @@ class _Finder:
                 or word.role:
             return None
         return subject_end, start
+
+    def _request_after_addressee(self, c: int, j: int, subject_end: int,
+                                 inside: Callable[[int], bool]) -> tuple[int, int] | None:
+        """(subject end, request start) of «دعا»/«طالب» with the ones addressed between
+        its subject and its request: «ودعت الكلية الطلاب المقبولين [للحضور إلى ...]»,
+        «وكان مواطنون قد طالبوا وزارة التعليم [بالنظر في ...]». The request is the first
+        word with «بـ/لـ», or what follows «إلى», a few words on; the subject is at most
+        the name, or the noun and its genitive, right after the cue, and nothing after it
+        when «كان ... قد» named it before. None when the request follows the cue at once
+        («دعا إلى»), which :meth:`_nominal_start` reads."""
+        words = self.words
+        for k in range(j, j + _MAX_ADDRESSEE + 3):
+            if not inside(k) or words[k].text in "،,؛;" or self._cue(k) is not None:
+                return None
+            hit = self.reader.entity_at.get(k)
+            if hit is not None and hit[0].start == words[k].start:
+                continue
+            key = words[k].key
+            if key in _CONTENT_PREPOSITIONS or key[:1] in "بل" and len(key) > 3:
+                if k == j:
+                    return None
+                request = k + 1 if key in _TO and inside(k + 1) else k
+                break
+        else:
+            return None
+        hit = self.reader.entity_at.get(j)
+        if c and words[c - 1].key == "قد":
+            first_phrase = j
+        elif hit is not None:
+            first_phrase = hit[1] + 1
+        else:
+            first_phrase = j + 1 if words[j].definite else j + 2
+        return min(subject_end, first_phrase, k), request
 
     def _subject_end(self, j: int, inside: Callable[[int], bool]) -> int:
         """The end of a finite cue's subject at ``j``: past the person a long role names,
