@@ -351,3 +351,14 @@ def test_a_call_names_the_ones_called_before_what_it_asks() -> None:
                           "الدراسة إلى ما بعد العيد.")
     assert [(cue, speaker, content.split()[0]) for _, cue, speaker, content in rows] == [
         ("دعت", "الكلية", "للحضور"), ("طالبوا", None, "بالنظر")]
+
+
+def test_a_headline_subject_before_its_verb() -> None:
+    # SVO headlines: «وزير التعليم يؤكد: ...», «البيت الأبيض يقول إنه ...»
+    rows = _quotes("وزير الصحة يؤكد: المستشفيات جاهزة لموسم الحج\n"
+                   "قال وزير الصحة الدكتور سامي الحربي إن المستشفيات جاهزة تماما.")
+    assert [(cue, speaker) for _, cue, speaker, _ in rows] == [
+        ("يؤكد", "سامي الحربي"), ("قال", "سامي الحربي")]
+    [(_, cue, speaker, content)] = _quotes("البيت الأبيض يقول إنه سيدرس العريضة بعناية\n"
+                                           "واشنطن - وصلت العريضة إلى الموقع أمس.")
+    assert (cue, speaker, content) == ("يقول", "البيت الأبيض", "إنه سيدرس العريضة بعناية")

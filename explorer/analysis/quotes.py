@@ -619,7 +619,7 @@ class _Finder:
             return self._referent(c)
         subject = read_subject(self.reader, self.mentions, c + 1, limit, info.gender)
         if subject.kind == "implicit":
-            return self._subject_before(c, info) or subject
+            return self._subject_before(c, info) or self._subject_first(c, info) or subject
         if subject.kind == "document" and info.form == "participle":
             # «، واصفا زيارته بأنها»: a participle's subject is its clause's; the thing
             # after it is its object
@@ -642,6 +642,26 @@ class _Finder:
             if end == c and is_stop(words[k]):
                 return None  # without «قد», only a subject may stand between كان and the cue
         return None
+
+    def _subject_first(self, c: int, info: CueInfo) -> Subject | None:
+        """A finite cue whose subject opens its line or sentence, before it: «وزير
+        التعليم يؤكد: ...», «البيت الأبيض يقول إنه ...», «الحكومة أكدت أن ...»; only a
+        name or a role, with nothing but its words before the cue."""
+        if info.form != "finite":
+            return None
+        words = self.words
+        first = max(_run_of(self.sentence_of, self.sentence_of[c])[0],
+                    _run_of(self.line_of, self.line_of[c])[0])
+        while first < c and not words[first].token.is_word:
+            first += 1
+        segment = range(first, c)
+        if not segment or len(segment) > _MAX_SUBJECT_WORDS or any(
+                not words[i].token.is_word or self._cue(i) is not None
+                or is_stop(words[i]) and i not in self.reader.entity_at for i in segment):
+            return None
+        subject = read_subject(self.reader, self.mentions, first, c, info.gender,
+                               propose=False)
+        return subject if subject.kind in ("named", "role") else None
 
     def _referent(self, c: int) -> Subject:
         """«نقلت الوكالة عن مصدر دبلوماسي قوله إن», «نسبت الوكالة إلى وزير قوله إن»: the
