@@ -258,3 +258,16 @@ def test_a_phrase_after_a_title_is_no_name(features) -> None:
                   ["أرواح", "الرئيس", "بسبب", "أن", "الكل"],
                   ["رئيس", "المالديف", "بمناسبة", "ذكرى", "استقلال", "."]):
         assert "B-PERS" not in after_titles(words, features), words
+
+
+def test_a_name_after_the_body_a_title_names_is_its_holder(features) -> None:
+    # «الرئيسة التنفيذية للشركة [بريندا كولتير] أمس»: the tagger read a body; the body
+    # is named already, so this is the title holder
+    words = ["وقالت", "الرئيسة", "التنفيذية", "للشركة", "بريندا", "كولتير", "أمس", "إنها"]
+    tags = ["O"] * 4 + ["B-ORG", "I-ORG"] + ["O"] * 2
+    assert after_titles(words, features, tags)[4:6] == person(2)
+    # a listed body, or one written with the article, stays a body
+    for body in (["أرامكو"], ["بالجبيل"]):
+        words = ["وقال", "الرئيس", "التنفيذي", "للشركة", *body, "إن"]
+        tags = ["O"] * 4 + ["B-ORG"] + ["O"]
+        assert after_titles(words, features, tags)[4] == "B-ORG", body

@@ -346,6 +346,11 @@ def names_after_titles(words: list[str], tags: list[str], features: FeatureExtra
         if result[i] != "O":
             continue
         j = _after_chain(i + 1, keys, result, features)
+        held = _name_after_its_body(i + 1, j, words, keys, result, features)
+        if held is not None:
+            begin, last = held
+            result[begin:last] = ["B-PERS"] + ["I-PERS"] * (last - begin - 1)
+            continue
         if j < count and words[j] in _COMMAS:
             j += 1  # «رئيس الحزب، منصف الجلاصي،»
         end = j
@@ -369,6 +374,34 @@ def names_after_titles(words: list[str], tags: list[str], features: FeatureExtra
         if closed and evidence:
             result[j:end] = ["B-PERS"] + ["I-PERS"] * (end - j - 1)
     return result
+
+
+def _name_after_its_body(first: int, end: int, words: list[str], keys: list[str],
+                         tags: list[str], features: FeatureExtractor
+                         ) -> tuple[int, int] | None:
+    """The span of a person the tagger took for a body among a title's modifiers
+    words[first:end], right after a definite word: «الرئيسة التنفيذية للشركة [ماريسا
+    ماير] أمس» — the body is named already, so the name after it is the title holder's.
+    Only names the gazetteer does not list, whose words the dictionary lacks or that
+    begin with a given name («للشركة [أرامكو]» stays a body)."""
+    resources = features.resources
+    for begin in range(first + 1, end):
+        if not tags[begin].startswith("B-") or tags[begin] == "B-PERS" \
+                or tags[begin - 1] != "O" or not _article_word(keys[begin - 1]):
+            continue
+        last = begin + 1
+        while last < end and tags[last].startswith("I-"):
+            last += 1
+        span = keys[begin:last]
+        if " ".join(span) in resources.gazetteer or any(
+                key in resources.gazetteer or _article_word(key) for key in span):
+            return None  # «للهيئة بالجبيل», «بالأنبار»: bodies and places
+        if span[0] in resources.given_names or all(
+                word_shape(word) == "A" and _unlisted_word(key, features)
+                for word, key in zip(words[begin:last], span, strict=True)):
+            return begin, last
+        return None
+    return None
 
 
 def _unlisted_word(key: str, features: FeatureExtractor) -> bool:
@@ -418,7 +451,7 @@ def _after_chain(j: int, keys: list[str], tags: list[str], features: FeatureExtr
                      and key not in _PREPOSITIONS and key[:1].isalpha()
                      and features.lexical_key(key) == 2)
         governs = j + 1 < len(keys) and (keys[j + 1].startswith("ال") or tags[j + 1] != "O")
-        if (tags[j] != "O" or key.startswith("ال") or (key in _PREPOSITIONS and governs)
+        if (tags[j] != "O" or key.startswith(("ال", "لل")) or (key in _PREPOSITIONS and governs)
                 or construct or nationality_key(key) in resources.nationalities):
             j += 1
             continue
