@@ -362,3 +362,17 @@ def test_a_headline_subject_before_its_verb() -> None:
     [(_, cue, speaker, content)] = _quotes("البيت الأبيض يقول إنه سيدرس العريضة بعناية\n"
                                            "واشنطن - وصلت العريضة إلى الموقع أمس.")
     assert (cue, speaker, content) == ("يقول", "البيت الأبيض", "إنه سيدرس العريضة بعناية")
+
+
+def test_a_body_with_a_proper_name_takes_verbs_of_either_gender() -> None:
+    # «جوجل تطرح ...، مبينةً أن»: a company's own name is no noun with a gender
+    [(_, cue, speaker, _)] = _quotes(
+        HEAD + "طرحت جوجل نظارتها الذكية في متجرها أمس، مبينةً أن النظارة متوفرة لبعض المناطق.")
+    assert (cue, speaker) == ("مبينةً", "جوجل")
+
+
+def test_an_agency_told_is_no_speaker() -> None:
+    # «وقالت لرويترز «...»»: the agency is told; the speaker is the one before
+    rows = _quotes(HEAD + "قالت النائبة روين بولدان إن الانفجار كبير. وقالت لرويترز «حضر "
+                          "شبان كثيرون لعبور الحدود» مضيفة أن نواب حزبها سيصلون إلى الموقع.")
+    assert [speaker for _, _, speaker, _ in rows] == ["روين بولدان"] * 3

@@ -164,6 +164,11 @@ def is_org_head(word: Word) -> bool:
     return word.bare in _ORG_HEADS or _without_article(word.key) in _ORG_HEADS
 
 
+def is_org_head_key(key: str) -> bool:
+    """Whether a folded word is a noun that heads a body's name («وزارة», «المجلس»)."""
+    return _without_article(key) in _ORG_HEADS
+
+
 def is_anonymous(word: Word) -> bool:
     return _without_article(word.key) in _ANONYMOUS
 

@@ -22,6 +22,7 @@ from explorer.analysis.name_phrases import (
     is_anonymous,
     is_indefinite,
     is_org_head,
+    is_org_head_key,
     is_stop,
     is_time,
 )
@@ -217,7 +218,8 @@ def _person_after_noun(reader: PhraseReader, mentions: MentionSet, i: int, limit
 
 def _past_dative(reader: PhraseReader, first: int, limit: int) -> int:
     """Past the outlet or audience a cue is told to, before its subject: «أكد لـ«عكاظ»
-    المتحدث ...», «قال لـ"الاقتصادية" عبدالرحمن المسعد», «صرح للصحفيين الوزير ...»."""
+    المتحدث ...», «قال لـ"الاقتصادية" عبدالرحمن المسعد», «صرح للصحفيين الوزير ...»,
+    «وقالت لرويترز ...»."""
     words = reader.words
     i = first
     if i >= limit or not words[i].token.is_word:
@@ -231,6 +233,10 @@ def _past_dative(reader: PhraseReader, first: int, limit: int) -> int:
         return i + 1 if i + 1 < limit else first
     if words[i].key in _AUDIENCES and i + 1 < limit:
         return i + 1
+    told = reader.entity_at.get(i)
+    if (told is not None and told[0].type == "ORG" and words[i].key[:1] == "ل"
+            and told[0].start > words[i].start and told[1] < limit):
+        return told[1] + 1  # «وقالت لرويترز ...», «وأضاف لقناة الجزيرة»: told to a body
     return first
 
 
@@ -388,6 +394,8 @@ def _agrees(actor: LocalActor, gender: str | None) -> bool:
     if actor.type == "LOC":
         return gender == "f"
     head = fold(actor.name).split()[0]
+    if not head.startswith("ال") and not is_org_head_key(head):
+        return True  # a proper name takes verbs of either gender («جوجل تطرح», «جوجل يطلق»)
     return (head.endswith("ه") or head.endswith("ات")) == (gender == "f")
 
 
