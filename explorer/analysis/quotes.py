@@ -69,7 +69,6 @@ _CONTENT_PREPOSITIONS = folded_set("عن على الى من")
 # Cues that address someone before what they ask: «دعا الطلاب إلى», «طالب الوزارة بـ».
 _ADDRESSING = folded_set("دعا طالب")
 _MAX_ADDRESSEE = 4
-_TO = folded_set("الى")
 # Participles that news runs straight into what was said, without «أن»: «، مضيفا شركات
 # الحج تتضرر», «، مبيناً سعر المواشي في الشمال أقل».
 _CLAUSE_PARTICIPLES = folded_set("اضاف بين اوضح اشار لفت نوه قال")
@@ -380,8 +379,7 @@ class _Finder:
         subject_end, start = found
         words = self.words
         content = 0
-        # what is asked counts with the ones asked: «ودعت [جميع الإيطاليين] إلى مغادرة ليبيا»
-        for k in range(subject_end if info.lemma in _ADDRESSING else start, len(words)):
+        for k in range(start, len(words)):
             if self.sentence_of[k] != self.sentence_of[c] or words[k].text in "،,؛;" \
                     or self._cue(k) is not None:
                 break
@@ -423,6 +421,7 @@ class _Finder:
         if inside(start) and words[start].key in _ADJUNCT_PREPOSITIONS:
             start = next((k for k in range(start + 1, min(start + 12, len(words)))
                           if inside(k) and words[k].key in _CONTENT_PREPOSITIONS), start)
+        opening = start  # the content keeps the preposition the verb takes («أثنى على ...»)
         if inside(start) and words[start].key in _CONTENT_PREPOSITIONS:
             start += 1
         if not inside(start) or start in self.claimed or start in self.reader.entity_at:
@@ -431,17 +430,18 @@ class _Finder:
         if not word.token.is_word or (is_stop(word) and word.key not in _QUANTIFIERS) \
                 or word.role:
             return None
-        return subject_end, start
+        return subject_end, opening
 
     def _request_after_addressee(self, c: int, j: int, subject_end: int,
                                  inside: Callable[[int], bool]) -> tuple[int, int] | None:
-        """(subject end, request start) of «دعا»/«طالب» with the ones addressed between
+        """(subject end, content start) of «دعا»/«طالب» with the ones addressed between
         its subject and its request: «ودعت الكلية الطلاب المقبولين [للحضور إلى ...]»,
-        «وكان مواطنون قد طالبوا وزارة التعليم [بالنظر في ...]». The request is the first
-        word with «بـ/لـ», or what follows «إلى», a few words on; the subject is at most
-        the name, or the noun and its genitive, right after the cue, and nothing after it
-        when «كان ... قد» named it before. None when the request follows the cue at once
-        («دعا إلى»), which :meth:`_nominal_start` reads."""
+        «وكان مواطنون قد طالبوا وزارة التعليم [بالنظر في ...]»: a request (a word with
+        «بـ/لـ», or «إلى») a few words on shows them. The subject is at most the name, or
+        the noun and its genitive, right after the cue, and nothing after it when «كان ...
+        قد» named it before; the content runs from the ones addressed («[المرشحين بتحديد
+        الموعد]»). None when the request follows the cue at once («دعا إلى»), which
+        :meth:`_nominal_start` reads."""
         words = self.words
         for k in range(j, j + _MAX_ADDRESSEE + 3):
             if not inside(k) or words[k].text in "،,؛;" or self._cue(k) is not None:
@@ -453,7 +453,6 @@ class _Finder:
             if key in _CONTENT_PREPOSITIONS or key[:1] in "بل" and len(key) > 3:
                 if k == j:
                     return None
-                request = k + 1 if key in _TO and inside(k + 1) else k
                 break
         else:
             return None
@@ -464,7 +463,8 @@ class _Finder:
             first_phrase = hit[1] + 1
         else:
             first_phrase = j + 1 if words[j].definite else j + 2
-        return min(subject_end, first_phrase, k), request
+        end = min(subject_end, first_phrase, k)
+        return end, end  # what is asked is said with the ones asked: «[المرشحين بتحديد ...]»
 
     def _subject_end(self, j: int, inside: Callable[[int], bool]) -> int:
         """The end of a finite cue's subject at ``j``: past the person a long role names,
