@@ -378,3 +378,29 @@ def test_an_agency_told_is_no_speaker() -> None:
     rows = _quotes(HEAD + "قالت النائبة روين بولدان إن الانفجار كبير. وقالت لرويترز «حضر "
                           "شبان كثيرون لعبور الحدود» مضيفة أن نواب حزبها سيصلون إلى الموقع.")
     assert [speaker for _, _, speaker, _ in rows] == ["روين بولدان"] * 3
+
+
+def test_a_long_body_before_what_it_announced_and_an_address_after_a_colon() -> None:
+    # «أعلنت عمادة ... بجامعة ...، عن فتح ...»; the colon before a web address opens no quote
+    [(kind, cue, speaker, content)] = _quotes(
+        HEAD + "أعلنت عمادة القبول والتسجيل بجامعة الملك خالد، عن فتح باب التحويل الخارجي "
+               "عن طريق موقعها الالكتروني : http://dar.kku.edu.sa ، اعتباراً من يوم غد.")
+    assert (kind, cue, speaker) == ("indirect", "أعلنت", "عمادة القبول والتسجيل")
+    assert content.startswith("عن فتح باب التحويل الخارجي")
+
+
+def test_a_body_named_with_its_head_before_what_it_reports() -> None:
+    rows = _quotes(HEAD + "وأعلنت خلية الإعلام الحربي العراقية اليوم، عن مقتل عشرة من المسلحين.\n"
+                          "ونفت هيئة الطيران المدني في بيان لها أمس وجود أي خلل في الرحلات.\n"
+                          "ودعت حركة المقاومة الإسلامية (حماس)، إلى الرد بقوة على الهجوم.")
+    assert [(cue, speaker, content.split()[0]) for _, cue, speaker, content in rows] == [
+        ("أعلنت", "خلية الإعلام الحربي العراقية", "عن"), ("نفت", "هيئة الطيران المدني", "وجود"),
+        ("دعت", "حركة المقاومة الإسلامية", "إلى")]
+
+
+def test_a_body_whose_gender_the_verb_does_not_take_is_its_object() -> None:
+    # «وطالب قوات التحالف ...»: «طالب» is masculine, «قوات» feminine: the speaker is the one
+    # before, and the forces are asked
+    rows = _quotes(HEAD + "وقال المحافظ سامي الحربي إن المدينة آمنة. وطالب قوات التحالف "
+                          "بالاستمرار في توجيه الضربات العسكرية.")
+    assert [speaker for _, _, speaker, _ in rows] == ["سامي الحربي"] * 2

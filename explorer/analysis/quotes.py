@@ -19,6 +19,7 @@ paired within a paragraph, so an unbalanced mark never swallows the rest of the 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,7 +32,9 @@ from explorer.analysis.name_phrases import (
     PhraseReader,
     Word,
     folded_set,
+    is_org_head,
     is_stop,
+    is_time,
 )
 from explorer.analysis.speakers import Subject, read_subject
 from explorer.analysis.speech_verbs import CueInfo, cue_info
@@ -69,6 +72,11 @@ _CONTENT_PREPOSITIONS = folded_set("عن على الى من")
 # Cues that address someone before what they ask: «دعا الطلاب إلى», «طالب الوزارة بـ».
 _ADDRESSING = folded_set("دعا طالب")
 _MAX_ADDRESSEE = 4
+# «في بيان», «في تصريح له»: the medium of a statement between its cue and its content.
+_MEDIA = folded_set("بيان تصريح تصريحات حديث مقابله كلمه رساله اتصال تغريده")
+_MEDIA_MODIFIERS = folded_set("له لها لهم رسمي صحفي صحافي مقتضب مكتوب مشترك هاتفي")
+# A web or mail address after a colon: where to go, not what was said.
+_ADDRESS = re.compile(r"(?:https?|www\.|[\w.]+@)", re.ASCII)
 # Participles that news runs straight into what was said, without «أن»: «، مضيفا شركات
 # الحج تتضرر», «، مبيناً سعر المواشي في الشمال أقل».
 _CLAUSE_PARTICIPLES = folded_set("اضاف بين اوضح اشار لفت نوه قال")
@@ -410,7 +418,7 @@ class _Finder:
             close = next((k for k in range(j + 1, min(j + 6, len(words)))
                           if words[k].text in _DASHES), None)
             j = close + 1 if close is not None else j
-        subject_end = self._subject_end(j, inside) if info.form == "finite" else j
+        subject_end = self._subject_end(j, inside, info.gender) if info.form == "finite" else j
         if info.lemma in _ADDRESSING and info.form == "finite":
             addressed = self._request_after_addressee(c, j, subject_end, inside)
             if addressed is not None:
@@ -419,8 +427,15 @@ class _Finder:
         if start > j and inside(start) and words[start].text in "،,":
             start += 1  # «أعلنت المؤسسة العامة للتدريب التقني والمهني, استمرار فترة القبول»
         if inside(start) and words[start].key in _ADJUNCT_PREPOSITIONS:
-            start = next((k for k in range(start + 1, min(start + 12, len(words)))
-                          if inside(k) and words[k].key in _CONTENT_PREPOSITIONS), start)
+            if inside(start + 1) and words[start + 1].key in _MEDIA:
+                # «نفت الشركة في بيان [وجود شراكة ...]»: the statement, then what it says
+                start += 2
+                while inside(start) and (words[start].key in _MEDIA_MODIFIERS
+                                         or is_time(words[start])):
+                    start += 1  # «في بيان لها أمس عن ...»
+            else:
+                start = next((k for k in range(start + 1, min(start + 12, len(words)))
+                              if inside(k) and words[k].key in _CONTENT_PREPOSITIONS), start)
         opening = start  # the content keeps the preposition the verb takes («أثنى على ...»)
         if inside(start) and words[start].key in _CONTENT_PREPOSITIONS:
             start += 1
@@ -466,19 +481,31 @@ class _Finder:
         end = min(subject_end, first_phrase, k)
         return end, end  # what is asked is said with the ones asked: «[المرشحين بتحديد ...]»
 
-    def _subject_end(self, j: int, inside: Callable[[int], bool]) -> int:
+    def _subject_end(self, j: int, inside: Callable[[int], bool], gender: str | None
+                     ) -> int:
         """The end of a finite cue's subject at ``j``: past the person a long role names,
-        then past names, roles and definite words."""
+        then past names, roles, definite words and a body's name with its head («نفت شركة
+        غاز قطر»), and a parenthesis after them («حركة المقاومة الإسلامية (حماس)»). A body
+        whose head does not agree with the verb is its object: «وطالب قوات التحالف ...»."""
+        words = self.words
         end = self._person_ends_subject(j, inside) or j
         while inside(end) and end - j <= _MAX_SUBJECT_WORDS:
             hit = self.reader.entity_at.get(end)
-            word = self.words[end]
+            word = words[end]
             if hit is not None:
                 end = hit[1] + 1
+            elif word.token.is_word and is_org_head(word) and not word.definite:
+                if gender is not None and (word.key.endswith(("ه", "ات")) != (gender == "f")):
+                    break
+                end = self.reader.noun_phrase(end, len(words)) + 1
             elif word.token.is_word and (word.definite or word.role) and not is_stop(word):
                 end += 1
             else:
                 break
+        if end > j and inside(end) and words[end].text == "(":
+            close = next((k for k in range(end + 1, min(end + 6, len(words)))
+                          if words[k].text == ")"), None)
+            end = close + 1 if close is not None else end
         return end
 
     def _scan_from_cue(self, c: int, info: CueInfo) -> bool:
@@ -500,6 +527,13 @@ class _Finder:
             if word.text == ":":
                 if j + 1 < len(words) and j + 1 in self.mark_at:
                     j += 1
+                    continue
+                if j + 1 < len(words) and _ADDRESS.match(words[j + 1].text):
+                    # «عبر موقعها الإلكتروني: http://...» gives an address, a run of tokens
+                    end = words[j + 1].start + len(self.text[words[j + 1].start:].split()[0])
+                    j += 1
+                    while j < len(words) and words[j].start < end:
+                        j += 1
                     continue
                 return self._unmarked_direct(c, info, j)
             if is_complementizer(word):
