@@ -404,3 +404,10 @@ def test_a_body_whose_gender_the_verb_does_not_take_is_its_object() -> None:
     rows = _quotes(HEAD + "وقال المحافظ سامي الحربي إن المدينة آمنة. وطالب قوات التحالف "
                           "بالاستمرار في توجيه الضربات العسكرية.")
     assert [speaker for _, _, speaker, _ in rows] == ["سامي الحربي"] * 2
+
+
+def test_a_body_in_construct_with_a_place_keeps_the_place() -> None:
+    # «شرطة مكة», «أمانة جدة»: the place is part of the body's name
+    rows = _quotes("شرطة مكة: ضبط أشخاص متهمين في التحرش بفتاتين\n"
+                   "جدة - أوضحت أمانة جدة أن الأعمال ستنتهي قريبا.")
+    assert [speaker for _, _, speaker, _ in rows] == ["شرطة مكة", "أمانة جدة"]

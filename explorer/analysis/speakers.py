@@ -243,13 +243,15 @@ def _past_dative(reader: PhraseReader, first: int, limit: int) -> int:
 def _add_organisation(reader: PhraseReader, mentions: MentionSet, first: int,
                       last: int) -> Entity | None:
     """The institution's mention over words[first..last], taking in the organisation
-    names inside it («قناة الجزيرة») and the place of a mission («السفارة التركية في
-    بغداد»), else cut before a place or person inside it."""
-    located = reader.words[first].bare in _LOCATED_ORGS
+    names inside it («قناة الجزيرة»), the place of a mission («السفارة التركية في
+    بغداد») and the place a head without the article is in construct with («شرطة مكة»,
+    «وزارة خارجية التشيك»), else cut before a place or person inside it."""
+    head = reader.words[first]
+    takes_places = head.bare in _LOCATED_ORGS or not head.key.startswith("ال")
     while last >= first:
         start, end, _ = reader.span_text(first, last)
         entity = mentions.add(start, end, "ORG",
-                              absorbs=("MISC", "LOC") if located else ("MISC",))
+                              absorbs=("MISC", "LOC") if takes_places else ("MISC",))
         if entity is not None:
             return entity
         inside = mentions.overlapping(start, end)
