@@ -37,7 +37,7 @@ from explorer.analysis.name_phrases import (
     is_time,
 )
 from explorer.analysis.speakers import Subject, read_subject
-from explorer.analysis.speech_verbs import CueInfo, cue_info
+from explorer.analysis.speech_verbs import CueInfo, cue_info, without_conjunction
 from explorer.arabic.normalize import fold
 from explorer.arabic.tokens import line_break_offsets, sentence_spans
 from explorer.model import Entity
@@ -67,10 +67,11 @@ _ACCORDING_OPENERS = ACCORDING_TO | frozenset("و" + key for key in ACCORDING_TO
 _AS_SAID = folded_set("كما حسبما وفقما")
 # Cues whose content may be a verbal noun instead of a clause: «أعلنت الوزارة ضبط 44
 # عنصرا», «أكد مديرو التعليم جاهزية المدارس», «مؤكداً عمق العلاقات», «نفى ... ما تردد».
-_NOMINAL_CUES = folded_set("اعلن اكد نفي كشف دعا طالب حذر شدد اعرب اثني ندد اشاد تساءل")
+_NOMINAL_CUES = folded_set("اعلن اكد نفي كشف دعا طالب حذر شدد اعرب اثني ندد اشاد تساءل "
+                           "ناشد اهاب حث ابدي رجح")
 _CONTENT_PREPOSITIONS = folded_set("عن على الى من")
 # Cues that address someone before what they ask: «دعا الطلاب إلى», «طالب الوزارة بـ».
-_ADDRESSING = folded_set("دعا طالب")
+_ADDRESSING = folded_set("دعا طالب ناشد اهاب حث")
 _MAX_ADDRESSEE = 4
 # «في بيان», «في تصريح له»: the medium of a statement between its cue and its content.
 _MEDIA = folded_set("بيان تصريح تصريحات حديث مقابله كلمه رساله اتصال تغريده")
@@ -654,9 +655,11 @@ class _Finder:
         subject = read_subject(self.reader, self.mentions, c + 1, limit, info.gender)
         if subject.kind == "implicit":
             return self._subject_before(c, info) or self._subject_first(c, info) or subject
-        if subject.kind == "document" and info.form == "participle":
-            # «، واصفا زيارته بأنها»: a participle's subject is its clause's; the thing
-            # after it is its object
+        if subject.kind == "document" and (info.form == "participle"
+                                           or info.lemma in _ADDRESSING):
+            # «، واصفا زيارته بأنها», «وحث البنوك على»: a participle's subject is its
+            # clause's, and the ones a call addresses are no subject; the thing after
+            # the cue is its object
             return Subject("implicit")
         return subject
 
@@ -927,8 +930,4 @@ class _Finder:
 
     def _cue_text(self, c: int) -> str:
         """The cue as written, without a leading conjunction و/ف."""
-        word = self.words[c].text
-        key = fold(word)
-        if cue_info(word) is not None and key[:1] in "وف" and cue_info(word[1:]) is not None:
-            return word[1:]
-        return word
+        return without_conjunction(self.words[c].text)

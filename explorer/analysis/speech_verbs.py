@@ -37,7 +37,9 @@ class _Verb:
     ``past``/``present`` are the 3rd person masculine singular; ``past_f``/``past_pl`` and
     ``present_pl`` are given only for verbs whose endings are irregular (defective verbs).
     ``finite_needs_conj`` marks verbs whose bare past form is too often another word
-    («بين» between), so only «وبين»/«فبين» count.
+    («بين» between), so only «وبين»/«فبين» count; ``plural_participle`` is off for verbs
+    whose participle in the plural names people («متابعين» followers, «معلنين»
+    advertisers, «متعهدين» contractors).
     """
 
     past: str
@@ -48,6 +50,7 @@ class _Verb:
     past_pl: str | None = None
     present_pl: str | None = None
     finite_needs_conj: bool = False
+    plural_participle: bool = True  # «مؤكدين»; not where it names people («متابعين»)
 
 
 _VERBS: tuple[_Verb, ...] = (
@@ -56,20 +59,20 @@ _VERBS: tuple[_Verb, ...] = (
     _Verb("أضاف", "يضيف", "مضيف"),
     _Verb("أوضح", "يوضح", "موضح", ("توضيح",)),
     _Verb("أشار", "يشير", "مشير", ("إشارة",)),
-    _Verb("أعلن", "يعلن", "معلن", ("إعلان",)),
+    _Verb("أعلن", "يعلن", "معلن", ("إعلان",), plural_participle=False),
     _Verb("صرح", "يصرح", "مصرح", ("تصريح",)),
-    _Verb("أفاد", "يفيد", "مفيد"),
+    _Verb("أفاد", "يفيد", "مفيد", plural_participle=False),
     _Verb("اعتبر", "يعتبر", "معتبر"),
     _Verb("رأى", "يرى", past_f="رأت", past_pl="رأوا", present_pl="يرون"),
     _Verb("لفت", "يلفت", "لافت"),
     _Verb("شدد", "يشدد", "مشدد", ("تشديد",)),
     _Verb("نفى", "ينفي", "نافي", ("نفي",), past_f="نفت", past_pl="نفوا", present_pl="ينفون"),
     _Verb("حذر", "يحذر", "محذر", ("تحذير",)),
-    _Verb("طالب", "يطالب", "مطالب"),
+    _Verb("طالب", "يطالب", "مطالب", plural_participle=False),
     _Verb("دعا", "يدعو", "داعي", past_f="دعت", past_pl="دعوا", present_pl="يدعون"),
     _Verb("كشف", "يكشف", "كاشف"),
-    _Verb("ذكر", None, "ذاكر"),
-    _Verb("تابع", "يتابع", "متابع"),
+    _Verb("ذكر", None, "ذاكر", plural_participle=False),
+    _Verb("تابع", "يتابع", "متابع", plural_participle=False),
     _Verb("أردف", "يردف", "مردف"),
     _Verb("بين", None, "مبين", finite_needs_conj=True),
     _Verb("نوه", "ينوه", "منوه"),
@@ -101,7 +104,15 @@ _VERBS: tuple[_Verb, ...] = (
     _Verb("وصف", None, "واصف", finite_needs_conj=True),  # bare «وصف» is the noun
     _Verb("زاد", None, finite_needs_conj=True),  # «وزاد: ...»; bare «زاد» is «increased»
     _Verb("جزم", "يجزم", "جازم"),
-    _Verb("تعهد", "يتعهد", "متعهد"),
+    _Verb("ناشد", "يناشد", "مناشد"),  # «وناشد الغامدي المواطنين بفتح المسار»
+    _Verb("أهاب", "يهيب"),  # «وأهاب المعهد بالمتقدمين إحضار ...»; «مهيب» is "awesome"
+    _Verb("حث", "يحث", "حاث", finite_needs_conj=True),  # «وحث البنوك على»; «حث الخطى»
+    _Verb("استغرب", "يستغرب", "مستغرب"),
+    _Verb("رجح", "يرجح"),  # «يبدو مرجحا» is "seems likely"
+    _Verb("أورد", "يورد"),  # «وأورد التقرير أن»
+    _Verb("اشترط", "يشترط", "مشترط"),
+    _Verb("أبدى", None, "مبدي", past_f="أبدت", past_pl="أبدوا"),  # «لا يبدون خجلا»
+    _Verb("تعهد", "يتعهد", "متعهد", plural_participle=False),
 )
 
 _CONJUNCTIONS = ("و", "ف")
@@ -131,10 +142,14 @@ def _participle_forms(verb: _Verb) -> dict[str, CueInfo]:
         return {}
     lemma = fold(verb.past)
     stem = fold(verb.participle)
-    return {
+    forms = {
         stem + "ا": CueInfo(lemma, "participle", "m"),
         stem + "ه": CueInfo(lemma, "participle", "f"),
     }
+    if verb.plural_participle:  # «قائلين لرويترز إنه», «مؤكدين على أن»
+        forms[stem + "ين"] = CueInfo(lemma, "participle", "m", True)
+        forms[stem + "ات"] = CueInfo(lemma, "participle", "f", True)
+    return forms
 
 
 def _noun_forms(verb: _Verb) -> dict[str, CueInfo]:
@@ -189,3 +204,14 @@ def cue_info(word: str) -> CueInfo | None:
         if info is not None:
             return info
     return None
+
+
+def without_conjunction(word: str) -> str:
+    """A cue as written without its leading و/ف («وأضاف» → «أضاف», «وبين» → «بين»); a
+    word that is not a cue behind one, or is one only as a whole («وعد»), as it stands."""
+    table, _ = _lexicon()
+    key = fold(word)
+    if len(key) > 2 and key[0] in _CONJUNCTIONS and cue_info(word) is not None \
+            and (key[1:] in table or key[1:] in _SET_PHRASES):
+        return word[1:]
+    return word
