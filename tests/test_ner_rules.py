@@ -271,3 +271,14 @@ def test_a_name_after_the_body_a_title_names_is_its_holder(features) -> None:
         words = ["وقال", "الرئيس", "التنفيذي", "للشركة", *body, "إن"]
         tags = ["O"] * 4 + ["B-ORG"] + ["O"]
         assert after_titles(words, features, tags)[4] == "B-ORG", body
+
+
+def test_a_name_the_tagger_cut_in_two_is_made_one(features) -> None:
+    # «[عبدالخالق بدرالدين] [الحوثي]»: two persons with no word between them
+    words = ["اعتقال", "المتمرد", "عبدالخالق", "بدرالدين", "الحوثي", "أمس"]
+    tags = ["O", "O", "B-PERS", "I-PERS", "B-PERS", "O"]
+    assert correct_persons(words, tags, features) == ["O", "O", *person(3), "O"]
+    # not behind «و», and not where the words that meet are dictionary words
+    for words in (["ويل", "سميث", "ومارغوت", "روبي"], ["آل", "سعود", "برقية", "عزاء"]):
+        tags = person(2) + person(2)
+        assert correct_persons(words, tags, features)[2] == "B-PERS", words

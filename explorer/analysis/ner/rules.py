@@ -94,8 +94,8 @@ def correct_persons(words: list[str], tags: list[str], features: FeatureExtracto
     resources = features.resources
     keys = features.folded(words)
     written = frozenset(keys)
-    result = list(tags)
-    for first, last, kind in sorted(spans(tags)):
+    result = _rejoined(words, keys, tags, starts, features)
+    for first, last, kind in sorted(spans(result)):
         if kind != "PERS":
             continue
         last = _through_links(first, last, words, keys, result, starts)
@@ -117,6 +117,31 @@ def correct_persons(words: list[str], tags: list[str], features: FeatureExtracto
                     words[first - 1], keys[first - 1], keys[first], features)):
             result[first - 1:first + 1] = ["B-PERS", "I-PERS"]  # «[علي] عبد الله صالح»
     return result
+
+
+def _rejoined(words: list[str], keys: list[str], tags: list[str], starts: frozenset[int],
+              features: FeatureExtractor) -> list[str]:
+    """``tags`` with a person that follows another without a word between them made one
+    with it («[عبدالخالق بدرالدين] [الحوثي]», «[اتسوتو] [يوشيدا]»): the tagger cut one
+    name in two. Only where the words that meet are names or words the dictionary lacks
+    («[... آل سعود] [برقية عزاء]» stays apart), not behind «و», which joins two persons
+    («ويل سميث ومارغوت روبي»), and not across a sentence start."""
+    result = list(tags)
+    for first, last, kind in spans(tags):
+        if (kind == "PERS" and first and first not in starts
+                and tags[first - 1] in ("B-PERS", "I-PERS")
+                and word_shape(words[first]) == "A" and not keys[first].startswith("و")
+                and all(_name_like(keys[i], features) for i in (first - 1, *range(first, last)))):
+            result[first] = "I-PERS"
+    return result
+
+
+def _name_like(key: str, features: FeatureExtractor) -> bool:
+    """Whether a folded word may be part of a name: a name the lists know, or a word the
+    dictionary does not list as it stands."""
+    resources = features.resources
+    return (key in resources.given_names or key in resources.names
+            or features.lexical_key(key, strip=False) < 2)
 
 
 def _first_name_before(word: str, key: str, name_key: str, features: FeatureExtractor
