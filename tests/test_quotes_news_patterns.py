@@ -431,3 +431,14 @@ def test_a_plural_participle_that_names_people_is_no_cue() -> None:
     for text in ("وحضر الحفل عدد من متابعين أن يفوز الفريق بالبطولة.",
                  "وطالب المعلمون بزيادة الرواتب، وهم مطالبين أن يحضروا مبكرا."):
         assert [cue for _, cue, _, _ in _quotes(HEAD + text)] in ([], ["طالب"]), text
+
+
+def test_a_surname_that_is_also_a_noun_completes_the_speaker() -> None:
+    # «أكد البائع [حسن] الطرف أن»: the one word before what was said is the surname
+    [(_, _, speaker, _)] = _quotes(HEAD + "وبدوره أكد البائع حسن الطرف أن ارتفاع أسعار "
+                                          "الأغنام يعود إلى الشعير.")
+    assert speaker == "حسن الطرف"
+    for text in ("وقال محمد أيضا إن الوضع جيد في المدينة.",
+                 "وقال منصور رئيس النادي إن الفريق جاهز للموسم."):
+        [(_, _, speaker, _)] = _quotes(HEAD + text)
+        assert speaker in ("محمد", "منصور"), text

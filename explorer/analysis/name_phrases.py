@@ -217,6 +217,13 @@ def _ordinary_form(key: str, *, first: bool) -> bool:
     return key.endswith("ات") and len(key) > 4
 
 
+def is_given_name(key: str) -> bool:
+    """Whether a folded word is a given name of the curated list («حسن», «حاتم»)."""
+    from explorer.analysis.ner.resources import load_resources
+
+    return key in load_resources().given_names
+
+
 def _known_name(key: str) -> bool:
     from explorer.analysis.ner.resources import is_known_name, load_resources
 

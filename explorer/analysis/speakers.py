@@ -20,12 +20,14 @@ from explorer.analysis.name_phrases import (
     PhraseReader,
     folded_set,
     is_anonymous,
+    is_given_name,
     is_indefinite,
     is_org_head,
     is_org_head_key,
     is_stop,
     is_time,
 )
+from explorer.analysis.speech_verbs import cue_info
 from explorer.arabic.normalize import fold, name_key
 from explorer.model import Entity, Quote
 
@@ -129,6 +131,7 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
     if i in reader.entity_at:
         entity, last = reader.entity_at[i]
         if entity.type == "PERS":
+            entity, last = _whole_name(reader, mentions, entity, i, last, limit)
             _note_role_after(reader, mentions, entity, last, limit, cue_gender)
         elif entity.type == "ORG":
             # the recogniser's «السفارة التركية» of «السفارة التركية في بغداد»
@@ -167,6 +170,29 @@ def _person_at(reader: PhraseReader, i: int) -> bool:
     """Whether a person the article names begins at word ``i``."""
     hit = reader.entity_at.get(i)
     return hit is not None and hit[0].type == "PERS"
+
+
+def _whole_name(reader: PhraseReader, mentions: MentionSet, entity: Entity, first: int,
+                last: int, limit: int) -> tuple[Entity, int]:
+    """A subject person the recogniser cut to its first name, when one word alone stands
+    between it and what was said: «أكد البائع [حسن] الطرف أن», «المتحدث باسم وزارة الحج
+    [حاتم] قاضي، أن» — after a given name, that word is the surname, even one that is
+    also a noun. Not an adverb, a time, a particle, a role, a cue, a word behind «بـ/لـ»
+    or another name («وقال محمد أيضا إن», «وقال منصور رئيس ...»)."""
+    words = reader.words
+    if first != last or not is_given_name(words[first].key) or not (
+            last + 2 == limit or last + 2 < limit and words[last + 2].text in "،,"):
+        return entity, last
+    word = words[last + 1]
+    if (not word.token.is_word or not word.key.isalpha() or is_stop(word) or is_time(word)
+            or word.key in _LEADING_ADVERBS or is_indefinite(word) or cue_info(word.text)
+            or word.role or word.key[:1] in "بل" or last + 1 in reader.entity_at):
+        return entity, last
+    longer = mentions.add_titled_person(entity.start, word.end, reader.word_ends)
+    if longer is None or longer.start != entity.start or longer.end != word.end:
+        return entity, last
+    reader.refresh(mentions)
+    return longer, last + 1
 
 
 def _issuer_after(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
@@ -210,7 +236,8 @@ def _person_after_noun(reader: PhraseReader, mentions: MentionSet, i: int, limit
     for k in range(i + 1, min(i + _MAX_SUBJECT_WORDS, limit)):
         hit = reader.entity_at.get(k)
         if hit is not None and hit[0].type == "PERS":
-            return Subject("named", hit[0], text=hit[0].text)
+            entity, _ = _whole_name(reader, mentions, hit[0], k, hit[1], limit)
+            return Subject("named", entity, text=entity.text)
         if is_stop(reader.words[k]):
             return None
     return None
