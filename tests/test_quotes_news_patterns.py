@@ -442,3 +442,9 @@ def test_a_surname_that_is_also_a_noun_completes_the_speaker() -> None:
                  "وقال منصور رئيس النادي إن الفريق جاهز للموسم."):
         [(_, _, speaker, _)] = _quotes(HEAD + text)
         assert speaker in ("محمد", "منصور"), text
+
+
+def test_a_call_by_a_person_named_after_a_role() -> None:
+    rows = _quotes(HEAD + "قال الاقتصادي سامي الحربي إن الظاهرة خطيرة. من جهته دعا رجل "
+                          "الأعمال سعود المرزوقي إلى ضرورة تجريم هذه العمليات المالية.")
+    assert [speaker for _, _, speaker, _ in rows] == ["سامي الحربي", "سعود المرزوقي"]

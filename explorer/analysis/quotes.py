@@ -479,6 +479,9 @@ class _Finder:
             first_phrase = hit[1] + 1
         else:
             first_phrase = j + 1 if words[j].definite else j + 2
+        named = self._person_ends_subject(j, inside)  # «دعا رجل الأعمال سعود المرزوقي إلى»
+        if named is not None and named <= k:
+            first_phrase = max(first_phrase, named)
         end = min(subject_end, first_phrase, k)
         return end, end  # what is asked is said with the ones asked: «[المرشحين بتحديد ...]»
 
