@@ -448,3 +448,11 @@ def test_a_call_by_a_person_named_after_a_role() -> None:
     rows = _quotes(HEAD + "قال الاقتصادي سامي الحربي إن الظاهرة خطيرة. من جهته دعا رجل "
                           "الأعمال سعود المرزوقي إلى ضرورة تجريم هذه العمليات المالية.")
     assert [speaker for _, _, speaker, _ in rows] == ["سامي الحربي", "سعود المرزوقي"]
+
+
+def test_a_headline_role_in_short_form() -> None:
+    # «رئيس الهيئة:» in the headline is the «رئيس مجلس إدارة الهيئة» of the body
+    rows = _quotes("رئيس الهيئة: المشروع سيكتمل قبل نهاية العام الحالي\n"
+                   "أكد رئيس مجلس إدارة الهيئة الدكتور محمد العتيبي أن المشروع يسير وفق "
+                   "الخطة.")
+    assert [speaker for _, _, speaker, _ in rows] == ["محمد العتيبي"] * 2

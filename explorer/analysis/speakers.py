@@ -509,4 +509,11 @@ def _role_holder(role: str, actors: list[LocalActor],
 
 
 def _role_fits(wanted: str, held: str) -> bool:
-    return held == wanted or held.startswith(wanted + " ") or wanted.startswith(held + " ")
+    """Whether a role as written fits one a person holds: a longer or shorter form, or
+    every word of a headline's short form in the longer one («أمير عسير» / «أمير منطقة
+    عسير»)."""
+    if held == wanted or held.startswith(wanted + " ") or wanted.startswith(held + " "):
+        return True
+    wanted_words, held_words = wanted.split(), held.split()
+    return (len(wanted_words) > 1 and wanted_words[0] == held_words[0]
+            and set(wanted_words) <= set(held_words))
