@@ -63,13 +63,15 @@ def _parser() -> argparse.ArgumentParser:
     _add_speed_options(analyze)
     evaluate = sub.add_parser("eval", help="score the analysis against annotated data")
     targets = evaluate.add_subparsers(dest="target", required=True)
-    from explorer.evaluation import ner_eval, person_spans, quote_eval
+    from explorer.evaluation import actor_audit, ner_eval, person_spans, quote_eval
 
     ner_eval.add_arguments(targets.add_parser("ner", help=ner_eval.__doc__.splitlines()[0]))
     person_spans.add_arguments(
         targets.add_parser("persons", help=person_spans.__doc__.splitlines()[0]))
     quote_eval.add_arguments(
         targets.add_parser("quotes", help=quote_eval.__doc__.splitlines()[0]))
+    actor_audit.add_arguments(
+        targets.add_parser("actors", help=actor_audit.__doc__.splitlines()[0]))
     return parser
 
 
@@ -102,9 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parsed = _parser().parse_args(args)
     try:
         if parsed.command == "eval":
-            from explorer.evaluation import ner_eval, person_spans, quote_eval
+            from explorer.evaluation import actor_audit, ner_eval, person_spans, quote_eval
 
-            scorers = {"ner": ner_eval, "persons": person_spans, "quotes": quote_eval}
+            scorers = {"ner": ner_eval, "persons": person_spans, "quotes": quote_eval,
+                       "actors": actor_audit}
             return scorers[parsed.target].run(parsed)
         return _analyze(parsed)
     except KeyboardInterrupt:

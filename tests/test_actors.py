@@ -118,3 +118,118 @@ def test_speaker_mentions_have_exact_offsets_without_clitics() -> None:
         assert article.text[entity.start:entity.end] == entity.text
         if entity.type in ("PERS", "LOC"):
             assert not entity.text.startswith(("و", "ل")), entity
+
+
+def _marked(article_id: str, text: str, names: list[tuple[str, str]]
+            ) -> tuple[Article, list[LocalActor]]:
+    """An article whose mentions are given (every occurrence of each phrase), so that
+    what is tested is the merging, not the recogniser."""
+    entities = []
+    for phrase, kind in names:
+        start = text.find(phrase)
+        while start >= 0:
+            entities.append(Entity(start, start + len(phrase), phrase, kind))
+            start = text.find(phrase, start + len(phrase))
+    entities.sort(key=lambda e: e.start)
+    article = Article(article_id, article_id, "", text, entities=entities)
+    return article, resolve_article(entities)
+
+
+def _persons(corpus) -> list[tuple[str, int]]:
+    return sorted((a.name, len(a.articles)) for a in corpus.actors if a.type == "PERS")
+
+
+def test_the_name_shown_is_the_usual_clean_form() -> None:
+    # tatweel, diacritics and a glued «لـ» are shown as the corpus usually writes the name
+    corpus = build_corpus([
+        _marked("a", "قال محمــــد بن سلـمان. وقال محمد بن سلمان.",
+                [("محمــــد بن سلـمان", "PERS"), ("محمد بن سلمان", "PERS")]),
+        _marked("b", "شكرا لمحمد بن سلمان. وقال محمد بن سلمان. ثم سلمانُ.",
+                [("لمحمد بن سلمان", "PERS"), ("محمد بن سلمان", "PERS")]),
+    ])
+    [(name, articles)] = _persons(corpus)
+    assert (name, articles) == ("محمد بن سلمان", 2)
+    [actor] = [a for a in corpus.actors if a.type == "PERS"]
+    assert "لمحمد بن سلمان" in actor.aliases  # the forms as written stay searchable
+
+
+def test_a_bare_given_name_or_a_generic_body_stays_in_its_article() -> None:
+    corpus = build_corpus([
+        _marked(name, f"وقال محمد إن {body} أعلنت ذلك.", [("محمد", "PERS"), (body, "ORG")])
+        for name, body in (("a", "الوزارة"), ("b", "الوزارة"), ("c", "الوزارة"))])
+    assert _persons(corpus) == [("محمد", 1)] * 3
+    assert sorted(len(a.articles) for a in corpus.actors if a.type == "ORG") == [1, 1, 1]
+
+
+def test_a_surname_or_a_short_name_joins_the_full_name_that_dominates() -> None:
+    full = [_marked(f"f{i}", "قال باراك أوباما وقال محمد بن سلمان بن عبدالعزيز.",
+                    [("باراك أوباما", "PERS"), ("محمد بن سلمان بن عبدالعزيز", "PERS")])
+            for i in range(4)]
+    corpus = build_corpus([
+        *full,
+        _marked("m", "قالت ميشيل أوباما.", [("ميشيل أوباما", "PERS")]),
+        _marked("s", "قال أوباما وقال محمد بن سلمان.", [("أوباما", "PERS"),
+                                                    ("محمد بن سلمان", "PERS")]),
+    ])
+    assert _persons(corpus) == [("باراك أوباما", 5), ("محمد بن سلمان بن عبدالعزيز", 5),
+                                ("ميشيل أوباما", 1)]
+
+
+def test_a_run_of_two_names_in_one_article_absorbs_no_one() -> None:
+    # «جون كيري أوباما»: the tagger's run of two names, written once
+    corpus = build_corpus([
+        *[_marked(f"k{i}", "قال جون كيري.", [("جون كيري", "PERS")]) for i in range(3)],
+        _marked("x", "التقى جون كيري أوباما.", [("جون كيري أوباما", "PERS")]),
+    ])
+    assert _persons(corpus) == [("جون كيري", 3), ("جون كيري أوباما", 1)]
+
+
+def test_spellings_of_one_name_are_one_actor() -> None:
+    # «عبد الله» / «عبدالله», and the father's name between given name and surname
+    corpus = build_corpus([
+        _marked("a", "قال علي عبد الله صالح وعادل بن أحمد الجبير.",
+                [("علي عبد الله صالح", "PERS"), ("عادل بن أحمد الجبير", "PERS")]),
+        _marked("b", "قال علي عبدالله صالح وعادل بن أحمد الجبير.",
+                [("علي عبدالله صالح", "PERS"), ("عادل بن أحمد الجبير", "PERS")]),
+        _marked("c", "قال عادل الجبير.", [("عادل الجبير", "PERS")]),
+    ])
+    assert _persons(corpus) == [("عادل بن أحمد الجبير", 3), ("علي عبد الله صالح", 2)]
+
+
+def test_a_name_spelt_otherwise_joins_its_usual_spelling() -> None:
+    # «ميشيل بلاتيني» written far less than «ميشال بلاتيني»; «لسيب بلاتر» keeps its «لـ»
+    # in the key, the first name being too short to read it as a clitic
+    corpus = build_corpus([
+        *[_marked(f"a{i}", "قال ميشال بلاتيني وسيب بلاتر.",
+                  [("ميشال بلاتيني", "PERS"), ("سيب بلاتر", "PERS")]) for i in range(3)],
+        _marked("b", "قال ميشيل بلاتيني شكرا لسيب بلاتر.",
+                [("ميشيل بلاتيني", "PERS"), ("لسيب بلاتر", "PERS")]),
+        _marked("c", "قالت ميشيل أوباما.", [("ميشيل أوباما", "PERS")]),
+    ])
+    assert _persons(corpus) == [("سيب بلاتر", 4), ("ميشال بلاتيني", 4), ("ميشيل أوباما", 1)]
+
+
+def test_a_body_the_news_names_by_its_head_alone_stays_one_actor() -> None:
+    # «الكونغرس», «التحالف» name one body; «الحكومة» names whichever the article means
+    corpus = build_corpus([
+        _marked(name, "وقال الكونغرس إن الحكومة وافقت.", [("الكونغرس", "ORG"),
+                                                          ("الحكومة", "ORG")])
+        for name in ("a", "b", "c")])
+    assert sorted((a.name, len(a.articles)) for a in corpus.actors) == [
+        ("الحكومة", 1), ("الحكومة", 1), ("الحكومة", 1), ("الكونغرس", 3)]
+
+
+def test_a_surname_that_begins_runs_of_names_is_no_given_name() -> None:
+    # «خامنئي» begins two of the tagger's runs but ends as many names: a surname, merged
+    corpus = build_corpus([
+        _marked("a", "قال علي خامنئي.", [("علي خامنئي", "PERS")]),
+        _marked("a2", "قال علي خامنئي.", [("علي خامنئي", "PERS")]),
+        _marked("a3", "قال علي خامنئي.", [("علي خامنئي", "PERS")]),
+        _marked("f", "قال المرشد سيد خامنئي.", [("سيد خامنئي", "PERS")]),
+        _marked("b", "قال خامنئي روحاني.", [("خامنئي روحاني", "PERS")]),
+        _marked("c", "قال خامنئي ظريف.", [("خامنئي ظريف", "PERS")]),
+        _marked("d", "وقال خامنئي.", [("خامنئي", "PERS")]),
+        _marked("e", "وقال خامنئي.", [("خامنئي", "PERS")]),
+    ])
+    [khamenei] = [a for a in corpus.actors if a.name == "علي خامنئي"]
+    assert len(khamenei.articles) == 5

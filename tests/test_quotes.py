@@ -94,13 +94,13 @@ def test_media_name_in_marks_before_the_real_quote() -> None:
     [(_, _, speaker, content)] = _quotes(
         HEAD + "وقالت المتحدثة باسم الهيئة، ليلى حدّاد، في تصريح لإذاعة «موزاييك إف إم»: "
         "«لن نسمح بالتأجيل».")
-    assert (speaker, content) == ("ليلى حدّاد", "لن نسمح بالتأجيل")
+    assert (speaker, content) == ("ليلى حداد", "لن نسمح بالتأجيل")
 
 
 def test_headline_with_colon_is_a_quote_of_the_named_speaker() -> None:
     rows = _quotes("روسّي: اتفاق مبدئي على لجنة مشتركة\n\n"
                    "أعلنت المبعوثة الأممية إيلينا روسّي أن الطرفين اتفقا.")
-    assert rows[0] == ("direct", ":", "إيلينا روسّي", "اتفاق مبدئي على لجنة مشتركة")
+    assert rows[0] == ("direct", ":", "إيلينا روسي", "اتفاق مبدئي على لجنة مشتركة")
 
 
 def test_headline_role_resolves_to_the_person_holding_it() -> None:

@@ -5,18 +5,24 @@ diacritics; each word without proclitics or ال), and a surname or first name j
 full name it belongs to («بالادينو» → «روبرت بالادينو», «بن عمر» → «سلمى بن عمر»). An
 institution or place written with and without its nisba adjectives («الخارجية» /
 «الخارجية الأمريكية») is one actor. Across the corpus, local actors with the same key
-merge, and a lone surname joins a full name only when exactly one actor carries it.
+merge; a lone surname, or a name that begins a longer one, joins the full name that
+dominates the corpus's mentions of the names that hold it; a bare given name or a body's
+generic head stays an actor of its article.
 Ids are the type's initial and a number in order of first appearance, so the same input
 always gives the same ids.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from explorer.arabic.normalize import fold, name_key
+from rapidfuzz import fuzz
+
+from explorer.analysis.name_phrases import is_generic_body_key
+from explorer.arabic.normalize import clean_display, fold, name_key
 from explorer.model import Actor, Article, Corpus, Entity, LoadError
 
 Span = tuple[int, int]
@@ -154,7 +160,15 @@ def build_corpus(analysed: Iterable[tuple[Article, list[LocalActor]]],
                  errors: Iterable[LoadError] = ()) -> Corpus:
     """Merge local actors across articles and give every actor a stable id."""
     items = [(article, list(locals_)) for article, locals_ in analysed]
-    canonical = _corpus_keys(local for _, locals_ in items for local in locals_)
+    weights: Counter[str] = Counter()  # mentions of each local key
+    spread: Counter[str] = Counter()  # articles of each local key
+    for article, locals_ in items:
+        weights.update(entity.actor for entity in article.entities if entity.actor)
+        spread.update(local.key for local in locals_)
+    given = first_names({(local.type, local.key.split(":", 1)[1], weights.get(local.key, 0))
+                         for _, locals_ in items for local in locals_})
+    canonical = _corpus_keys((local for _, locals_ in items for local in locals_),
+                             _Weights(weights, spread), given)
     merged: dict[str, Actor] = {}
     counters: dict[str, int] = {}
     seen_in: dict[str, set[str]] = {}  # actor id → its article ids (the list keeps order)
@@ -162,6 +176,8 @@ def build_corpus(analysed: Iterable[tuple[Article, list[LocalActor]]],
         ids: dict[str, str] = {}
         for local in local_actors:
             key = canonical[local.key]
+            if key == local.key and stays_local_name(local.type, key.split(":", 1)[1], given):
+                key = f"{key}@{article.id}"  # «محمد», «الوزارة»: someone of this article
             actor = merged.get(key)
             if actor is None:
                 counters[local.type] = counters.get(local.type, 0) + 1
@@ -179,30 +195,203 @@ def build_corpus(analysed: Iterable[tuple[Article, list[LocalActor]]],
             quote.speaker = ids.get(quote.speaker) if quote.speaker else None
     corpus = Corpus([a for a, _ in items], list(merged.values()), list(errors))
     for actor in corpus.actors:
-        actor.mentions = len(corpus.mentions_by_actor.get(actor.id, []))
+        mentions = corpus.mentions_by_actor.get(actor.id, [])
+        actor.mentions = len(mentions)
         actor.quotes = len(corpus.quotes_by_actor.get(actor.id, []))
+        if mentions:
+            _show_name(actor, Counter(entity.text for _, entity in mentions))
     return corpus
 
 
-def _corpus_keys(locals_: Iterable[LocalActor]) -> dict[str, str]:
-    """Local key → corpus key: a one-word person key maps to the single full name that
-    ends with it (or starts with it), when the corpus holds exactly one."""
+@cache
+def _given_names() -> frozenset[str]:
+    from explorer.analysis.ner import curated
+
+    return frozenset(fold(name) for name in curated.GIVEN_NAMES)
+
+
+def first_names(persons: Iterable[tuple[str, str, int]]) -> frozenset[str]:
+    """Given names: the curated list, and words that begin the full names of two persons or
+    more among ``persons`` (type, name key, mentions), and begin more mentions than they
+    end («فلاديمير بوتين», «فلاديمير بوزنر»; not «أوباما» or «خامنئي», which begin a few
+    runs of the tagger's and end «باراك أوباما», «علي خامنئي» hundreds of times)."""
+    begins: dict[str, set[str]] = {}
+    weight: Counter[str] = Counter()  # mentions of names a word begins, less those it ends
+    for kind, key, mentions in persons:
+        words = key.split()
+        if kind == "PERS" and len(words) > 1:
+            begins.setdefault(words[0], set()).add(key)
+            weight[words[0]] += mentions
+            weight[words[-1]] -= mentions
+    return _given_names() | frozenset(word for word, keys in begins.items()
+                                      if len(keys) > 1 and weight[word] > 0)
+
+
+def stays_local_name(kind: str, key: str, given: frozenset[str] | None = None) -> bool:
+    """Whether a name key is a bare given name («محمد», «فلاديمير») or a body's generic
+    head alone («الوزارة», «اللجنة»): across articles such a name is many people and many
+    bodies, so it is not merged with the same name elsewhere (``given``: the given names,
+    :func:`first_names`; the curated list when None)."""
+    words = key.split()
+    if len(words) != 1:
+        return False
+    if kind == "PERS":
+        return words[0] in (_given_names() if given is None else given)
+    return kind == "ORG" and is_generic_body_key(words[0])
+
+
+_CLITICS = "وفبلك"
+# The full name shown is among the forms written at least this share as often as the most
+# frequent one.
+_COMMON_SHARE = 0.2
+
+
+def _show_name(actor: Actor, forms: Counter[str]) -> None:
+    """Name an actor by the most frequent clean written form of its full name (the longest
+    of its usual forms, not one written once or twice): without
+    tatweel, diacritics or presentation forms (:func:`clean_display`), and without a
+    proclitic glued to it where the corpus writes the name without it too («لأوباما»,
+    «والفيصل» → «أوباما», «الفيصل»). The forms as written stay among its aliases."""
+    cleaned: Counter[str] = Counter()
+    for text, count in forms.items():
+        cleaned[clean_display(text)] += count
+    for form in sorted(cleaned, key=len, reverse=True):
+        bare = _without_glued_clitic(form, cleaned)
+        if bare is not None:
+            cleaned[bare] += cleaned.pop(form)
+    common = cleaned.most_common(1)[0][1] * _COMMON_SHARE  # not a form written once or twice
+    usual = [form for form in cleaned if cleaned[form] >= common]
+    most_words = max(len(form.split()) for form in usual)
+    name = max((form for form in usual if len(form.split()) == most_words),
+               key=lambda form: (cleaned[form], form))
+    if name != actor.name:
+        if actor.name not in actor.aliases:
+            actor.aliases.append(actor.name)
+        if name in actor.aliases:
+            actor.aliases.remove(name)
+        actor.name = name
+
+
+def _without_glued_clitic(form: str, forms: Counter[str]) -> str | None:
+    """``form`` without the proclitic glued to its first word, when the corpus also writes
+    the name without it («لنوري المالكي» / «نوري المالكي», «للفيصل» / «الفيصل»)."""
+    if form[:1] not in _CLITICS:
+        return None
+    for bare in (form[1:], "ال" + form[2:] if form.startswith("لل") else ""):
+        if bare and bare in forms and bare != form:
+            return bare
+    return None
+
+
+# A shorter name joins a longer one that holds it when that one has this share of the
+# mentions of all the names that hold it («أوباما» → «باراك أوباما», not «ميشيل أوباما»).
+_DOMINANT_SHARE = 0.75
+
+
+def _corpus_keys(locals_: Iterable[LocalActor], weights: _Weights,
+                 given: frozenset[str]) -> dict[str, str]:
+    """Local key → corpus key. A person's surname alone joins the full name ending with it
+    that dominates the corpus's mentions of such names («أوباما» → «باراك أوباما»); a name
+    that begins a longer one joins the longer one that dominates likewise («محمد بن سلمان»
+    → «محمد بن سلمان بن عبدالعزيز», «سلمان بن عبدالعزيز» → «... آل سعود»), and a given
+    name and surname the one with the father's name between («عادل الجبير» → «عادل بن
+    أحمد الجبير»). A given name alone joins nothing: it names many people
+    (:func:`stays_local_name`). A name spelt otherwise joins its usual spelling
+    (:func:`_spelt_otherwise`)."""
     keys = {local.key: local for local in locals_}
     by_last_word: dict[str, list[str]] = {}  # full person names by their last word
-    for k, a in keys.items():
-        words = k.split(":", 1)[1].split()
-        if a.type == "PERS" and len(words) > 1:
-            by_last_word.setdefault(words[-1], []).append(k)
+    by_prefix: dict[tuple[str, ...], list[str]] = {}  # full person names by their beginnings
+    by_ends: dict[tuple[str, ...], list[str]] = {}  # ... by their first and last words
+    by_tail: dict[tuple[str, ...], list[str]] = {}  # ... by all their words but the first
+    for key, local in keys.items():
+        words = tuple(key.split(":", 1)[1].split())
+        if local.type != "PERS" or len(words) < 2:
+            continue
+        by_last_word.setdefault(words[-1], []).append(key)
+        for size in range(2, len(words)):
+            by_prefix.setdefault(words[:size], []).append(key)
+        if len(words) > 2:
+            by_ends.setdefault((words[0], words[-1]), []).append(key)
+        by_tail.setdefault(words[1:], []).append(key)
     result: dict[str, str] = {}
     for key, local in keys.items():
-        words = key.split(":", 1)[1].split()
+        words = tuple(key.split(":", 1)[1].split())
         result[key] = key
-        if local.type != "PERS" or len(words) != 1:
+        if local.type != "PERS":
             continue
-        fits = by_last_word.get(words[0], [])
-        if len(fits) == 1:
-            result[key] = fits[0]
+        if len(words) == 1:
+            fits = [] if words[0] in given else by_last_word.get(words[0], [])
+        else:
+            fits = by_prefix.get(words, [])
+        longer = _dominant(key, fits, weights)
+        if longer is None and len(words) == 2:
+            longer = _dominant(key, by_ends.get(words, []), weights)
+        if longer is None and len(words) > 1:
+            longer = _spelt_otherwise(key, words, keys, by_tail, weights)
+        if longer is not None:
+            result[key] = longer
+    for key, target in result.items():  # a chain of joins ends at its longest name
+        seen = {key}
+        while result.get(target, target) != target and target not in seen:
+            seen.add(target)
+            target = result[target]
+        result[key] = target
     return result
+
+
+# Two first names this alike (rapidfuzz ratio), with one surname, are one name spelt twice
+# («ميشال» / «ميشيل», «جوزيف» / «جوزف») when one is written this many times more often.
+_LIKE_FIRST_NAMES = 80
+_USUAL_SPELLING = 3
+
+
+def _spelt_otherwise(key: str, words: tuple[str, ...], keys: Mapping[str, LocalActor],
+                     by_tail: Mapping[tuple[str, ...], list[str]], weights: _Weights
+                     ) -> str | None:
+    """The person a full name is another spelling of: the same words but a proclitic the
+    key kept on a short first name («لسيب بلاتر», «وجيب بوش»), or a like first name with
+    the same other words, written far more often («ميشيل بلاتيني» → «ميشال بلاتيني»)."""
+    mentions = weights.mentions
+    if words[0][:1] in _CLITICS:
+        bare = key.split(":", 1)[0] + ":" + " ".join((words[0][1:], *words[1:]))
+        if bare in keys and mentions[bare] > mentions[key]:
+            return bare
+    best = None
+    for other in by_tail.get(words[1:], []):
+        if (other != key and mentions[other] >= _USUAL_SPELLING * max(mentions[key], 1)
+                and fuzz.ratio(other.split(":", 1)[1].split()[0], words[0])
+                >= _LIKE_FIRST_NAMES
+                and (best is None or mentions[other] > mentions[best])):
+            best = other
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class _Weights:
+    """How much of the corpus each local key names: its mentions and its articles."""
+
+    mentions: Counter[str]
+    articles: Counter[str]
+
+
+# A longer name is a name, not a tagger's run of two names («جون كيري أوباما»), when it
+# is written in two articles or more and has this share of the shorter one's mentions.
+_LONGER_SHARE = 0.05
+
+
+def _dominant(short: str, keys: list[str], weights: _Weights) -> str | None:
+    """The one of ``keys`` (longer names holding ``short``) that ``short`` joins: the one
+    with the dominant share of their mentions, itself a name of the corpus."""
+    if not keys:
+        return None
+    mentions = weights.mentions
+    best = max(keys, key=lambda key: (mentions[key], key))
+    if len(keys) == 1 and " " not in short.split(":", 1)[1]:
+        return best  # the one full name a surname belongs to («الطرابلسي»)
+    if weights.articles[best] < 2 or mentions[best] < _LONGER_SHARE * mentions[short]:
+        return None
+    total = sum(mentions[key] for key in keys)
+    return best if mentions[best] >= _DOMINANT_SHARE * total else None
 
 
 def _absorb(actor: Actor, local: LocalActor) -> None:

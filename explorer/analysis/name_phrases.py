@@ -169,6 +169,17 @@ def is_org_head_key(key: str) -> bool:
     return _without_article(key) in _ORG_HEADS
 
 
+# Heads that say only what kind of body is meant («الوزارة», «اللجنة»), not which one; not
+# those the news uses for one body («التحالف», «الاتحاد», «الكونغرس», «الداخلية»).
+_GENERIC_BODIES = (_ORG_CONSTRUCT - folded_set("اتحاد تحالف ائتلاف قوات")) | folded_set(
+    "حكومه")
+
+
+def is_generic_body_key(key: str) -> bool:
+    """Whether a folded word, alone, names a kind of body rather than a body."""
+    return _without_article(key) in _GENERIC_BODIES
+
+
 def is_anonymous(word: Word) -> bool:
     return _without_article(word.key) in _ANONYMOUS
 

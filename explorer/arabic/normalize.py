@@ -32,6 +32,16 @@ def strip_marks(text: str) -> str:
 
 
 _SHORT = 48  # words and names: folded so often that their keys are remembered
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def clean_display(text: str) -> str:
+    """A name as it should be shown: presentation forms as their letters, no diacritics,
+    tatweel or invisible marks, one space between words («محمــــــد» → «محمد»,
+    «سلمانُ» → «سلمان»). Only for display: the text itself is never changed."""
+    text = _PRESENTATION.sub(lambda match: unicodedata.normalize("NFKC", match.group()), text)
+    return _SPACES.sub(" ", _INVISIBLE.sub("", strip_marks(text))).strip()
 
 
 def fold(text: str) -> str:
@@ -54,10 +64,18 @@ def _fold(text: str) -> str:
 
 @lru_cache(maxsize=1 << 15)
 def name_key(name: str) -> str:
-    """Key of a name for merging mentions: folded, each word without proclitics or ال."""
+    """Key of a name for merging mentions: folded, each word without proclitics or ال,
+    «عبد» joined to the word after it and «ابن» inside a name read as «بن»."""
     from explorer.arabic.clitics import strip_proclitics
 
-    return " ".join(strip_proclitics(word)[1] for word in fold(name).split())
+    words = fold(name).split()
+    joined: list[str] = []
+    for word in words:
+        if joined and joined[-1] == "عبد":
+            joined[-1] += word  # «عبد الله» is «عبدالله», «عبد ربه» is «عبدربه»
+        else:
+            joined.append("بن" if word == "ابن" and joined else word)
+    return " ".join(strip_proclitics(word)[1] for word in joined)
 
 
 def offset_after_letters(word: str, letters: int) -> int:
