@@ -17,11 +17,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from explorer.analysis.name_phrases import is_generic_body_key
+from explorer.analysis.ner.resources import curated_given_names
+from explorer.arabic.clitics import PROCLITIC_LETTERS
 from explorer.arabic.normalize import clean_display, fold, name_key
 from explorer.model import Actor, Article, Corpus, Entity, LoadError
 
@@ -165,7 +167,7 @@ def build_corpus(analysed: Iterable[tuple[Article, list[LocalActor]]],
     for article, locals_ in items:
         weights.update(entity.actor for entity in article.entities if entity.actor)
         spread.update(local.key for local in locals_)
-    given = first_names({(local.type, local.key.split(":", 1)[1], weights.get(local.key, 0))
+    given = first_names({(local.type, _name_of(local.key), weights.get(local.key, 0))
                          for _, locals_ in items for local in locals_})
     canonical = _corpus_keys((local for _, locals_ in items for local in locals_),
                              _Weights(weights, spread), given)
@@ -176,7 +178,7 @@ def build_corpus(analysed: Iterable[tuple[Article, list[LocalActor]]],
         ids: dict[str, str] = {}
         for local in local_actors:
             key = canonical[local.key]
-            if key == local.key and stays_local_name(local.type, key.split(":", 1)[1], given):
+            if key == local.key and stays_local_name(local.type, _name_of(key), given):
                 key = f"{key}@{article.id}"  # «محمد», «الوزارة»: someone of this article
             actor = merged.get(key)
             if actor is None:
@@ -203,11 +205,9 @@ def build_corpus(analysed: Iterable[tuple[Article, list[LocalActor]]],
     return corpus
 
 
-@cache
-def _given_names() -> frozenset[str]:
-    from explorer.analysis.ner import curated
-
-    return frozenset(fold(name) for name in curated.GIVEN_NAMES)
+def _name_of(key: str) -> str:
+    """The name part of an actor key («PERS:باراك اوباما» → «باراك اوباما»)."""
+    return key.split(":", 1)[1]
 
 
 def first_names(persons: Iterable[tuple[str, str, int]]) -> frozenset[str]:
@@ -223,7 +223,7 @@ def first_names(persons: Iterable[tuple[str, str, int]]) -> frozenset[str]:
             begins.setdefault(words[0], set()).add(key)
             weight[words[0]] += mentions
             weight[words[-1]] -= mentions
-    return _given_names() | frozenset(word for word, keys in begins.items()
+    return curated_given_names() | frozenset(word for word, keys in begins.items()
                                       if len(keys) > 1 and weight[word] > 0)
 
 
@@ -236,11 +236,10 @@ def stays_local_name(kind: str, key: str, given: frozenset[str] | None = None) -
     if len(words) != 1:
         return False
     if kind == "PERS":
-        return words[0] in (_given_names() if given is None else given)
+        return words[0] in (curated_given_names() if given is None else given)
     return kind == "ORG" and is_generic_body_key(words[0])
 
 
-_CLITICS = "وفبلك"
 # The full name shown is among the forms written at least this share as often as the most
 # frequent one.
 _COMMON_SHARE = 0.2
@@ -275,7 +274,7 @@ def _show_name(actor: Actor, forms: Counter[str]) -> None:
 def _without_glued_clitic(form: str, forms: Counter[str]) -> str | None:
     """``form`` without the proclitic glued to its first word, when the corpus also writes
     the name without it («لنوري المالكي» / «نوري المالكي», «للفيصل» / «الفيصل»)."""
-    if form[:1] not in _CLITICS:
+    if form[:1] not in PROCLITIC_LETTERS:
         return None
     for bare in (form[1:], "ال" + form[2:] if form.startswith("لل") else ""):
         if bare and bare in forms and bare != form:
@@ -304,7 +303,7 @@ def _corpus_keys(locals_: Iterable[LocalActor], weights: _Weights,
     by_ends: dict[tuple[str, ...], list[str]] = {}  # ... by their first and last words
     by_tail: dict[tuple[str, ...], list[str]] = {}  # ... by all their words but the first
     for key, local in keys.items():
-        words = tuple(key.split(":", 1)[1].split())
+        words = tuple(_name_of(key).split())
         if local.type != "PERS" or len(words) < 2:
             continue
         by_last_word.setdefault(words[-1], []).append(key)
@@ -315,7 +314,7 @@ def _corpus_keys(locals_: Iterable[LocalActor], weights: _Weights,
         by_tail.setdefault(words[1:], []).append(key)
     result: dict[str, str] = {}
     for key, local in keys.items():
-        words = tuple(key.split(":", 1)[1].split())
+        words = tuple(_name_of(key).split())
         result[key] = key
         if local.type != "PERS":
             continue
@@ -352,14 +351,14 @@ def _spelt_otherwise(key: str, words: tuple[str, ...], keys: Mapping[str, LocalA
     key kept on a short first name («لسيب بلاتر», «وجيب بوش»), or a like first name with
     the same other words, written far more often («ميشيل بلاتيني» → «ميشال بلاتيني»)."""
     mentions = weights.mentions
-    if words[0][:1] in _CLITICS:
+    if words[0][:1] in PROCLITIC_LETTERS:
         bare = key.split(":", 1)[0] + ":" + " ".join((words[0][1:], *words[1:]))
         if bare in keys and mentions[bare] > mentions[key]:
             return bare
     best = None
     for other in by_tail.get(words[1:], []):
         if (other != key and mentions[other] >= _USUAL_SPELLING * max(mentions[key], 1)
-                and fuzz.ratio(other.split(":", 1)[1].split()[0], words[0])
+                and fuzz.ratio(_name_of(other).split()[0], words[0])
                 >= _LIKE_FIRST_NAMES
                 and (best is None or mentions[other] > mentions[best])):
             best = other
@@ -386,7 +385,7 @@ def _dominant(short: str, keys: list[str], weights: _Weights) -> str | None:
         return None
     mentions = weights.mentions
     best = max(keys, key=lambda key: (mentions[key], key))
-    if len(keys) == 1 and " " not in short.split(":", 1)[1]:
+    if len(keys) == 1 and " " not in _name_of(short):
         return best  # the one full name a surname belongs to («الطرابلسي»)
     if weights.articles[best] < 2 or mentions[best] < _LONGER_SHARE * mentions[short]:
         return None

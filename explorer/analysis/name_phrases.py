@@ -230,9 +230,9 @@ def _ordinary_form(key: str, *, first: bool) -> bool:
 
 def is_given_name(key: str) -> bool:
     """Whether a folded word is a given name of the curated list («حسن», «حاتم»)."""
-    from explorer.analysis.ner.resources import load_resources
+    from explorer.analysis.ner.resources import curated_given_names
 
-    return key in load_resources().given_names
+    return key in curated_given_names()
 
 
 def _known_name(key: str) -> bool:

@@ -74,11 +74,10 @@ _LOCATED_ORGS = folded_set("سفاره قنصليه مكتب بعثه ممثلي
 
 @dataclass(frozen=True, slots=True)
 class Spoken:
-    """A quote already read: where its cue is, in which sentence, whose (``key``, or
-    ``None`` with the phrase of an unnamed source in ``text``), the gender of its verb,
-    and whether the speaker was named as a statement's issuer."""
+    """A quote already read: in which sentence, whose (``key``, or ``None`` with the
+    phrase of an unnamed source in ``text``), the gender of its verb, and whether the
+    speaker was named as a statement's issuer."""
 
-    cue_at: int
     sentence: int
     key: str | None
     gender: str | None
@@ -403,10 +402,10 @@ def attribute(text: str, found: list[FoundQuote], entities: list[Entity],
                 and fold(subject.text or "").startswith("ال"):
             speaker = _issuer(item, speakers, entities, by_key)
         if speaker is not None:
-            speakers.append(Spoken(item.cue_at, item.sentence, speaker, item.gender,
+            speakers.append(Spoken(item.sentence, speaker, item.gender,
                                    subject.issued))
         elif subject.kind in ("anonymous", "source") or named_by and item.sentence in unnamed:
-            speakers.append(Spoken(item.cue_at, item.sentence, None, item.gender,
+            speakers.append(Spoken(item.sentence, None, item.gender,
                                    text=named_by))
             unnamed.add(item.sentence)
         quotes.append(Quote(item.start, item.end, text[item.start:item.end], item.kind,

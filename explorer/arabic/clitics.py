@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+# The letters that glue to a word's front: and, so, with, to, like.
+PROCLITIC_LETTERS = frozenset("وفبلك")
 # Longest first. Each entry: (prefix, minimum letters the stem must keep).
 _PREFIXES: tuple[tuple[str, int], ...] = (
     ("وبال", 2), ("فبال", 2), ("وكال", 2), ("ولل", 2), ("فلل", 2),

@@ -13,15 +13,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-_UNCLEAN = re.compile("[\u064b-\u0652\u0670\u0640\ufb50-\ufdff\ufe70-\ufeff\u00a0"
-                      "\u200b-\u200f\n\t]|  ")
-_CLITICS = "وفبلك"
 # First names this close (rapidfuzz ratio) with the same surname are likely one person
 # spelt twice («ميشال بلاتيني» / «ميشيل بلاتيني»).
 _LIKE_FIRST_NAMES = 75
@@ -50,7 +46,8 @@ class Audit:
 def audit(actors: list[dict[str, Any]], top: int = 300, splits: int = 50) -> Audit:
     """Audit the actors of an analysis (the ``actors`` list of its JSON)."""
     from explorer.analysis.actors import first_names, stays_local_name
-    from explorer.arabic.normalize import name_key
+    from explorer.arabic.clitics import PROCLITIC_LETTERS
+    from explorer.arabic.normalize import clean_display, name_key
 
     persons = sorted((a for a in actors if a.get("type") == "PERS"),
                      key=lambda a: (-a.get("mentions", 0), a.get("id", "")))
@@ -62,10 +59,10 @@ def audit(actors: list[dict[str, Any]], top: int = 300, splits: int = 50) -> Aud
     for actor in persons[:top]:
         name = actor["name"]
         # a proclitic the key reads as one, before a name shown elsewhere or a given name
-        glued = (name[:1] in _CLITICS and name_key(name[1:]) == keys[actor["id"]]
+        glued = (name[:1] in PROCLITIC_LETTERS and name_key(name[1:]) == keys[actor["id"]]
                  and (name[1:] in shown
                       or stays_local_name("PERS", name_key(name[1:]).split()[0])))
-        if _UNCLEAN.search(name) or name != name.strip() or glued:
+        if clean_display(name) != name or glued:
             result.unclean.append(f"{name}  ({actor.get('mentions', 0)} mentions)")
     for actor in actors:
         articles = len(actor.get("articles", []))

@@ -50,6 +50,12 @@ def nationality_key(word_key: str) -> str:
     return word_key
 
 
+@cache
+def curated_given_names() -> frozenset[str]:
+    """The folded given names of :mod:`curated`, without loading the model's word lists."""
+    return folded_words(curated.GIVEN_NAMES)
+
+
 @dataclass(frozen=True, slots=True)
 class Resources:
     """Everything the features look words up in, all keyed by folded forms."""
@@ -60,7 +66,7 @@ class Resources:
     titles: frozenset[str] = folded_words(curated.TITLES)
     org_heads: frozenset[str] = folded_words(curated.ORG_HEADS)
     speech_verbs: frozenset[str] = folded_words(curated.SPEECH_VERBS)
-    given_names: frozenset[str] = folded_words(curated.GIVEN_NAMES)
+    given_names: frozenset[str] = curated_given_names()
     institution_heads: frozenset[str] = folded_words(curated.INSTITUTION_HEADS)
     nationalities: frozenset[str] = frozenset(
         nationality_key(fold(word)) for word in curated.NATIONALITIES)

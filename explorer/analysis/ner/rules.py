@@ -35,6 +35,7 @@ from explorer.analysis.ner.conll import spans
 from explorer.analysis.ner.features import FeatureExtractor, word_shape
 from explorer.analysis.ner.resources import Resources, is_known_name, nationality_key
 from explorer.analysis.speech_verbs import cue_info
+from explorer.arabic.clitics import PROCLITIC_LETTERS
 from explorer.arabic.normalize import fold
 
 _PREPOSITIONS = frozenset(fold(word) for word in (
@@ -48,7 +49,6 @@ _COMMAS = frozenset(("،", ","))
 # «فسيكون». A bare «س» is left: too many names begin «سي» («سيرين», «سيران»).
 _PARTICLE_VERB = re.compile("^(?:[وف]?ل|[وف]س)([يتن].{2,})$")
 _MIN_CUT_WORD = 4
-_PROCLITIC_LETTERS = frozenset("وفبلك")
 # Words that link the parts of a name and never end one.
 _LINKS = frozenset(fold(word) for word in ("بن", "ابن", "بنت", "أبو", "ابو", "أم", "آل", "عبد"))
 # Links that begin a surname, after a first name: «مناف أبو شقير», «الحبيب بن رمضان».
@@ -438,7 +438,7 @@ def _unlisted_word(key: str, features: FeatureExtractor) -> bool:
     name."""
     resources = features.resources
     return (features.lexical_key(key, strip=False) == 0
-            and (key[:1] not in _PROCLITIC_LETTERS
+            and (key[:1] not in PROCLITIC_LETTERS
                  or features.lexical_key(key[1:], strip=False) < 2)
             and not key.startswith("ال") and not key.endswith(("يه", "ات"))
             and nationality_key(key) not in resources.nationalities)

@@ -14,8 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from explorer.analysis.ner.conll import Sentence, read_conll
+from explorer.arabic.clitics import PROCLITIC_LETTERS
 
-PROCLITICS = frozenset("وفبلك")
 ENCLITICS = frozenset(("ه", "ها", "هم", "هما", "هن", "ي", "نا", "كم", "ك"))
 
 
@@ -30,7 +30,7 @@ def rejoin_clitics(sentence: Sentence) -> Sentence:
     tags: list[str] = []
     pending: list[tuple[str, str]] = []  # proclitics waiting for their word
     for token, tag in zip(sentence.tokens, sentence.tags, strict=True):
-        if token in PROCLITICS:
+        if token in PROCLITIC_LETTERS:
             pending.append((token, tag))
             continue
         if pending and _is_arabic(token):
