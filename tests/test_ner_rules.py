@@ -11,6 +11,7 @@ from explorer.analysis.ner.rules import (
     names_after_titles,
     organisation_edges,
     persons_in_other_names,
+    persons_that_are_words,
     persons_without_nunation,
     title_positions,
 )
@@ -282,3 +283,30 @@ def test_a_name_the_tagger_cut_in_two_is_made_one(features) -> None:
     for words in (["ويل", "سميث", "ومارغوت", "روبي"], ["آل", "سعود", "برقية", "عزاء"]):
         tags = person(2) + person(2)
         assert correct_persons(words, tags, features)[2] == "B-PERS", words
+
+
+def test_a_title_in_the_plural_is_no_person(features) -> None:
+    words = ["أكد", "مديرو", "التعليم", "جاهزية"]
+    tags = ["O", "B-PERS", "O", "O"]
+    assert persons_that_are_words(words, tags, features) == ["O"] * 4
+    # the title itself is left to the other rules
+    assert persons_that_are_words(["مدير"], ["B-PERS"], features) == ["B-PERS"]
+
+
+def test_an_adjective_after_a_definite_noun_is_no_person(features) -> None:
+    words = ["وأضاف", "أن", "الائتمان", "الممنوح", "لأغراض"]
+    tags = ["O", "O", "O", "B-PERS", "O"]
+    assert persons_that_are_words(words, tags, features) == ["O"] * 5
+    # after a title it is the man's name; so is a surname the article gives in full
+    assert persons_that_are_words(["الرئيس", "الممنوح"], ["O", "B-PERS"], features) == [
+        "O", "B-PERS"]
+    words = ["خالد", "الممنوح", "قال", "الائتمان", "الممنوح"]
+    tags = [*person(2), "O", "O", "B-PERS"]
+    assert persons_that_are_words(words, tags, features) == tags
+
+
+def test_a_blessing_after_the_prophets_name_ends_it(features) -> None:
+    words = ["نبي", "الرحمة", "محمد", "صلوات", "الله", "وسلامه", "عليه"]
+    tags = ["O", "O", *person(2), "O", "O", "O"]
+    assert persons_that_are_words(words, tags, features) == [
+        "O", "O", "B-PERS", "O", "O", "O", "O"]

@@ -42,6 +42,7 @@ from explorer.analysis.ner.rules import (
     names_after_titles,
     organisation_edges,
     persons_in_other_names,
+    persons_that_are_words,
     persons_without_nunation,
     title_positions,
 )
@@ -111,6 +112,7 @@ class CrfRecognizer:
                                                  self.features, found)
         tags = persons_in_other_names(words, persons_without_nunation(words, tags),
                                       self.features)
+        tags = persons_that_are_words(words, tags, self.features)
         tags = propagate(words, tags, self.features, self.resources, starts)
         if self.institutions:
             tags = mark_listed_organisations(organisation_edges(words, tags, self.features),

@@ -558,7 +558,7 @@ BODIES_NOT_PERSONS = _lines("""
 ناسا
 """)
 
-# Diseases, drugs, operations and fashions, which are no actor at all.
+# Diseases, drugs, operations, fashions, units and sports, which are no actor at all.
 THINGS_NOT_PERSONS = _lines("""
 الزهايمر
 كورونا
@@ -585,6 +585,10 @@ THINGS_NOT_PERSONS = _lines("""
 ميغاوات
 ميجاواط
 ميغاواط
+كرة القدم
+كرة السلة
+كرة اليد
+كرة الطائرة
 """)
 
 # Peoples and faiths named as a whole («التجار الأرمن», «ملايين المسلمين»).

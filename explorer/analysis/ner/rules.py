@@ -72,6 +72,10 @@ _NAMED_AFTER_PERSONS = frozenset(fold(word) for word in (
     "كرسي", "قاعة", "ملعب", "استاد", "برنامج", "مشروع", "ميدان", "قصر", "صندوق", "مدرسة",
     "مدارس", "جامعتي", "متنزه", "منتزه", "منتزهات", "مبادرات", "كأس", "جسر", "دوري", "بطولة",
     "درع", "سد", "ملتقى"))
+# Words of blessing that follow the Prophet's name and are never part of it.
+_BLESSINGS = frozenset(fold(word) for word in ("صلى", "صلوات", "عليه"))
+_PLURAL_TITLE_ENDINGS = ("و", "ون", "ين", "ان")
+_MIN_TITLE = 3  # «د» (doctor) is a title too: «دان» is no plural of it
 _MAX_MODIFIERS = 6
 _MAX_NAME = 3
 # Names that are not persons, by what they are (``curated``): "O" for no actor at all.
@@ -482,3 +486,61 @@ def _after_chain(j: int, keys: list[str], tags: list[str], features: FeatureExtr
             continue
         break
     return j
+
+
+def persons_that_are_words(words: list[str], tags: list[str], features: FeatureExtractor
+                           ) -> list[str]:
+    """``tags`` without the persons that are common words of the sentence: the plural or
+    dual of a title («أكد [مديرو] التعليم», «[عضوان]»), and an adjective with the article
+    right after a definite noun («الزمن [الجميل]», «الائتمان [الممنوح]»), a dictionary word
+    the article does not end a longer person with (so «وأضاف [الصباغ]» and a surname met
+    in full stay). A blessing after a name ends it: «[محمد] صلوات الله وسلامه عليه»."""
+    keys = features.folded(words)
+    resources = features.resources
+    surnames = {keys[last - 1] for first, last, kind in spans(tags)
+                if kind == "PERS" and last - first > 1}
+    result = list(tags)
+    for first, last, kind in sorted(spans(tags)):
+        if kind != "PERS":
+            continue
+        blessing = next((i for i in range(first + 1, last) if keys[i] in _BLESSINGS), None)
+        if blessing is not None:
+            result[blessing:last] = ["O"] * (last - blessing)
+        elif last - first == 1 and (
+                _title_plural(first, keys, resources)
+                or _adjective_after_noun(first, keys, result, features, surnames)):
+            result[first] = "O"
+    return result
+
+
+def _title_plural(i: int, keys: list[str], resources: Resources) -> bool:
+    """Whether the word at ``i`` is a title's plural or dual («عضوان», «المديرين»), or
+    its plural before the definite word it governs («مديرو التعليم»; «وليو كان» is Leo)."""
+    key = keys[i]
+    if key in resources.given_names:
+        return False
+    for ending in _PLURAL_TITLE_ENDINGS:
+        title = key[:-len(ending)]
+        if key.endswith(ending) and len(title) >= _MIN_TITLE and title in resources.titles:
+            return ending != "و" or (i + 1 < len(keys) and keys[i + 1].startswith("ال"))
+    return False
+
+
+def _adjective_after_noun(i: int, keys: list[str], tags: list[str],
+                          features: FeatureExtractor, surnames: set[str]) -> bool:
+    """Whether the one-word person at ``i`` is an adjective of the definite word before
+    it: both carry the article, the person is a dictionary word no name list knows and
+    no adjective of belonging (the form of most family names: «اللاعب [الحربي]»), and
+    the word before is a dictionary word with the article (or «لل»), no name and no
+    title («الرئيس [الأسد]» is a man, «العبدالله [الفيصل]» one name)."""
+    key = keys[i]
+    if not i or tags[i - 1] != "O" or key in surnames or not key.startswith("ال"):
+        return False
+    resources = features.resources
+    before = keys[i - 1]
+    if (not before.startswith(("ال", "لل")) or is_known_name(resources, before)
+            or features.lexical_key(before) < 2 or before in resources.titles
+            or "ال" + features.keys(before)[1] in resources.titles):
+        return False
+    return (not is_known_name(resources, key) and not key.endswith("ي")
+            and features.lexical_key(key) == 2)
