@@ -208,11 +208,13 @@ def opening_key(paths: Sequence[str | Path], max_bytes: int, version: str) -> st
     return hashlib.sha256(json.dumps(fields).encode()).hexdigest()  # ASCII, as file_key
 
 
-def corpus_stamp(found: Sequence[tuple[Path, str, str | None] | LoadError]) -> str | None:
+def corpus_stamp(found: Sequence[tuple[Path, str, str | None] | LoadError],
+                 aliases: str = "") -> str | None:
     """What the merged corpus of an opening depends on besides its key (:func:`opening_key`):
     the path, id and stamp (:func:`file_stamp`) of every file found, and every error met
-    finding them, in order. None when a file has no stamp: such a corpus is never kept."""
-    rows: list[list[str]] = []
+    finding them, in order, and the digest of the folder's aliases file. None when a file
+    has no stamp: such a corpus is never kept."""
+    rows: list[list[str]] = [[aliases]]
     for item in found:
         if isinstance(item, LoadError):
             rows.append([item.path, item.error])

@@ -233,3 +233,37 @@ def test_a_surname_that_begins_runs_of_names_is_no_given_name() -> None:
     ])
     [khamenei] = [a for a in corpus.actors if a.name == "علي خامنئي"]
     assert len(khamenei.articles) == 5
+
+
+def test_a_foreign_name_spelt_two_ways_joins_the_more_frequent_spelling() -> None:
+    # «ميشال» / «ميشيل» before a foreign surname, in three articles and two; «سعد» /
+    # «سعيد» before a family name may be two men, and stay apart unless one spelling
+    # is far more frequent
+    corpus = build_corpus([
+        *[_marked(f"a{i}", "قال ميشال بلاتيني وسعد الحربي.",
+                  [("ميشال بلاتيني", "PERS"), ("سعد الحربي", "PERS")]) for i in range(3)],
+        *[_marked(f"b{i}", "قال ميشيل بلاتيني وسعيد الحربي.",
+                  [("ميشيل بلاتيني", "PERS"), ("سعيد الحربي", "PERS")]) for i in range(2)],
+    ])
+    assert _persons(corpus) == [("سعد الحربي", 3), ("سعيد الحربي", 2), ("ميشال بلاتيني", 5)]
+
+
+def test_a_surname_joins_a_full_name_written_in_several_forms() -> None:
+    # «عادل الجبير» joins «عادل بن أحمد الجبير»; together they dominate the names ending
+    # «الجبير» though neither form does alone, so the lone «الجبير» joins them too
+    corpus = build_corpus([
+        *[_marked(f"a{i}", "قال عادل بن أحمد الجبير.", [("عادل بن أحمد الجبير", "PERS")])
+          for i in range(3)],
+        *[_marked(f"b{i}", "قال عادل الجبير.", [("عادل الجبير", "PERS")]) for i in range(3)],
+        _marked("c", "قال فهد الجبير.", [("فهد الجبير", "PERS")]),
+        _marked("d", "وأضاف الجبير.", [("الجبير", "PERS")]),
+    ])
+    assert _persons(corpus) == [("عادل بن أحمد الجبير", 7), ("فهد الجبير", 1)]
+
+
+def test_a_sport_after_a_title_is_no_person() -> None:
+    # «رئيس الاتحاد الأوروبي [لكرة القدم]»: the title's apposition reads a name there
+    text = "وقال ميشال بلاتيني رئيس الاتحاد الأوروبي لكرة القدم إن الفيفا بخير."
+    article = Article("a", "a", "", text)
+    persons = [e.text for e in analyze(article).article.entities if e.type == "PERS"]
+    assert persons == ["ميشال بلاتيني"]

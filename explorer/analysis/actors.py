@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from explorer.analysis.aliases import Aliases, apply_aliases
 from explorer.analysis.name_phrases import is_generic_body_key
 from explorer.analysis.ner.resources import curated_given_names
 from explorer.arabic.clitics import PROCLITIC_LETTERS
@@ -159,8 +160,9 @@ def _local_actor(group: list[Entity], roles: Mapping[Span, list[str]],
 
 
 def build_corpus(analysed: Iterable[tuple[Article, list[LocalActor]]],
-                 errors: Iterable[LoadError] = ()) -> Corpus:
-    """Merge local actors across articles and give every actor a stable id."""
+                 errors: Iterable[LoadError] = (), aliases: Aliases | None = None) -> Corpus:
+    """Merge local actors across articles and give every actor a stable id; ``aliases``
+    (the folder's aliases file) corrects the merge where a reader found it wrong."""
     items = [(article, list(locals_)) for article, locals_ in analysed]
     weights: Counter[str] = Counter()  # mentions of each local key
     spread: Counter[str] = Counter()  # articles of each local key
@@ -171,6 +173,8 @@ def build_corpus(analysed: Iterable[tuple[Article, list[LocalActor]]],
                          for _, locals_ in items for local in locals_})
     canonical = _corpus_keys((local for _, locals_ in items for local in locals_),
                              _Weights(weights, spread), given)
+    if aliases:
+        apply_aliases(canonical, aliases, weights)
     merged: dict[str, Actor] = {}
     counters: dict[str, int] = {}
     seen_in: dict[str, set[str]] = {}  # actor id → its article ids (the list keeps order)
@@ -312,52 +316,87 @@ def _corpus_keys(locals_: Iterable[LocalActor], weights: _Weights,
         if len(words) > 2:
             by_ends.setdefault((words[0], words[-1]), []).append(key)
         by_tail.setdefault(words[1:], []).append(key)
-    result: dict[str, str] = {}
+    result: dict[str, str] = {key: key for key in keys}
     for key, local in keys.items():
         words = tuple(_name_of(key).split())
-        result[key] = key
-        if local.type != "PERS":
+        if local.type != "PERS" or len(words) < 2:
             continue
-        if len(words) == 1:
-            fits = [] if words[0] in given else by_last_word.get(words[0], [])
-        else:
-            fits = by_prefix.get(words, [])
-        longer = _dominant(key, fits, weights)
+        longer = _dominant(key, by_prefix.get(words, []), weights)
         if longer is None and len(words) == 2:
             longer = _dominant(key, by_ends.get(words, []), weights)
-        if longer is None and len(words) > 1:
-            longer = _spelt_otherwise(key, words, keys, by_tail, weights)
+        if longer is None:
+            longer = _spelt_otherwise(key, words, keys, by_tail, weights, given)
         if longer is not None:
             result[key] = longer
-    for key, target in result.items():  # a chain of joins ends at its longest name
+    _follow_chains(result)
+    for key, local in keys.items():  # a surname, once the full names are joined
+        words = _name_of(key).split()
+        if local.type == "PERS" and len(words) == 1 and words[0] not in given:
+            holders = by_last_word.get(words[0], [])
+            longer = _dominant(*_as_joined(key, holders, result, weights))
+            if longer is not None:
+                result[key] = longer
+    _follow_chains(result)
+    return result
+
+
+def _follow_chains(result: dict[str, str]) -> None:
+    """Make each key point at the end of its chain of joins, its longest name."""
+    for key, target in result.items():
         seen = {key}
         while result.get(target, target) != target and target not in seen:
             seen.add(target)
             target = result[target]
         result[key] = target
-    return result
+
+
+def _as_joined(short: str, keys: list[str], result: Mapping[str, str], weights: _Weights
+               ) -> tuple[str, list[str], _Weights]:
+    """``short`` and ``keys`` (the names that hold it) as the names they were joined to,
+    with the weights of the joined names: «الجبير» is held by «عادل الجبير» and «عادل بن
+    أحمد الجبير», one man who together dominates the mentions of names ending «الجبير».
+    The weights hold only these names (a joined name's articles may be counted twice)."""
+    mentions: Counter[str] = Counter({short: weights.mentions[short]})
+    articles: Counter[str] = Counter({short: weights.articles[short]})
+    joined: list[str] = []
+    for key in keys:
+        target = result[key]
+        if target not in joined:
+            joined.append(target)
+            mentions[target] += weights.mentions[target]
+            articles[target] += weights.articles[target]
+        if target != key:
+            mentions[target] += weights.mentions[key]
+            articles[target] += weights.articles[key]
+    return short, joined, _Weights(mentions, articles)
 
 
 # Two first names this alike (rapidfuzz ratio), with one surname, are one name spelt twice
-# («ميشال» / «ميشيل», «جوزيف» / «جوزف») when one is written this many times more often.
+# («ميشال» / «ميشيل», «جوزيف» / «جوزف») when one is written this many times more often, or
+# simply more often when the surname is foreign: «سعد الحربي» and «سعيد الحربي», or «سعد
+# جميل» and «سعيد جميل», may be two men, «ميشال بلاتيني» and «ميشيل بلاتيني» are not.
 _LIKE_FIRST_NAMES = 80
+_WITH_ARTICLE = ("ال", "وال", "فال", "بال", "كال", "لل")
 _USUAL_SPELLING = 3
 
 
 def _spelt_otherwise(key: str, words: tuple[str, ...], keys: Mapping[str, LocalActor],
-                     by_tail: Mapping[tuple[str, ...], list[str]], weights: _Weights
-                     ) -> str | None:
+                     by_tail: Mapping[tuple[str, ...], list[str]], weights: _Weights,
+                     given: frozenset[str]) -> str | None:
     """The person a full name is another spelling of: the same words but a proclitic the
     key kept on a short first name («لسيب بلاتر», «وجيب بوش»), or a like first name with
-    the same other words, written far more often («ميشيل بلاتيني» → «ميشال بلاتيني»)."""
+    the same other words, written more often («ميشيل بلاتيني» → «ميشال بلاتيني»)."""
     mentions = weights.mentions
     if words[0][:1] in PROCLITIC_LETTERS:
         bare = key.split(":", 1)[0] + ":" + " ".join((words[0][1:], *words[1:]))
         if bare in keys and mentions[bare] > mentions[key]:
             return bare
+    written = fold(keys[key].name.split()[-1])  # the key drops the article of «الحربي»
+    foreign = not written.startswith(_WITH_ARTICLE) and words[-1] not in given
+    needed = mentions[key] + 1 if foreign else _USUAL_SPELLING * max(mentions[key], 1)
     best = None
     for other in by_tail.get(words[1:], []):
-        if (other != key and mentions[other] >= _USUAL_SPELLING * max(mentions[key], 1)
+        if (other != key and mentions[other] >= needed
                 and fuzz.ratio(_name_of(other).split()[0], words[0])
                 >= _LIKE_FIRST_NAMES
                 and (best is None or mentions[other] > mentions[best])):

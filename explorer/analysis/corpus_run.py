@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from explorer.analysis.actors import build_corpus
+from explorer.analysis.aliases import Aliases, aliases_path, read_aliases
 from explorer.analysis.collector import collector_paused
 from explorer.analysis.ner import BackendUnavailable
 from explorer.analysis.pipeline import ArticleAnalysis, analyze_many, recognizer
@@ -264,13 +265,26 @@ def _analyse_chunk(articles: list[Article], ner: str) -> list[ArticleAnalysis] |
         return str(error)
 
 
-def corpus_from(items: Iterable[ArticleAnalysis | LoadError]) -> Corpus:
-    """Merge analysed articles' actors across the corpus, keeping the load errors."""
+def corpus_from(items: Iterable[ArticleAnalysis | LoadError],
+                aliases: Aliases | None = None) -> Corpus:
+    """Merge analysed articles' actors across the corpus, keeping the load errors;
+    ``aliases``: the folder's corrections to the merge (:mod:`explorer.analysis.aliases`)."""
     with _bulk():
         items = list(items)
         analyses = [i for i in items if not isinstance(i, LoadError)]
         errors = [i for i in items if isinstance(i, LoadError)]
-        return build_corpus(((a.article, a.actors) for a in analyses), errors)
+        return build_corpus(((a.article, a.actors) for a in analyses), errors, aliases)
+
+
+def folder_aliases(paths: Iterable[str | Path], warn: Warn | None = None) -> Aliases:
+    """The aliases file of the folder opened, each problem in it told to ``warn``."""
+    aliases, problems = read_aliases(aliases_path(paths))
+    for problem in problems:
+        if warn is None:
+            print(f"explorer: {problem}", file=sys.stderr)
+        else:
+            warn(problem)
+    return aliases
 
 
 # Objects made in one go above which they are frozen out of later collections.
@@ -299,12 +313,13 @@ def analyze_paths(paths: Iterable[str | Path], *, ner: str = "auto",
     from explorer.stored_corpus import encode_corpus
 
     paths = list(paths)
+    aliases = folder_aliases(paths, warn)
     with _open_cache(cache, ner, warn, cache_dir) as (store, version):
         found = _discover(paths, store)
         opening = stamp = None
         if store is not None:
             opening = opening_key(paths, max_bytes, version)
-            stamp = corpus_stamp(found)
+            stamp = corpus_stamp(found, aliases.digest)
             cached = _cached_corpus(store, opening, stamp)
             if cached is not None:
                 if on_ready is not None:
@@ -316,7 +331,7 @@ def analyze_paths(paths: Iterable[str | Path], *, ner: str = "auto",
             items.append(item)
             if on_item is not None:
                 on_item(done, total, item)
-        corpus = corpus_from(items)
+        corpus = corpus_from(items, aliases)
         if on_ready is not None:
             on_ready(corpus)
         if store is not None and opening is not None and stamp is not None:

@@ -12,10 +12,17 @@ from dataclasses import dataclass, field
 
 from explorer.analysis.actors import name_words
 from explorer.analysis.name_phrases import PhraseReader, words_of
+from explorer.analysis.ner import curated
+from explorer.arabic.clitics import PROCLITIC_LETTERS
+from explorer.arabic.normalize import name_key
 from explorer.arabic.tokens import Token
 from explorer.model import Entity
 
 Span = tuple[int, int]
+# Places, bodies and things the recogniser's lists know are no persons, as name keys.
+_NOT_PERSONS = frozenset(name_key(name) for names in (
+    curated.PLACES_NOT_PERSONS, curated.BODIES_NOT_PERSONS, curated.THINGS_NOT_PERSONS)
+    for name in names)
 
 
 @dataclass
@@ -63,7 +70,12 @@ class MentionSet:
         """A person named right after a title: strong evidence, so a recognised entity of
         another type running into the name («منظمة تيدروس أدهانوم» as one organisation)
         is cut back to end before it, and a recognised person running on past the name
-        gives way (``word_ends``: the article's word end offsets)."""
+        gives way (``word_ends``: the article's word end offsets). A name the curated
+        lists know for no person («رئيس الاتحاد الأوروبي [لكرة القدم]») is none."""
+        name = self.text[start:end]
+        if name_key(name) in _NOT_PERSONS or (
+                name[:1] in PROCLITIC_LETTERS and name_key(name[1:]) in _NOT_PERSONS):
+            return None  # «لكرة القدم»: a short word keeps its proclitic in the key
         for entity in [e for e in self.entities if e.start < end and start < e.end]:
             if entity.type == "PERS" and not (entity.start >= start and entity.end > end):
                 continue

@@ -41,6 +41,7 @@ from explorer.tui.loading import (
     ItemsAnalysed,
     LoadRequest,
     load_corpus,
+    remerge_corpus,
 )
 from explorer.tui.look import counted, error_summary, unreadable_short
 from explorer.tui.widgets.actor_list import ActorList
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
     from explorer.search import ActorIndex
 
 RTL_CYCLE = (RtlMode.APP, RtlMode.TERMINAL, RtlMode.OFF)
+ALIASES_CHECK_SECONDS = 2.0  # how often the folder's aliases file is looked at (a stat)
 
 
 def sample_articles() -> Path | None:
@@ -125,6 +127,11 @@ class ExplorerApp(App[None]):
         """
         super().__init__()
         self.request = LoadRequest([Path(p) for p in paths], corpus, ner, max_bytes, jobs, cache)
+        # the folder's corrections to the actor merge, read again when it changes
+        from explorer.analysis.aliases import aliases_path  # not on import: it folds Arabic
+
+        self.aliases_file = None if corpus is not None else aliases_path(self.request.paths)
+        self.aliases_seen: tuple[int, int] | None = None
         self.rtl_mode = choose_mode(rtl)
         self.explicit_vte = wants_vte_explicit_mode(self.rtl_mode)
         self.scheme = scheme
@@ -163,13 +170,44 @@ class ExplorerApp(App[None]):
             self._driver.write(VTE_EXPLICIT)
         self.actor_list.say_when_empty("Building the actor index…")
         self.query_one("#articles").focus()
+        self.aliases_seen = self._aliases_signature()
         self.analyse()
+        if self.aliases_file is not None:
+            self.set_interval(ALIASES_CHECK_SECONDS, self._check_aliases)
 
     # -- analysis worker --------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="analysis")
     def analyse(self) -> None:
         """Analyse every article (posting them in batches), then merge actors and index them."""
         load_corpus(self.request, self.post_message, self._warn_from_thread)
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def remerge(self) -> None:
+        """Merge the actors again with the folder's changed aliases file."""
+        if not remerge_corpus(self.request, self.post_message, self._warn_from_thread):
+            self.call_from_thread(self._show_summary)
+
+    def _aliases_signature(self) -> tuple[int, int] | None:
+        """When and how large the aliases file was last written (None: there is none)."""
+        if self.aliases_file is None:
+            return None
+        try:
+            info = self.aliases_file.stat()
+        except OSError:
+            return None
+        return info.st_mtime_ns, info.st_size
+
+    def _check_aliases(self) -> None:
+        """Merge again when the aliases file was written, created or removed, once the
+        analysis is over (a file changed during it is read by the next check)."""
+        if self.loading:
+            return
+        signature = self._aliases_signature()
+        if signature != self.aliases_seen:
+            self.aliases_seen = signature
+            self.loading = True
+            self.sub_title = "reading the aliases file…"
+            self.remerge()
 
     def _warn_from_thread(self, message: str) -> None:
         """A one-line notice from the analysis (e.g. the cache is disabled) as a toast."""
@@ -194,14 +232,10 @@ class ExplorerApp(App[None]):
         current = self.current_article
         self.corpus = message.corpus
         self.index = message.index
-        self.loading = False
         self.article_list.set_articles(self.corpus.articles)
         self.article_list.border_subtitle = str(len(self.corpus.articles))
         errors = len(self.corpus.errors)
-        self.sub_title = (f"{counted(len(self.corpus.articles), 'article')} · "
-                          f"{counted(len(self.corpus.actors), 'actor')}"
-                          + (f" · {unreadable_short(self.corpus.errors)} (press !)"
-                             if errors else ""))
+        self._show_summary()
         self.search_actors(self.query_one("#actor-query", Input).value)
         if current is not None:
             self.open_article(self.corpus.article_by_id.get(current.id, current),
@@ -213,6 +247,14 @@ class ExplorerApp(App[None]):
                         severity="warning", timeout=6)
         if not self.corpus.articles:
             self.notify("No articles could be read", severity="error", timeout=8)
+
+    def _show_summary(self) -> None:
+        """What the corpus holds, in the header; the analysis is over."""
+        self.loading = False
+        self.sub_title = (f"{counted(len(self.corpus.articles), 'article')} · "
+                          f"{counted(len(self.corpus.actors), 'actor')}"
+                          + (f" · {unreadable_short(self.corpus.errors)} (press !)"
+                             if self.corpus.errors else ""))
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         if message.final:

@@ -5,7 +5,8 @@ with the articles and unreadable files done so far (the first at once, then a ba
 :data:`BATCH_SECONDS` or :data:`BATCH_MAX` items: one message per article kept the UI busy
 for seconds at 10,000 articles), then :class:`CorpusReady` with the actors merged across
 the corpus and indexed for search. A corpus that comes whole from the cache goes straight
-to :class:`CorpusReady`. A failure never escapes: it becomes :class:`AnalysisFailed`, and
+to :class:`CorpusReady`. :func:`remerge_corpus` merges the actors again when the folder's
+aliases file changes. A failure never escapes: it becomes :class:`AnalysisFailed`, and
 what was analysed is kept.
 """
 
@@ -72,7 +73,7 @@ class LoadRequest:
 def load_corpus(request: LoadRequest, post: Callable[[Message], object],
                 warn: Callable[[str], None]) -> None:
     """Analyse (or take) the corpus of ``request``, posting progress with ``post``."""
-    from explorer.analysis.corpus_run import analyze_paths, corpus_from
+    from explorer.analysis.corpus_run import analyze_paths, corpus_from, folder_aliases
     from explorer.analysis.ner import BackendUnavailable
     from explorer.corpus import DEFAULT_MAX_BYTES
 
@@ -105,7 +106,28 @@ def load_corpus(request: LoadRequest, post: Callable[[Message], object],
             f"analysis stopped after {len(items)} item(s): {type(exc).__name__}: {exc}",
             final=False))
         if not ready:
-            _publish(corpus_from(items), post)
+            _publish(corpus_from(items, folder_aliases(request.paths, warn)), post)
+
+
+def remerge_corpus(request: LoadRequest, post: Callable[[Message], object],
+                   warn: Callable[[str], None]) -> bool:
+    """Merge the actors of ``request``'s corpus again, after its aliases file changed: the
+    articles come from the cache and only the merge is redone; the app is handed the new
+    corpus alone (:class:`CorpusReady`), not its articles one by one again. False when it
+    could not (the reason is posted as :class:`AnalysisFailed`)."""
+    from explorer.analysis.corpus_run import analyze_paths
+    from explorer.corpus import DEFAULT_MAX_BYTES
+
+    max_bytes = DEFAULT_MAX_BYTES if request.max_bytes is None else request.max_bytes
+    try:
+        analyze_paths(request.paths, ner=request.ner, max_bytes=max_bytes, jobs=request.jobs,
+                      cache=request.cache, warn=warn,
+                      on_ready=lambda corpus: _publish(corpus, post))
+    except Exception as exc:  # the corpus shown stays as it was
+        post(AnalysisFailed(f"the aliases could not be applied: {type(exc).__name__}: {exc}",
+                            final=False))
+        return False
+    return True
 
 
 class _Batches:
