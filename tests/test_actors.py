@@ -267,3 +267,25 @@ def test_a_sport_after_a_title_is_no_person() -> None:
     article = Article("a", "a", "", text)
     persons = [e.text for e in analyze(article).article.entities if e.type == "PERS"]
     assert persons == ["ميشال بلاتيني"]
+
+
+def _roles(text: str) -> dict[str, list[str]]:
+    result = analyze(Article("a", "a", "", text))
+    return {actor.name: actor.roles for actor in result.actors if actor.type == "PERS"}
+
+
+def test_a_title_after_a_preposition_is_another_mans_not_a_role() -> None:
+    # «اتصل ... كاميرون بالرئيس الإيراني»: the man he called, not what he is
+    roles = _roles("بينما اتصل رئيس الوزراء البريطاني ديفيد كاميرون بالرئيس الإيراني "
+                   "الأسبوع الماضي.")
+    assert roles["ديفيد كاميرون"] == ["رئيس الوزراء البريطاني"]
+    roles = _roles("قال الرئيس الروسي فلاديمير بوتين لرئيس الوزراء الإسرائيلي بنيامين "
+                   "نتنياهو اليوم إن الاتفاق قريب.")
+    assert roles["فلاديمير بوتين"] == ["الرئيس الروسي"]
+    assert roles["بنيامين نتنياهو"] == ["رئيس الوزراء الإسرائيلي"]
+
+
+def test_a_headlines_last_title_is_not_the_role_of_the_first_name_below() -> None:
+    roles = _roles("ولي العهد يجتمع مع رئيس حزب القوات اللبنانية\n\n"
+                   "اجتمع صاحب السمو الملكي الأمير محمد بن سلمان في جدة أمس.")
+    assert all("رئيس حزب القوات اللبنانية" not in found for found in roles.values())

@@ -510,6 +510,8 @@ class PhraseReader:
                 i += 1
         if not roles or i >= limit:
             return None
+        if "\n" in self.text[self.words[roles[-1].last].end:self.words[i].start]:
+            return None  # a headline's last role, and the body's first name
         if i in self.entity_at:
             entity, last = self.entity_at[i]
             if entity.type != "PERS":  # the role's body: «وكيلة الوزارة ... هيا العواد»
@@ -589,6 +591,8 @@ class PhraseReader:
             return None
         if self.words[i].key[:1] in "وف" and self.words[i].bare != self.words[i].key:
             return None
+        if set(_without_article_clitic(head_clitic(self.words[i]))) & _PREPOSITION_CLITICS:
+            return None  # «اتصل كاميرون بالرئيس الإيراني»: another man, not his role
         return self.role_phrase(i, self.noun_phrase(i, limit))
 
     def role_phrase(self, first: int, last: int) -> Phrase:
@@ -624,6 +628,16 @@ class PhraseReader:
         start = head.start + _letter_offset(head.text, len(clitic))
         end = self.words[last].end
         return start, end, self.text[start:end]
+
+
+_PREPOSITION_CLITICS = frozenset("بلك")
+
+
+def _without_article_clitic(clitic: str) -> str:
+    """The proclitics of ``clitic`` without the article («بال» → «ب», «لل» → «ل»)."""
+    if clitic.endswith("لل"):
+        return clitic[:-1]
+    return clitic[:-2] if clitic.endswith("ال") else clitic
 
 
 def head_clitic(word: Word) -> str:
