@@ -63,3 +63,23 @@ def test_a_file_that_is_no_analysis_is_one_line_of_error(tmp_path: Path, capsys)
     errors = capsys.readouterr().err.splitlines()
     assert len(errors) == 2 and all(line.startswith("explorer: eval actors: ") for line in errors)
     assert "bad.json: not an analysis JSON" in errors[0]
+
+
+def test_the_audit_lists_roles_of_two_countries_and_names_with_no_name_words(
+        tmp_path: Path, capsys) -> None:
+    merged = _actor("p1", "عبدالله الخالد", 30, 12)
+    merged["roles"] = ["وزير الداخلية السعودي", "وزير الداخلية الكويتي"]
+    one_country = _actor("p2", "عادل الجبير", 40, 20)
+    one_country["roles"] = ["وزير الخارجية السعودي", "الوزير السعودي"]
+    lines = _audit(tmp_path, [
+        merged, one_country,
+        _actor("p3", "أوباما قال", 20, 5),          # a speech verb run into the name
+        _actor("p4", "لكرة القدم", 15, 9),          # a sport the curated lists know
+        _actor("p5", "طالب الرفاعي", 10, 3),        # «طالب» is a name as well as a verb
+    ], capsys)
+    assert "likely over-merges among the 300 persons with most mentions: 1" in lines
+    over = [line for line in lines if line.startswith("  عبدالله الخالد  (roles of")]
+    assert len(over) == 1 and " and " in over[0]
+    assert "suspicious names among the 300 persons with most mentions: 2" in lines
+    assert "  أوباما قال  (قال)" in lines
+    assert "  لكرة القدم  (لكرة القدم)" in lines

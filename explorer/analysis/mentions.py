@@ -72,10 +72,8 @@ class MentionSet:
         is cut back to end before it, and a recognised person running on past the name
         gives way (``word_ends``: the article's word end offsets). A name the curated
         lists know for no person («رئيس الاتحاد الأوروبي [لكرة القدم]») is none."""
-        name = self.text[start:end]
-        if name_key(name) in _NOT_PERSONS or (
-                name[:1] in PROCLITIC_LETTERS and name_key(name[1:]) in _NOT_PERSONS):
-            return None  # «لكرة القدم»: a short word keeps its proclitic in the key
+        if is_listed_non_person(self.text[start:end]):
+            return None
         for entity in [e for e in self.entities if e.start < end and start < e.end]:
             if entity.type == "PERS" and not (entity.start >= start and entity.end > end):
                 continue
@@ -114,6 +112,12 @@ class MentionSet:
             if full == key or full[-len(key):] == key or (len(key) == 1 and full[0] == key[0]):
                 fits.setdefault(" ".join(full), entity)
         return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+def is_listed_non_person(name: str) -> bool:
+    """Whether the curated lists know ``name`` for a place, body or thing, no person."""
+    return name_key(name) in _NOT_PERSONS or (  # «لكرة»: a short word keeps its proclitic
+        name[:1] in PROCLITIC_LETTERS and name_key(name[1:]) in _NOT_PERSONS)
 
 
 def collect_mentions(text: str, tokens: list[Token], entities: list[Entity]

@@ -5,8 +5,12 @@ persons with most mentions, display names that are not clean (a glued proclitic,
 tatweel, diacritics, presentation forms, stray whitespace), bare given names and generic
 heads of bodies that span many articles (many people or bodies as one actor), and likely
 splits (one person as several actors: the same surname with a like first name, or the
-surname alone). The next defect is then found by a command rather than by luck; the
-output is for reading, and what it flags is a candidate, not a verdict.
+surname alone), likely over-merges (roles of two countries: «وزير الداخلية السعودي» and
+«وزير الداخلية الكويتي» are two men, or one man and a neighbour's role) and suspicious
+names (a speech verb, a particle or a thing the curated lists know for no person inside a
+person's name: «بلاتر سيحضر», «لكرة القدم»). The next defect is then found by a command
+rather than by luck; the output is for reading, and what it flags is a candidate, not a
+verdict.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import argparse
 import json
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +45,8 @@ class Audit:
     unclean: list[str] = field(default_factory=list)
     spread: list[str] = field(default_factory=list)
     splits: list[str] = field(default_factory=list)
+    merges: list[str] = field(default_factory=list)
+    suspicious: list[str] = field(default_factory=list)
     persons: int = 0
 
 
@@ -64,6 +71,12 @@ def audit(actors: list[dict[str, Any]], top: int = 300, splits: int = 50) -> Aud
                       or stays_local_name("PERS", name_key(name[1:]).split()[0])))
         if clean_display(name) != name or glued:
             result.unclean.append(f"{name}  ({actor.get('mentions', 0)} mentions)")
+        countries = _countries(actor.get("roles", []))
+        if len(countries) > 1:
+            result.merges.append(f"{name}  (roles of {' and '.join(sorted(countries))})")
+        odd = _not_name_words(name)
+        if odd:
+            result.suspicious.append(f"{name}  ({', '.join(odd)})")
     for actor in actors:
         articles = len(actor.get("articles", []))
         if articles >= _SPREAD and stays_local_name(actor.get("type", ""),
@@ -82,6 +95,59 @@ def audit(actors: list[dict[str, Any]], top: int = 300, splits: int = 50) -> Aud
                 result.splits.append(f"{actor['name']} ({actor.get('mentions', 0)}) / "
                                      f"{other['name']} ({other.get('mentions', 0)})")
     return result
+
+
+def _countries(roles: list[str]) -> set[str]:
+    """The countries whose nationality adjectives end the ``roles``
+    («وزير الخارجية السعودي» → المملكة العربية السعودية)."""
+    from explorer.analysis.ner.resources import nationality_key
+    from explorer.arabic.normalize import fold
+
+    countries = _country_by_adjective()
+    found = set()
+    for role in roles:
+        words = role.split()
+        if len(words) > 1:
+            country = countries.get(nationality_key(fold(words[-1])))
+            if country:
+                found.add(country)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _country_by_adjective() -> dict[str, str]:
+    """Each country adjective's masculine stem and its country, built once per run."""
+    from explorer.analysis.ner.curated import NATIONALITIES
+    from explorer.analysis.ner.resources import nationality_key
+    from explorer.arabic.normalize import fold
+
+    return {nationality_key(fold(adjective)): country
+            for adjective, country in NATIONALITIES.items() if country}
+
+
+def _not_name_words(name: str) -> list[str]:
+    """The words of a person's name that no name holds: a speech verb or particle, or
+    the whole name being a thing, place or body the curated lists know for no person."""
+    from explorer.analysis.mentions import is_listed_non_person
+    from explorer.analysis.speech_verbs import cue_info
+    from explorer.arabic.normalize import fold
+
+    if is_listed_non_person(name):
+        return [name]
+    odd = []
+    for word in name.split():
+        key = fold(word)
+        cue = cue_info(key)
+        if key in _PARTICLES or (cue is not None and cue.form == "finite"
+                                 and key not in _NAME_LIKE_CUES):
+            odd.append(word)
+    return odd
+
+
+_PARTICLES = frozenset(("في", "من", "عن", "الى", "ان", "قد", "لا", "لم", "لن", "هذا", "هذه",
+                        "التي", "الذي", "كان", "كانت", "سوف"))
+# Finite cue words that are also given names («طالب الرفاعي»).
+_NAME_LIKE_CUES = frozenset(("طالب",))
 
 
 def _like(words: list[str], theirs: list[str], other: dict[str, Any],
@@ -105,7 +171,10 @@ def report(found: Audit, top: int, splits: int) -> str:
             (f"names not clean among the {top} persons with most mentions", found.unclean),
             (f"bare given names and generic heads in {_SPREAD} articles or more",
              found.spread),
-            (f"likely splits of the {splits} persons with most mentions", found.splits)):
+            (f"likely splits of the {splits} persons with most mentions", found.splits),
+            (f"likely over-merges among the {top} persons with most mentions", found.merges),
+            (f"suspicious names among the {top} persons with most mentions",
+             found.suspicious)):
         lines.append(f"{title}: {len(items)}")
         lines.extend(f"  {item}" for item in items)
     return "\n".join(lines)
