@@ -289,3 +289,22 @@ def test_a_headlines_last_title_is_not_the_role_of_the_first_name_below() -> Non
     roles = _roles("ولي العهد يجتمع مع رئيس حزب القوات اللبنانية\n\n"
                    "اجتمع صاحب السمو الملكي الأمير محمد بن سلمان في جدة أمس.")
     assert all("رئيس حزب القوات اللبنانية" not in found for found in roles.values())
+
+
+def test_a_verb_after_a_title_ends_it_before_the_next_name() -> None:
+    # «وزير الدفاع الأميركي يلتقي نتنياهو»: the man met, not the minister
+    roles = _roles("وزير الدفاع الأميركي يلتقي نتنياهو أملاً في إقناعه بجدوى الاتفاق.")
+    assert "وزير الدفاع الأميركي" not in roles.get("نتنياهو", [])
+    # a place the role names is no verb, though it reads as one («ينبع»)
+    roles = _roles("وأكد رئيس الهيئة الملكية للجبيل وينبع الأمير سعود بن عبدالله بن ثنيان "
+                   "أن الهيئة ستسخر تجربتها.")
+    assert "رئيس الهيئة الملكية للجبيل" in roles["سعود بن عبدالله بن ثنيان"]
+
+
+def test_a_word_with_a_preposition_and_a_possessive_is_no_name_after_a_title() -> None:
+    # «وزير الخارجية [بشهادته]»: his testimony, not a second man
+    roles = _roles("عندما يدلي جون كيري وزير الخارجية بشهادته خلال الأيام المقبلة.")
+    assert roles == {"جون كيري": ["وزير الخارجية"]}
+    # a name ending in «ة» is no possessive: «بالدكتورة [بدرية البشر]»
+    result = analyze(Article("a", "a", "", "تربطه علاقة بالدكتورة بدرية البشر منذ سنوات."))
+    assert "بدرية البشر" in [e.text for e in result.article.entities if e.type == "PERS"]

@@ -199,11 +199,13 @@ def is_stop(word: Word) -> bool:
     return word.key in _STOP or word.bare in _TIME or cue_info(word.text) is not None
 
 
-def _ordinary_form(key: str, *, first: bool) -> bool:
+def _ordinary_form(key: str, *, first: bool, pronoun: bool = False) -> bool:
     """A dictionary word in an inflected form, which no name takes: a present-tense verb
     («يواصل», «تجاوز»), a feminine past verb («تناولت»), the accusative alif («عزما»), a
     possessive pronoun («هويته»), and as a first name a word behind و/ب/ل («وخطط»,
-    «بتشكيل», «لصاحب») or a feminine plural («محادثات»). Known names are never refused."""
+    «بتشكيل», «لصاحب», and with a possessive written «ه», not «ة»: «بشهادته», not «بدرية»;
+    ``pronoun`` says the word ends so) or a feminine plural («محادثات»). Known names are
+    never refused."""
     from explorer.analysis.ner.resources import is_known_name, load_resources
 
     resources = load_resources()
@@ -214,18 +216,26 @@ def _ordinary_form(key: str, *, first: bool) -> bool:
         return True
     if key.endswith("ا") and len(key) > 3 and key[:-1] in lexicon:
         return True
+    if _dictionary_possessed(key, lexicon):
+        return True
+    if not first:
+        return False
+    if key[0] == "و" and len(key) > 3:
+        return True
+    if key[0] in "بل" and len(key) > 4 and (
+            key[1:] in lexicon or pronoun and _dictionary_possessed(key[1:], lexicon)):
+        return True
+    return key.endswith("ات") and len(key) > 4
+
+
+def _dictionary_possessed(key: str, lexicon: frozenset[str]) -> bool:
+    """A dictionary word with a possessive pronoun («هويته», «شهادتها»)."""
     for suffix in ("ها", "هم", "ه"):
         base = key[:-len(suffix)]
         if key.endswith(suffix) and len(base) > 2 and (
                 base in lexicon or base.endswith("ت") and base[:-1] + "ه" in lexicon):
             return True
-    if not first:
-        return False
-    if key[0] == "و" and len(key) > 3:
-        return True
-    if key[0] in "بل" and len(key) > 4 and key[1:] in lexicon:
-        return True
-    return key.endswith("ات") and len(key) > 4
+    return False
 
 
 def is_given_name(key: str) -> bool:
@@ -250,6 +260,30 @@ def _verb_like(key: str, lexicon: frozenset[str]) -> bool:
     if key.endswith(("ون", "وا")) and len(key) > 4:
         return True  # «يريدون», «يقولون»
     return key in lexicon
+
+
+def _present_verb(word: Word) -> bool:
+    """A dictionary word shaped like a present-tense verb of the third person («يلتقي»,
+    «ويشرف»), which ends a role's words; not «ت» words, most of them verbal nouns
+    («تطوير», «تعليم»), nor a place or name («ينبع»)."""
+    from explorer.analysis.ner.resources import is_known_name, load_resources
+
+    if not word.token.is_word:
+        return False
+    key = word.key
+    bare = key[1:] if key[:1] in "وف" and len(key) > 4 else key
+    if bare[:1] != "ي":
+        return False
+    resources = load_resources()
+    return (_verb_like(key, resources.lexicon) and not is_known_name(resources, bare)
+            and bare not in _curated_places())
+
+
+@lru_cache(maxsize=1)
+def _curated_places() -> frozenset[str]:
+    from explorer.analysis.ner import curated
+
+    return frozenset(fold(place) for place in curated.PLACES_NOT_PERSONS)
 
 
 def is_time(word: Word) -> bool:
@@ -489,7 +523,7 @@ class PhraseReader:
             return False
         if not first and key[0] == "ل" and len(key) > 3 and not _known_name(key):
             return False  # «وقال بوتين لرويترز»
-        if _ordinary_form(key, first=first):
+        if _ordinary_form(key, first=first, pronoun=word.text.endswith(("ه", "ها", "هم"))):
             return False
         return not (key[0] in "لب" and not first and len(key) > 4 and key[1:3] == "ال")
 
@@ -568,8 +602,9 @@ class PhraseReader:
                 continue
             if found is not None and (is_stop(word) and word.text not in "،,"):
                 break  # after the name: its adjunct («في تصريح»), not more of the role
-            if found is None and is_stop(word) and word.text not in "،,":
-                return None  # «وقال الوزير في اتصال مع ...»: not a role's own words
+            if found is None and (is_stop(word) and word.text not in "،,"
+                                  or _present_verb(word)):
+                return None  # «وقال الوزير في اتصال مع ...», «الوزير يلتقي نتنياهو»
             k += 1
         return found
 
