@@ -2,7 +2,7 @@
 
 Every pane of the app, the actor search, the cache and the CLI read this one model, so it
 depends on nothing else of ours and round-trips exactly through the analysis JSON
-(schema ``explorer.analysis/1``, see DESIGN.md and the README).
+(schema ``explorer.analysis/1``, see DESIGN.md and docs/architecture.md).
 
 Offsets are Python code-point indices into ``Article.text`` (``end`` exclusive).
 """

@@ -9,7 +9,7 @@ Ayaspell dictionary (``apt-get install hunspell-ar``). Training data: all of ANE
 train, AQMAR train and AQMAR dev, and WikiFANE Gold through feature augmentation
 (:mod:`explorer.analysis.ner.domains`). With ``--dev`` the last sixth of ANERcorp train and
 all of AQMAR dev are held out, the models are trained on the rest and scored on those two
-parts, with and without the institution pass; this is how the figures in the README were
+parts, with and without the institution pass; this is how the figures in docs/ner.md were
 measured.
 """
 
