@@ -456,3 +456,25 @@ def test_a_headline_role_in_short_form() -> None:
                    "أكد رئيس مجلس إدارة الهيئة الدكتور محمد العتيبي أن المشروع يسير وفق "
                    "الخطة.")
     assert [speaker for _, _, speaker, _ in rows] == ["محمد العتيبي"] * 2
+
+
+def test_a_place_before_a_headlines_colon_is_a_dateline_unless_the_place_speaks() -> None:
+    # «كينيا: مقتل ...»: where the news comes from, not who said it
+    assert _quotes("كينيا: مقتل خمسة أشخاص في هجوم على قرية حدودية\n\n"
+                   "قتل خمسة أشخاص أمس في هجوم شنه مسلحون.") == []
+    assert _quotes("المغرب: اعتقال ثمانية أشخاص بتهمة التخطيط لاعتداءات\n\nنص الخبر.") == []
+    # a word in quotation marks on the right is no speech of the place either
+    assert _quotes("بيروت: «أزمة النفايات» تتصاعد في الضاحية\n\nنص الخبر.") == []
+    # in the first person the state speaks: «طهران: موجوداتنا ...», «الخرطوم: لسنا ...»
+    [(kind, cue, speaker, content)] = _quotes(
+        "طهران: موجوداتنا المجمدة في الخارج تبلغ 29 مليار دولار\n\nنص الخبر.")
+    assert (kind, cue, speaker) == ("direct", ":", "طهران")
+    assert content.startswith("موجوداتنا")
+    [(_, _, speaker, _)] = _quotes("الخرطوم: لسنا في حاجة إلى تمويل من أحد\n\nنص الخبر.")
+    assert speaker == "الخرطوم"
+    # and a whole right side in quotation marks is the place's words
+    [(_, _, speaker, _)] = _quotes("لبنان: «لن نقبل بأي تسوية على حساب الدولة»\n\nنص.")
+    assert speaker == "لبنان"
+    # a body before the colon still speaks («الداخلية المصرية: ضبط 44 عنصرا»)
+    [(_, _, speaker, _)] = _quotes("الداخلية المصرية: ضبط 44 عنصرا من المطلوبين\n\nنص الخبر.")
+    assert speaker == "الداخلية المصرية"

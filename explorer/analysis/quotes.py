@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -99,6 +99,38 @@ _CUE_WINDOW = 25
 _NOUN_WINDOW = 20
 _MAX_SUBJECT_WORDS = 7
 _NOT_SPEAKERS = folded_set("عاجل فيديو بالفيديو شاهد بالصور صور خاص حصري تحليل راي")
+
+
+def _dateline(subject: Subject, segment: list[int], words: list[Word]) -> bool:
+    """Whether a headline's left side is only a place («كينيا:», «العراق :»)."""
+    entity = subject.entity
+    return (subject.kind == "named" and entity is not None and entity.type == "LOC"
+            and entity.start <= words[segment[0]].start and words[segment[-1]].end <= entity.end)
+
+
+# First-person words that make a place's headline its own words («طهران: لسنا ...»).
+_FIRST_PERSON = folded_set("نحن إننا انا أنا لسنا لنا علينا منا عندنا لدينا")
+
+
+def _first_person(words: Iterable[Word]) -> bool:
+    """Whether a headline's right side speaks in the first person plural or singular:
+    «نحن», «لسنا», or a verb or noun with «نا» («موجوداتنا», «سيرشقنا»), or a future in
+    «سن» («سنحظرها») — the state speaks; a report of events («مقتل 5 أشخاص») does not."""
+    from explorer.analysis.ner.resources import load_resources
+
+    lexicon = load_resources().lexicon
+    for word in words:
+        key = word.key
+        if key in _FIRST_PERSON:
+            return True
+        stem = key[1:] if key[:1] in "وف" and len(key) > 4 else key
+        if not word.token.is_word or stem in lexicon:
+            continue
+        if len(stem) > 3 and stem.endswith("نا") and (
+                stem[:-2] in lexicon or stem[:-1] not in lexicon) \
+                or len(stem) > 4 and stem.startswith("سن"):
+            return True  # «قواتنا»; not the accusative of a word in «ن» («ومضمونا»)
+    return False
 
 
 def _without_article(key: str) -> str:
@@ -352,8 +384,12 @@ class _Finder:
                     number == 0 and subject.kind in ("anonymous", "source")):
                 continue  # a headline may quote «مصادر "سبق":» or «تقرير نفط الهلال:»
             mark = self.mark_at.get(after[0])
-            if mark is not None and not any(words[i].token.is_word for i in after
-                                            if i > mark.close):
+            all_quoted = mark is not None and not any(words[i].token.is_word for i in after
+                                                      if i > mark.close)
+            if number == 0 and not all_quoted and _dateline(subject, segment, words) \
+                    and not _first_person(words[i] for i in after):
+                continue  # «كينيا: مقتل 5 أشخاص»: where the news is from, not who spoke
+            if all_quoted:
                 start, end = self._inside(mark)
                 self.used_marks.add(mark.open)
             else:
