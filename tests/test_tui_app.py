@@ -163,6 +163,23 @@ async def test_a_quote_whose_speaker_is_not_known_says_so_and_names_no_one():
 
 
 @run_async
+async def test_citing_reported_speech_does_not_put_it_in_quotation_marks():
+    corpus = make_corpus()
+    quote = corpus.articles[0].quotes[1]
+    quote.kind = "indirect"
+    app = ExplorerApp(corpus=corpus, rtl="app")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("4", "down")
+        await pilot.pause()
+        assert "indirect" in "\n".join(screen_lines(app))
+        await pilot.press("C")
+        await pilot.pause()
+        assert app.clipboard == (f"Reported speech (not verbatim): {quote.text} — مايك بومبيو, "
+                                 f"وزير الخارجية, {TITLE_1}, 2019-02-23")
+
+
+@run_async
 async def test_enter_on_a_quote_jumps_to_it_in_the_text():
     app = fixture_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -405,6 +422,103 @@ async def test_export_from_a_profile_writes_that_actors_quotes_as_markdown(tmp_p
     text = target.read_text("utf-8")
     assert "> لن نترك سوريا قبل هزيمة داعش" in text
     assert "ندعم" not in text
+
+
+def export_path(app) -> Path:
+    return Path(app.screen.query_one("#export-path").value)
+
+
+def pressed(app, radio_set: str) -> str | None:
+    button = app.screen.query_one(f"#{radio_set}").pressed_button
+    return button.name if button is not None else None
+
+
+@run_async
+async def test_the_export_dialog_names_the_file_after_the_actor_or_article_in_view(tmp_path,
+                                                                                 monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = fixture_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert export_path(app) == tmp_path / "quotes-a1.csv"
+        assert "quotes-a1.csv" in "\n".join(screen_lines(app))
+        await pilot.press("escape", "slash", *"pompeo", "enter")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.scope == "actor"
+        assert export_path(app) == tmp_path / "quotes-مايك-بومبيو.csv"
+        await pilot.click("#export-scope-all")
+        await pilot.pause()
+        assert export_path(app) == tmp_path / "quotes-all.csv"
+
+
+@run_async
+async def test_the_export_dialog_remembers_format_scope_and_folder_for_the_session(tmp_path):
+    app = fixture_app()
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert (pressed(app, "export-scope"), pressed(app, "export-format")) == ("article", "csv")
+        await pilot.click("#export-format-json")
+        await pilot.pause()
+        assert export_path(app).name == "quotes-a1.json"
+        app.screen.query_one("#export-path").value = str(folder / "quotes-a1.json")
+        await pilot.click("#export-ok")
+        await pilot.pause()
+        assert (folder / "quotes-a1.json").exists()
+        await pilot.press("down", "e")           # another article; the format and folder stay
+        await pilot.pause()
+        assert (pressed(app, "export-scope"), pressed(app, "export-format")) == ("article", "json")
+        assert export_path(app) == folder / "quotes-a2.json"
+        await pilot.click("#export-scope-all")
+        await pilot.click("#export-format-md")
+        await pilot.pause()
+        await pilot.click("#export-ok")
+        await pilot.pause()
+        assert (folder / "quotes-all.md").exists()
+        await pilot.press("e")
+        await pilot.pause()
+        assert (pressed(app, "export-scope"), pressed(app, "export-format")) == ("all", "md")
+        assert export_path(app) == folder / "quotes-all.md"
+        await pilot.press("escape")
+    fresh = fixture_app()                          # a new session starts from the defaults
+    async with fresh.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert (pressed(fresh, "export-scope"), pressed(fresh, "export-format")) == \
+            ("article", "csv")
+
+
+@run_async
+async def test_the_csv_byte_order_mark_can_be_left_out_in_the_dialog(tmp_path):
+    app = fixture_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        box = app.screen.query_one("#export-bom")
+        assert box.value and not box.disabled
+        assert "byte-order mark" in "\n".join(screen_lines(app))
+        await pilot.click("#export-bom")
+        await pilot.pause()
+        app.screen.query_one("#export-path").value = str(tmp_path / "plain.csv")
+        await pilot.click("#export-ok")
+        await pilot.pause()
+        assert (tmp_path / "plain.csv").read_bytes()[:5] == b"quote"
+        await pilot.press("e")
+        await pilot.pause()
+        box = app.screen.query_one("#export-bom")
+        assert not box.value                       # remembered
+        await pilot.click("#export-format-json")
+        await pilot.pause()
+        assert box.disabled                        # only CSV has one
 
 
 @run_async

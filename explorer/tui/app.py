@@ -44,6 +44,7 @@ from explorer.tui.loading import (
     remerge_corpus,
 )
 from explorer.tui.look import counted, error_summary, unreadable_short
+from explorer.tui.screens.export_dialog import ExportChoice, ExportDialog, quote_scopes
 from explorer.tui.widgets.actor_list import ActorList
 from explorer.tui.widgets.article_list import ArticleList
 from explorer.tui.widgets.article_view import ArticleView
@@ -140,6 +141,7 @@ class ExplorerApp(App[None]):
         self.index: ActorIndex | None = None
         self.loading = True
         self.last_copy: clipboard.CopyResult | None = None
+        self.export_choice = ExportChoice()  # the export dialog's memory for the session
 
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -505,14 +507,13 @@ class ExplorerApp(App[None]):
                 screen.refresh_display()
 
     def action_export(self, scope: str | None = None) -> None:
-        from explorer.tui.screens.export_dialog import ExportDialog, quote_scopes
-
         actor = getattr(self.screen, "actor", None)
         scopes = quote_scopes(self.corpus, self.current_article, actor)
-        if not any(count for _, count, _ in scopes.values()):
+        if not any(item.count for item in scopes.values()):
             self.notify("No quotes to export yet", severity="warning")
             return
-        self.push_screen(ExportDialog(self.corpus, scopes, default=scope))
+        self.push_screen(ExportDialog(self.corpus, scopes, default=scope,
+                                      memory=self.export_choice))
 
     def action_show_errors(self) -> None:
         from explorer.tui.screens.errors import ErrorsScreen
