@@ -102,3 +102,62 @@ async def test_the_first_article_shows_while_the_rest_are_analysed(folder, monke
         await wait_loaded(pilot)
         assert app.article_list.count == ARTICLES
         assert f"{ARTICLES} articles" in app.sub_title
+
+
+@run_async
+async def test_the_actor_pane_searches_the_actors_found_so_far(folder, monkeypatch):
+    go_on = threading.Event()
+    real = corpus_run.analyze_many
+
+    def slow_after_first(articles, ner="auto"):
+        if articles[0].id != "00.txt":
+            go_on.wait(30)
+        return real(articles, ner)
+
+    monkeypatch.setattr(corpus_run, "analyze_many", slow_after_first)
+    monkeypatch.setattr("explorer.tui.app.REINDEX_SECONDS", 0.05)
+    app = ExplorerApp([folder], rtl="app", cache=False, jobs=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(200):
+            if app.provisional_view is not None:
+                break
+            await pilot.pause(0.05)
+        assert app.loading and app.index is None
+        pane = app.query_one("#actors-pane")
+        assert pane.border_subtitle == f"building the index: 1/{ARTICLES + 1}"
+        await pilot.press("slash", *"احمد")
+        await pilot.pause(0.2)
+        assert any(shown("أحمد علي") in line for line in screen_lines(app))
+        await pilot.press("enter")  # no profile yet: its quotes are not gathered
+        await pilot.pause(0.1)
+        assert app.screen is app.screen_stack[0]
+        assert "still being built" in " ".join(
+            str(n.message) for n in app._notifications)
+        go_on.set()
+        await wait_loaded(pilot)
+        assert app.index is not None and app.provisional_view is None
+        assert pane.border_subtitle != "" and "building" not in str(pane.border_subtitle)
+
+
+def test_provisional_actors_join_the_same_key_across_articles():
+    from explorer.analysis.pipeline import analyze
+    from explorer.model import Article
+    from explorer.tui.provisional import ProvisionalActors, reindex_pause
+
+    analysed = [analyze(Article(f"{n}.txt", f"{n}.txt", "خبر",
+                                "قال وزير الخارجية سامر الخطيب إن المحادثات مستمرة. "
+                                "وأضاف الخطيب أن الجولة المقبلة في عمان."))
+                for n in range(3)]
+    found = ProvisionalActors()
+    found.add(analysed[:2])
+    assert found.changed
+    actors = {actor.name: actor for actor in found.snapshot()}
+    assert not found.changed
+    minister = actors["سامر الخطيب"]
+    assert minister.articles == ["0.txt", "1.txt"]
+    assert minister.mentions == 4 and minister.quotes == 4
+    assert "وزير الخارجية" in minister.roles
+    found.add(analysed[2:])
+    assert found.changed and minister.articles[-1] == "2.txt"
+    # a slow index build spaces the next one out
+    assert reindex_pause(0.01) == 1.5 and reindex_pause(1.0) == 5.0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,6 +45,7 @@ from explorer.tui.loading import (
     remerge_corpus,
 )
 from explorer.tui.look import counted, error_summary, unreadable_short
+from explorer.tui.provisional import REINDEX_SECONDS, ProvisionalActors, reindex_pause
 from explorer.tui.screens.export_dialog import ExportChoice, ExportDialog, quote_scopes
 from explorer.tui.widgets.actor_list import ActorList
 from explorer.tui.widgets.article_list import ArticleList
@@ -140,6 +142,11 @@ class ExplorerApp(App[None]):
         self.corpus = Corpus()
         self.index: ActorIndex | None = None
         self.loading = True
+        # while analysing: the actors found so far, their index, and how far it has got
+        self.provisional = ProvisionalActors()
+        self.provisional_view: tuple[list[Actor], ActorIndex] | None = None
+        self.provisional_due = 0.0  # monotonic time before which it is not indexed again
+        self.progress = (0, 0)
         self.last_copy: clipboard.CopyResult | None = None
         self.export_choice = ExportChoice()  # the export dialog's memory for the session
 
@@ -171,6 +178,7 @@ class ExplorerApp(App[None]):
         if self.explicit_vte and self._driver is not None and not self.is_headless:
             self._driver.write(VTE_EXPLICIT)
         self.actor_list.say_when_empty("Building the actor index…")
+        self.set_interval(REINDEX_SECONDS, self._index_provisional)
         self.query_one("#articles").focus()
         self.aliases_seen = self._aliases_signature()
         self.analyse()
@@ -182,6 +190,30 @@ class ExplorerApp(App[None]):
     def analyse(self) -> None:
         """Analyse every article (posting them in batches), then merge actors and index them."""
         load_corpus(self.request, self.post_message, self._warn_from_thread)
+
+    def _index_provisional(self) -> None:
+        """Search the actors found so far while the analysis runs (indexed in a worker,
+        the more rarely the longer it takes: :func:`reindex_pause`)."""
+        if self.index is None and self.provisional.changed \
+                and time.monotonic() >= self.provisional_due:
+            self.provisional_due = float("inf")  # until this build is done
+            self.build_provisional_index(self.provisional.snapshot())
+
+    @work(thread=True, exclusive=True, group="provisional")
+    def build_provisional_index(self, actors: list[Actor]) -> None:
+        from explorer.search import ActorIndex
+
+        began = time.monotonic()
+        index = ActorIndex(actors)
+        self.call_from_thread(self._provisional_indexed, actors, index,
+                              time.monotonic() - began)
+
+    def _provisional_indexed(self, actors: list[Actor], index: ActorIndex,
+                             took: float) -> None:
+        self.provisional_due = time.monotonic() + reindex_pause(took)
+        if self.index is None:  # not when the merged index came first
+            self.provisional_view = (actors, index)
+            self.search_actors(self.query_one("#actor-query", Input).value)
 
     @work(thread=True, exclusive=True, group="analysis")
     def remerge(self) -> None:
@@ -223,6 +255,10 @@ class ExplorerApp(App[None]):
                 self.corpus.errors.append(item)
             else:
                 self.corpus.articles.append(item.article)
+        self.provisional.add(item for item in message.items if not isinstance(item, LoadError))
+        self.progress = (message.done, message.total)
+        if self.index is None and self.provisional_view is None:
+            self.search_actors(self.query_one("#actor-query", Input).value)
         self.corpus.invalidate()
         self.article_list.set_articles(self.corpus.articles)
         if first and self.corpus.articles:
@@ -234,6 +270,7 @@ class ExplorerApp(App[None]):
         current = self.current_article
         self.corpus = message.corpus
         self.index = message.index
+        self.provisional, self.provisional_view = ProvisionalActors(), None
         self.article_list.set_articles(self.corpus.articles)
         self.article_list.border_subtitle = str(len(self.corpus.articles))
         errors = len(self.corpus.errors)
@@ -369,20 +406,34 @@ class ExplorerApp(App[None]):
 
     def search_actors(self, query: str) -> None:
         """Filter the actor index by ``query`` (called on every keystroke)."""
+        pane = self.query_one("#actors-pane")
         if self.index is None:
-            self.actor_list.show([], [])
-            self.actor_list.say_when_empty("Building the actor index…" if self.loading
-                                           else "No actor index")
+            done, total = self.progress
+            building = (f"building the index: {done} of {total} articles" if total
+                        else "building the index…")
+            if self.provisional_view is not None:
+                actors, index = self.provisional_view
+                self.actor_list.show(actors, index.search(query))
+                self.actor_list.say_when_empty(f"No actor found so far matches «{query.strip()}»"
+                                               if query.strip() else building)
+            else:
+                self.actor_list.show([], [])
+                self.actor_list.say_when_empty(building if self.loading else "No actor index")
+            pane.border_subtitle = (f"building the index: {done}/{total}" if total
+                                    else "") if self.loading else ""
             return
         hits = self.index.search(query)
         self.actor_list.show(self.corpus.actors, hits)
         self.actor_list.say_when_empty(f"No actor matches «{query.strip()}»" if query.strip()
                                        else "No actors found in these articles")
-        pane = self.query_one("#actors-pane")
         pane.border_subtitle = f"{len(hits)}/{len(self.index)}" if query else str(len(self.index))
 
     def open_profile(self, actor: Actor | None) -> None:
         if actor is None:
+            return
+        if self.index is None:  # a provisional actor: its quotes are not gathered yet
+            self.notify("The actor index is still being built; profiles open once it is "
+                        "ready", timeout=4)
             return
         from explorer.tui.screens.profile import ProfileScreen
 
