@@ -61,7 +61,9 @@ def quote_row(corpus: Corpus, article: Article, quote: Quote) -> QuoteRow:
     actor = corpus.actor_by_id.get(quote.speaker) if quote.speaker else None
     speaker = actor.name if actor else (quote.speaker_text or "")
     role = actor.roles[0] if actor and actor.roles else ""
-    attribution = ATTRIBUTIONS[0 if actor else 1 if quote.speaker_text else 2]
+    # a speaker of an article still being analysed is named by the text until the
+    # corpus's actors are merged: named, not an unnamed source
+    attribution = ATTRIBUTIONS[0 if quote.speaker else 1 if quote.speaker_text else 2]
     return QuoteRow(quote.text, speaker, role, article.id, article.title, article.date or "",
                     quote.kind, quote.cue, quote.start, quote.end, attribution)
 

@@ -57,6 +57,16 @@ def test_a_citation_names_no_speaker_the_analysis_did_not_find():
     assert "— speaker not known (*رسالة" in render([row], "md")
 
 
+def test_a_speaker_not_yet_merged_is_named_by_the_text_not_an_unnamed_source():
+    # while the corpus is analysed a quote's speaker is its article's local actor
+    c = corpus()
+    quote = c.articles[0].quotes[0]
+    quote.speaker = "PERS:ترامب"
+    row = quote_rows(Corpus(c.articles, []), [(c.articles[0], quote)])[0]
+    assert (row.attribution, row.speaker) == ("named", "ترامب")
+    assert citation(row).startswith("«ندعم بقاء قوة صغيرة» — ترامب, رسالة")
+
+
 def test_csv_json_markdown(tmp_path):
     data = rows()
     export(data, tmp_path / "q.csv")
