@@ -59,10 +59,12 @@ ATTRIBUTIONS = ("named", "unnamed source", "not known")
 def quote_row(corpus: Corpus, article: Article, quote: Quote) -> QuoteRow:
     """The citable form of ``quote`` from ``article``."""
     actor = corpus.actor_by_id.get(quote.speaker) if quote.speaker else None
-    speaker = actor.name if actor else (quote.speaker_text or "")
-    role = actor.roles[0] if actor and actor.roles else ""
     # a speaker of an article still being analysed is named by the text until the
     # corpus's actors are merged: named, not an unnamed source
+    speaker = actor.name if actor else quote.speaker_text or next(
+        (entity.text for entity in article.entities
+         if quote.speaker and entity.actor == quote.speaker), "")
+    role = actor.roles[0] if actor and actor.roles else ""
     attribution = ATTRIBUTIONS[0 if quote.speaker else 1 if quote.speaker_text else 2]
     return QuoteRow(quote.text, speaker, role, article.id, article.title, article.date or "",
                     quote.kind, quote.cue, quote.start, quote.end, attribution)

@@ -13,7 +13,7 @@ import pytest
 import explorer.atomic
 from explorer.atomic import write_text_atomic
 from explorer.export import QuoteRow, citation, export, format_for, quote_rows, render
-from explorer.model import Actor, Article, Corpus, Quote
+from explorer.model import Actor, Article, Corpus, Entity, Quote
 
 TEXT = "قال ترامب: ندعم بقاء قوة صغيرة."
 INDIRECT_TEXT = "وقالت سلمى بن عمر إن كتلتها ستشكل لجنة متابعة."
@@ -65,6 +65,11 @@ def test_a_speaker_not_yet_merged_is_named_by_the_text_not_an_unnamed_source():
     row = quote_rows(Corpus(c.articles, []), [(c.articles[0], quote)])[0]
     assert (row.attribution, row.speaker) == ("named", "ترامب")
     assert citation(row).startswith("«ندعم بقاء قوة صغيرة» — ترامب, رسالة")
+    # an implicit subject has no words of its own: the name of its mention is taken
+    quote.speaker_text = None
+    c.articles[0].entities = [Entity(5, 10, "ترامب", "PERS", "PERS:ترامب")]
+    row = quote_rows(Corpus(c.articles, []), [(c.articles[0], quote)])[0]
+    assert (row.attribution, row.speaker) == ("named", "ترامب")
 
 
 def test_csv_json_markdown(tmp_path):
