@@ -3,11 +3,12 @@
 Most terminals (kitty, xterm, Alacritty, tmux) print cells left to right exactly as they
 are sent, so Arabic would read backwards with unjoined letters. This module lays text out
 the way the Unicode bidi algorithm (UAX #9) says it should look: a paragraph's direction is
-found once (rule P2), each wrapped line's levels are resolved (python-bidi's rules X1-I2)
-and the line reordered (rules L1-L2, keeping a letter and its diacritics together), and
-Arabic letters take their joined presentation forms (arabic-reshaper, one form per letter,
-plus the lam-alef ligatures done here so that every glyph still knows which characters it
-shows).
+found once (rule P2), levels are resolved as over the whole paragraph, not the line
+(python-bidi's rules X1-I2), and each wrapped line is reordered with those levels (rules
+L1-L2, keeping a letter and its diacritics together), so «30%» or «(قسد)» read the same
+wherever the paragraph wraps; and Arabic letters take their joined presentation forms
+(arabic-reshaper, one form per letter, plus the lam-alef ligatures done here so that every
+glyph still knows which characters it shows).
 
 The result is a list of :class:`Glyph` in visual order, each carrying the logical index of
 the character it shows, so that highlights (entities, quotes, search matches) are styled by
@@ -22,7 +23,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 from arabic_reshaper import ArabicReshaper
 from bidi import algorithm as uba
@@ -118,7 +119,11 @@ _LAM_FORMS = {"\ufedd": False, "\ufedf": False, "\ufee0": True, "\ufede": True} 
 _LAM_ALEF = {"\u0627": ("\ufefb", "\ufefc"), "\u0623": ("\ufef7", "\ufef8"),
              "\u0625": ("\ufef9", "\ufefa"), "\u0622": ("\ufef5", "\ufef6")}
 _INVISIBLE_TYPES = frozenset(uba.X9_REMOVED)   # explicit embeddings/overrides, BN
-_TRAILING_TYPES = frozenset(("WS", "S", "B", *uba.X9_REMOVED))
+_ISOLATES = frozenset(("LRI", "RLI", "FSI", "PDI"))
+_TRAILING_TYPES = frozenset(("WS", "S", "B", *uba.X9_REMOVED, *_ISOLATES))
+_STRONG = frozenset(("L", "R", "AL"))
+_EMBEDDINGS = re.compile("[\u202a-\u202e]")   # LRE RLE PDF LRO RLO: they open new levels
+_SEPARATORS = re.compile("[\t\x0b\x1f\r\x1c-\x1e\x85\u2029]")   # bidi classes S and B
 
 
 def _is_mark(char: str) -> bool:
@@ -151,7 +156,8 @@ def paragraph_levels(text: str, base: int | None = None) -> tuple[int, list[int]
     ``base`` forces the paragraph direction (0 left-to-right, 1 right-to-left); by default
     it comes from the first strong character (rule P2). Uses python-bidi's implementation
     of rules X1-I2. Explicit formatting characters, which that implementation drops (rule
-    X9), take the level of the character before them.
+    X9), take the level of the character before them. Isolate formatters (LRI, RLI, FSI,
+    PDI), which it does not know, count as neutrals, as they do outside their isolate.
     """
     storage = uba.get_empty_storage()
     base = uba.get_base_level(text) if base is None else base
@@ -160,6 +166,8 @@ def paragraph_levels(text: str, base: int | None = None) -> tuple[int, list[int]
     uba.get_embedding_levels(text, storage)
     for index, char in enumerate(storage["chars"]):
         char["index"] = index
+        if char["type"] in _ISOLATES:
+            char["type"] = char["orig"] = "ON"
     uba.explicit_embed_and_overrides(storage)
     uba.resolve_weak_types(storage)
     uba.resolve_neutral_types(storage, False)
@@ -175,8 +183,71 @@ def paragraph_levels(text: str, base: int | None = None) -> tuple[int, list[int]
     return base, levels
 
 
-def _trailing_to_base(line: str, base: int, levels: list[int]) -> None:
-    """Rule L1: trailing whitespace and separators of a line go back to the base level."""
+@lru_cache(maxsize=32)
+def _embedded_paragraph_levels(paragraph: str, base: int) -> tuple[int, ...]:
+    return tuple(paragraph_levels(paragraph, base)[1])
+
+
+def _first_strong(text: str, start: int, end: int) -> int:
+    """Rule P2: 1 if the first strong character of ``text[start:end]`` is right-to-left."""
+    for index in range(start, end):
+        kind = unicodedata.bidirectional(text[index])
+        if kind in _STRONG:
+            return 0 if kind == "L" else 1
+    return 0
+
+
+def _paragraph_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """Logical range of the paragraph (the text between newlines) holding ``[start, end)``."""
+    para_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if para_end < 0 else para_end
+
+
+def line_levels(text: str, start: int, end: int,
+                base: int | None = None) -> tuple[int, list[int]]:
+    """Base level and levels of ``text[start:end]`` as resolved over its whole paragraph.
+
+    The paragraph is the stretch of ``text`` between newlines that holds the line; ``base``
+    is its direction (by default its first strong character's, rule P2). Once the line's
+    levels agree with the paragraph's, every line of a wrapped paragraph reorders as that
+    paragraph does: «30%» after an Arabic word keeps its number an Arabic number (rule W2)
+    even when the line starts at «30%», where a line resolved alone would not know it.
+
+    Without explicit embeddings the paragraph is one level run, and rules W1-I2 look no
+    further than the nearest strong character on each side, so only the line and the text
+    up to those two characters are resolved: a line costs the same in a short paragraph as
+    in a huge one. A paragraph with embeddings is resolved whole (and remembered).
+    """
+    para_start, para_end = _paragraph_of(text, start, end)
+    if base is None:
+        base = _first_strong(text, para_start, para_end)
+    if _EMBEDDINGS.search(text, para_start, para_end):
+        levels = _embedded_paragraph_levels(text[para_start:para_end], base)
+        return base, list(levels[start - para_start:end - para_start])
+    lo = start
+    while lo > para_start:
+        lo -= 1
+        if unicodedata.bidirectional(text[lo]) in _STRONG:
+            break
+    hi = end
+    while hi < para_end:
+        hi += 1
+        if unicodedata.bidirectional(text[hi - 1]) in _STRONG:
+            break
+    _, levels = paragraph_levels(text[lo:hi], base)
+    return base, levels[start - lo:end - lo]
+
+
+def _line_to_base(line: str, base: int, levels: list[int]) -> None:
+    """Rule L1: separators, the whitespace before them and a line's trailing whitespace go
+    back to the paragraph's level."""
+    for match in _SEPARATORS.finditer(line):
+        i = match.start()
+        levels[i] = base
+        i -= 1
+        while i >= 0 and unicodedata.bidirectional(line[i]) in _TRAILING_TYPES:
+            levels[i] = base
+            i -= 1
     i = len(line) - 1
     while i >= 0 and unicodedata.bidirectional(line[i]) in _TRAILING_TYPES:
         levels[i] = base
@@ -239,22 +310,23 @@ def layout_line(text: str, start: int, end: int, mode: RtlMode,
     """Lay out ``text[start:end]`` (one display line) for ``mode`` (``auto`` resolved first).
 
     ``base`` is the direction of the paragraph the line belongs to (see
-    :func:`wrap_paragraphs`); by default the line's own. Levels are resolved on the line
-    with that direction: lines break at spaces, so this reads like resolving the whole
-    paragraph, and a long article costs only the lines on screen. In ``terminal`` and
+    :func:`wrap_paragraphs`); by default that paragraph's own. The line's levels are the
+    paragraph's (:func:`line_levels`), so a wrapped line reads as its part of the whole
+    paragraph, and a long article still costs only the lines on screen. In ``terminal`` and
     ``off`` modes the glyphs stay in logical order; ``terminal`` still right-aligns
     right-to-left paragraphs, since the terminal reorders only within the cells it is given.
     """
     mode = choose_mode(mode)
     line = text[start:end]
     if mode is not RtlMode.APP:
-        rtl = mode is RtlMode.TERMINAL and (
-            base if base is not None else uba.get_base_level(line)) == 1
+        if base is None:
+            base = _first_strong(text, *_paragraph_of(text, start, end))
+        rtl = mode is RtlMode.TERMINAL and base == 1
         glyphs = tuple(_glyph(line, None, lo, hi, False, start)
                        for lo, hi in _clusters(line, 0, len(line)))
         return VisualLine(start, end, glyphs, rtl)
-    base, levels = paragraph_levels(line, base)
-    _trailing_to_base(line, base, levels)
+    base, levels = line_levels(text, start, end, base)
+    _line_to_base(line, base, levels)
     shaped = shape(line)
     clusters = _clusters(line, 0, len(line))
     cluster_levels = [levels[lo] for lo, _ in clusters]
