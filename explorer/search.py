@@ -18,8 +18,11 @@ A form matches a query when every query term is a subsequence of it (fzf's rule)
   ة/ه and tatweel do not count, and a leading ال of the query term is optional;
 * consonant skeletons for Latin terms: «pompeo» and «بومبيو» are both ``bmb``.
 
-Matches are ranked by how well each term lands (at the start of a word, contiguous, scattered),
-then by how much of the name the query covers, then by the actor's mentions.
+Matches are ranked by how well each term lands (a whole word, at the start of a word,
+contiguous, scattered), then by how much of the name the query covers, then by the actor's
+mentions. A Latin term is a whole word only where the word as written also sounds like it
+(:func:`explorer.search_keys.sounds_alike`): «pompeo» shares the skeleton ``bmb`` with
+«بومباي» and «PMP», but is all of «بومبيو» alone.
 
 When no name holds the query, a mistyped letter is the likely cause («trunp», «بومبيوو»), and
 fzf would show nothing. Then every query term is compared by edit similarity (rapidfuzz's C++
@@ -32,9 +35,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -50,6 +53,7 @@ from explorer.search_keys import (
     skeleton,
     skeleton_map,
     skeletons,
+    sounds_alike,
 )
 
 _ARTICLE = "ال"
@@ -57,9 +61,11 @@ _LATIN_VOWELS = "aeiouy"
 _NEWLINE, _SPACE = ord("\n"), ord(" ")
 _LEAD = "\0\0\0\n"  # room before the first line to look behind a word for the article
 
-# Tier bonuses per term: a word starts with it, it is contiguous (else it is scattered).
-_WORD_START, _CONTIGUOUS = 2.0, 1.0
+# Tier bonuses per term: it is a whole word, a word starts with it, it is contiguous (else it
+# is scattered). A whole word outranks the rest whatever their coverage and mentions add (1.5).
+_WHOLE, _WORD_START, _CONTIGUOUS = 4.0, 2.0, 1.0
 _MENTION_WEIGHT = 0.5
+_RECENT_WHOLES = 16   # terms whose whole-word places are kept
 # Typo fallback: terms this long or longer, words at least this similar (0–100).
 _FUZZY_MIN_TERM, _FUZZY_CUTOFF, _FUZZY_WORDS = 3, 75.0, 64
 
@@ -131,6 +137,11 @@ class _Column:
         self._postings: dict[str, np.ndarray] = {}
         self._letters: dict[str, tuple[_Matches, np.ndarray]] = {}
         self._sort_positions()
+        # The letters that are a word alone, or behind the article: a one-letter term is a
+        # whole word only there, and the letter's occurrences are too many to look through.
+        gap = (self.codes == _SPACE) | (self.codes == _NEWLINE)
+        ends = np.flatnonzero(~gap[1:-1] & gap[2:]) + 1
+        self.single = ends[self.word_starts(ends)]
 
     def _sort_positions(self) -> None:
         """All posting lists at once: each character gets a one-byte slot, and a stable
@@ -182,6 +193,11 @@ class _Column:
 
     def word_starts(self, positions: np.ndarray) -> np.ndarray:
         """Which ``positions`` start a word, or follow an article that starts one."""
+        starts, after_article = self.start_kinds(positions)
+        return starts | after_article
+
+    def start_kinds(self, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Which ``positions`` start a word, and which follow an article that starts one."""
         codes = self.codes
         before = codes[positions - 1]
         starts = (before == _SPACE) | (before == _NEWLINE)
@@ -190,7 +206,23 @@ class _Column:
         after_article = (boundary == _SPACE) | (boundary == _NEWLINE)
         for offset, letter in enumerate(self.article):
             after_article &= codes[behind + offset] == letter
-        return starts | after_article
+        return starts, after_article
+
+    def whole_words(self, matches: _Matches, suffix: str = "") -> tuple[np.ndarray, np.ndarray]:
+        """The contiguous occurrences of a term (followed by the one letter ``suffix``, if
+        any) that are a whole word, behind its article or not, and which are behind it."""
+        occurrences = matches.occurrences
+        if len(matches.text) == 1 and not suffix:
+            occurrences = self.single[self.codes[self.single] == ord(matches.text)]
+        end = occurrences + len(matches.text)
+        if suffix:
+            followed = self.codes[end] == ord(suffix)
+            occurrences, end = occurrences[followed], end[followed] + 1
+        after = self.codes[end]
+        occurrences = occurrences[(after == _SPACE) | (after == _NEWLINE)]
+        starts, after_article = self.start_kinds(occurrences)
+        whole = starts | after_article
+        return occurrences[whole], after_article[whole]
 
 
 @dataclass(slots=True)
@@ -277,6 +309,9 @@ class ActorIndex:
         skeleton_of = dict(zip(distinct, skeletons(distinct), strict=True))
         self._columns = {"key": _Column(keys, _ARTICLE),
                          "skeleton": _Column([skeleton_of[key] for key in keys], "l")}
+        self._word_table = _WordTable(keys, self._columns["skeleton"])
+        self._whole_cache: dict[tuple[str, str, str], _WholeWords] = {}
+        self._recent_wholes: dict[tuple[str, str, str], _WholeWords] = {}
         mentions = np.array([actor.mentions for actor in actors], dtype=np.float64)
         top = math.log1p(float(mentions.max())) if len(actors) else 0.0
         self._prominence = (np.log1p(mentions) / top if top else np.zeros(len(actors)))
@@ -387,16 +422,66 @@ class ActorIndex:
 
     def _score(self, terms: tuple[_Term, ...], matches: list[_Matches],
                matched: np.ndarray) -> np.ndarray:
-        """Per term a tier (a word starts with it, it is contiguous, it is scattered), plus
-        how much of the name the query covers and the actor's prominence."""
+        """Per term a tier (it is a whole word, a word starts with it, it is contiguous, it
+        is scattered), plus how much of the name the query covers and the actor's
+        prominence."""
         total = np.zeros(len(matched), dtype=np.float64)
         coverage = np.zeros(len(matched), dtype=np.float64)
         for term, found in zip(terms, matches, strict=True):
             column = self._columns[term.kind]
-            total += column.tiers(found, matched)
-            coverage += len(term.text) / column.lengths[matched]
+            tier = column.tiers(found, matched)
+            covered = len(term.text) / column.lengths[matched]
+            for places, shares in self._whole(term, found, matched):
+                tier[places] = _WHOLE
+                np.maximum.at(covered, places, shares)
+            total += tier
+            coverage += covered
         return (total + coverage / len(terms)
                 + _MENTION_WEIGHT * self._prominence[self._owner[matched]])
+
+    def _whole(self, term: _Term, found: _Matches, matched: np.ndarray,
+               ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """Where among the ``matched`` lines (ascending) the term is a whole word: places in
+        ``matched`` (a line may come more than once), and the share of the line that word
+        covers with its article. A Latin term is a whole word where its skeleton is one and
+        the name's word sounds like it (:func:`sounds_alike`): «pompeo» is all of «بومبيو»
+        but not of «بومباي» or «PMP», which have its skeleton too."""
+        suffixes = [""]
+        if term.kind == "skeleton" and term.word[-1] == "h" and term.text[-1:] != "h":
+            suffixes.append("h")  # the skeleton's dropped final h: «saleh» is «sl» or «slh»
+        for suffix in suffixes:
+            words = self._whole_words(term.kind, found, suffix)
+            if not len(words.lines):
+                continue
+            if len(matched) == len(found.lines):   # then they are the same lines
+                places, here = words.places_in(found.lines)
+            else:
+                places, here = _places(matched, words.lines)
+            if term.kind == "skeleton":
+                here = here & words.alike(term.word, self._word_table.words)
+            yield places[here], words.shares[here]
+
+    def _whole_words(self, kind: str, found: _Matches, suffix: str) -> _WholeWords:
+        """Where a term is a whole word: kept for a one-letter term (the most frequent), and
+        for the last few others (the words of a query not being typed stay the same)."""
+        key = (kind, found.text, suffix)
+        cached = self._whole_cache.get(key) or self._recent_wholes.get(key)
+        if cached is None:
+            column = self._columns[kind]
+            occurrences, behind_article = column.whole_words(found, suffix)
+            lines = column.line_of[occurrences]
+            shares = ((len(found.text) + len(suffix) + len(column.article) * behind_article)
+                      / column.lengths[lines])
+            words = (self._word_table.pairs(occurrences, behind_article) if kind == "skeleton"
+                     else None)
+            cached = _WholeWords(lines, shares, words)
+            if len(found.text) == 1:
+                self._whole_cache[key] = cached
+            else:
+                self._recent_wholes[key] = cached
+                if len(self._recent_wholes) > _RECENT_WHOLES:
+                    del self._recent_wholes[next(iter(self._recent_wholes))]
+        return cached
 
     def _positions(self, form: int, locators: list[_Locator]) -> tuple[int, ...]:
         """The displayed letters of name form ``form`` that the query's terms matched."""
@@ -425,6 +510,79 @@ class ActorIndex:
             skel, origin = skeleton_map(key)
             self._skeleton_maps[form] = skel, _sounds(key, origin)
         return self._skeleton_maps[form]
+
+
+class _WordTable:
+    """Which word of the names' keys each letter of the skeleton column belongs to, so that a
+    Latin term matching a whole skeleton word can be compared with the word as written.
+
+    A key's skeleton is the skeletons of its words, those left empty (all vowels) dropped,
+    so the n-th word of the skeleton column is the n-th key word with a skeleton.
+    """
+
+    def __init__(self, keys: list[str], column: _Column) -> None:
+        words = "\n".join(keys).split()
+        distinct = list(dict.fromkeys(words))
+        number = {word: place for place, word in enumerate(distinct)}
+        sounding = np.array([bool(skel) for skel in skeletons(distinct)], dtype=bool)
+        ids = np.fromiter(map(number.__getitem__, words), dtype=np.int32, count=len(words))
+        ids = ids[sounding[ids]] if len(ids) else ids
+        codes = column.codes
+        gap = (codes == _SPACE) | (codes == _NEWLINE) | (codes == 0)
+        starts = np.zeros(len(codes), dtype=bool)
+        starts[1:] = ~gap[1:] & gap[:-1]
+        ordinal = np.cumsum(starts, dtype=np.int32) - 1
+        if len(ids) != int(ordinal[-1]) + 1:  # cannot be while skeletons are word by word
+            ids = np.full(int(ordinal[-1]) + 1, -1, dtype=np.int32)
+        self.word_at = np.where(gap, np.int32(-1), ids[np.maximum(ordinal, 0)] if len(ids)
+                                else np.int32(-1))
+        self.words = distinct
+
+    def pairs(self, positions: np.ndarray, behind_article: np.ndarray,
+              ) -> tuple[list[int], np.ndarray]:
+        """The distinct key words at ``positions`` of the skeleton column, each as
+        ``2 * word + behind_article`` (negative if unknown), and which each position holds."""
+        held = self.word_at[positions].astype(np.int64) * 2 + behind_article
+        ordered = np.sort(held)
+        pairs = ordered[np.diff(ordered, prepend=ordered[:1] - 1) != 0]
+        return pairs.tolist(), np.searchsorted(pairs, held)
+
+
+class _WholeWords:
+    """Where a term is a whole word: the line of each place, the share of the line the word
+    covers with its article, and (skeleton column) which key word is at each place."""
+
+    __slots__ = ("lines", "shares", "_words", "_places")
+
+    def __init__(self, lines: np.ndarray, shares: np.ndarray,
+                 words: tuple[list[int], np.ndarray] | None) -> None:
+        self.lines, self.shares, self._words = lines, shares, words
+        self._places: tuple[np.ndarray, np.ndarray] | None = None
+
+    def places_in(self, lines: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """:func:`_places` in the lines of the term's matches (always the same)."""
+        if self._places is None:
+            self._places = _places(lines, self.lines)
+        return self._places
+
+    def alike(self, typed: str, words: list[str]) -> np.ndarray:
+        """Which places hold a word that :func:`sounds_alike` ``typed`` (each distinct
+        word, with or without its article, is compared once)."""
+        assert self._words is not None
+        pairs, inverse = self._words
+        verdicts = np.array([pair >= 0 and _sounds_alike(typed, words[pair // 2],
+                                                         bool(pair % 2)) for pair in pairs],
+                            dtype=bool)
+        return verdicts[inverse]
+
+
+def _places(lines: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each of ``wanted`` is in the ascending ``lines``, and whether it is there."""
+    places = np.minimum(np.searchsorted(lines, wanted), len(lines) - 1)
+    return places, lines[places] == wanted
+
+
+_sounds_alike = lru_cache(maxsize=1 << 16)(sounds_alike)
 
 
 @dataclass(frozen=True, slots=True)

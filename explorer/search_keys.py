@@ -190,3 +190,93 @@ def skeleton_map(key: str) -> tuple[str, list[tuple[int, ...]]]:
         out.pop()
         origin.pop()
     return "".join(out), origin
+
+
+# --- whole-word agreement of a Latin word with a name word ------------------------------
+
+# What a written Arabic long vowel (or diphthong) needs among the Latin vowels of its place:
+# «بومبيو» writes the «e» and the «o» of «pompeo», «بومباي» writes an «a» it does not have.
+# A final ه (ة) the skeleton drops is a vowel: «hamza», «حمزة»; «saudi», «السعودية».
+_WRITTEN_VOWELS = {"اي": "aiy", "او": "aouw", "ا": "au", "و": "ouw", "ي": "iey", "ه": "aei"}
+_SILENT = "ءع"   # hamza and ain stand for no typed vowel
+
+
+def _syllables(word: str) -> tuple[list[str], list[str]]:
+    """The consonant classes of one folded word, and the vowel letters before, between and
+    after them (one more than the consonants). Unlike the skeleton, a consonant doubled
+    across a vowel stays two («sisi»: s, s), and the letters the skeleton drops (a Latin
+    vowel's final h, a final ه) are kept as vowel letters."""
+    consonants: list[str] = []
+    vowels = [""]
+    position = 0
+    while position < len(word):
+        char = word[position]
+        following = word[position + 1] if position + 1 < len(word) else ""
+        pair = char + following
+        position += 1
+        if pair in _DIGRAPHS:
+            classes = _DIGRAPHS[pair]
+            position += 1
+        elif (char == "h" and vowels[-1] and vowels[-1][-1] in _LATIN_VOWELS
+              and not LATIN_LETTER.match(following)) or (
+                char == "ه" and not ARABIC_LETTER.match(following)):
+            vowels[-1] += char
+            continue
+        else:
+            classes = _CLASSES.get(char)
+            if classes is None:
+                continue    # a mark or a sign: no sound
+            if not classes:
+                vowels[-1] += char
+                continue
+        for cls in classes:
+            if not (consonants and consonants[-1] == cls and not vowels[-1]):
+                consonants.append(cls)
+                vowels.append("")
+    return consonants, vowels
+
+
+def sounds_alike(typed: str, word: str, article: bool = False) -> bool:
+    """Whether the Latin word ``typed`` can be the whole of the folded name word ``word``
+    (after its article when ``article``): the same consonants in the same order, and every
+    vowel the name writes spelled by the query at that place.
+
+    Arabic writes long vowels and leaves short ones out, so a Latin vowel need not be written
+    («salman», «سلمان»), but a written one must be typed: «و» wants o, u or w, «ي» i, e or y,
+    «ا» a or u («trump», «ترامب»), «اي» a, i or y («mike», «مايك»), a final ة a, e or i; a
+    word's first ا, hamza and ain stand for no typed vowel. A query ending in a vowel other than
+    a silent e needs it written last («pompeo» is not «بومبي»). A name in Latin
+    letters must have vowels where the query has them, so «PMP» is no whole «pompeo».
+    """
+    consonants, vowels = _syllables(word)
+    if article and consonants:
+        consonants, vowels = consonants[1:], vowels[1:]
+    typed_consonants, typed_vowels = _syllables(typed)
+    if typed_vowels[-1].endswith("h") and consonants == [*typed_consonants, "h"]:
+        # the final h the skeleton drops may be the name's ح or ه: «saleh», «صالح»
+        typed_consonants, typed_vowels = consonants, [*typed_vowels[:-1],
+                                                      typed_vowels[-1][:-1], ""]
+    if consonants != typed_consonants:
+        return False
+    if not ARABIC_LETTER.search(word):
+        return all(bool(mine.strip("h")) == bool(theirs.strip("h"))
+                   for mine, theirs in zip(vowels, typed_vowels, strict=True))
+    last = len(vowels) - 1
+    for place, (written, typed_here) in enumerate(zip(vowels, typed_vowels, strict=True)):
+        spoken = typed_here.replace("h", "")
+        letters = "".join(char for char in written if char not in _SILENT)
+        if place == 0:
+            letters = letters.removeprefix("ا")   # a word's first ا carries its vowel
+        wanted = ""
+        while letters:
+            unit = letters[:2] if letters[:2] in _WRITTEN_VOWELS else letters[0]
+            wanted = _WRITTEN_VOWELS.get(unit, "")
+            if unit == "ي" and place == last:
+                wanted += "a"   # a final ى, folded to ي: «mustafa», «مصطفى»
+            if not any(char in wanted for char in spoken):
+                return False
+            letters = letters[len(unit):]
+        if place == last and spoken and typed_here != "e" and not (
+                spoken[-1] in wanted if wanted else written):
+            return False    # the query's last vowel is not the name's («saleh» is no «شل»)
+    return True

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from explorer.arabic import fold
-from explorer.model import Actor
+from explorer.model import Actor, Corpus
 from explorer.search import ActorIndex, SearchHit, parse_query
 from explorer.search_keys import (
     search_key,
@@ -18,6 +18,7 @@ from explorer.search_keys import (
     skeleton,
     skeleton_map,
     skeletons,
+    sounds_alike,
 )
 
 NAMES = [
@@ -264,3 +265,119 @@ def test_exact_matches_are_not_diluted_by_near_misses(index: ActorIndex,
                                                       actors: list[Actor]) -> None:
     # «ترامب» exists: only names holding it are offered, not names one letter away.
     assert names(index, actors, "ترامب") == ["دونالد ترامب"]
+
+
+# --- whole words first ----------------------------------------------------------------------
+
+def ranked(people: list[Actor], query: str) -> list[str]:
+    return [people[hit.index].name for hit in ActorIndex(people).search(query)]
+
+
+def test_a_whole_name_comes_before_partial_and_acronym_matches():
+    # The defect as seen on real news: all four share the skeleton «bmb» of «pompeo», and
+    # the better known Bombay, Pompeii and PMP came first.
+    people = [Actor("a", "بومباي", "LOC", mentions=10), Actor("b", "بومبي", "LOC", mentions=8),
+              Actor("c", "PMP", "MISC", mentions=8),
+              Actor("d", "مايك بومبيو", "PERS", ["بومبيو"], mentions=2)]
+    assert ranked(people, "pompeo")[0] == "مايك بومبيو"
+    assert ranked(people, "mike pompeo")[0] == "مايك بومبيو"
+    assert ranked(people, "pmp")[0] == "PMP"         # the acronym typed as such
+
+
+@pytest.mark.parametrize(("query", "expected", "others"), [
+    ("kerry", "جون كيري", ["كوريا الجنوبية"]),           # same skeleton «kr»
+    ("sisi", "عبد الفتاح السيسي", ["آسيا", "الشيعة"]),   # «ss» is «s» in the skeleton
+    ("assad", "بشار الأسد", ["السعودية"]),
+    ("abbas", "محمود عباس", ["بيشة", "جيب بوش"]),
+    ("aoun", "ميشال عون", ["اليونان"]),
+    ("hollande", "فرنسوا هولاند", ["هولندا"]),
+    ("saleh", "علي عبد الله صالح", ["سولي مونتاري", "شل"]),  # the final h is the name's ح
+    ("الحوثي", "عبد الملك الحوثي", ["الحوثيين"]),            # Arabic: a whole word first
+    ("نتنياهو", "بنيامين نتنياهو", ["نتنياهوية"]),
+])
+def test_whole_words_outrank_better_known_partial_matches(query, expected, others):
+    people = [Actor(f"o{i}", name, "ORG", mentions=500) for i, name in enumerate(others)]
+    people.append(Actor("x", expected, "PERS", mentions=3))
+    assert ranked(people, query)[0] == expected
+
+
+def test_mentions_break_ties_between_whole_matches():
+    people = [Actor("a", "ترمب", "PERS", mentions=16),
+              Actor("b", "دونالد ترومب", "PERS", mentions=1),
+              Actor("c", "دونالد ترامب", "PERS", ["ترامب"], mentions=50),
+              Actor("d", "ترومبيت", "ORG", mentions=90)]
+    assert ranked(people, "trump") == ["دونالد ترامب", "ترمب", "دونالد ترومب", "ترومبيت"]
+
+
+def test_a_whole_word_covers_its_article():
+    # «الجبير» is all of the alias «الجبير», as «جبير» is all of «جبير»: mentions decide.
+    people = [Actor("a", "جبير", "PERS", mentions=1),
+              Actor("b", "عادل الجبير", "PERS", ["الجبير"], mentions=2)]
+    for query in ("الجبير", "جبير", "jubeir"):
+        hits = ActorIndex(people).search(query)
+        assert [people[hit.index].name for hit in hits] == ["عادل الجبير", "جبير"], query
+        assert hits[1].matched == "جبير"
+
+
+@pytest.mark.parametrize(("latin", "name", "alike"), [
+    ("pompeo", "بومبيو", True), ("pompeo", "بومباي", False), ("pompeo", "بومبي", False),
+    ("pompeo", "PMP", False), ("pmp", "PMP", True), ("trump", "ترامب", True),
+    ("trump", "ترمب", True), ("mike", "مايك", True), ("kerry", "كيري", True),
+    ("kerry", "كوريا", False), ("kerry", "قرة", False), ("sisi", "سيسي", True),
+    ("sisi", "آسيا", False), ("obama", "أوباما", True), ("erdogan", "أردوغان", True),
+    ("khamenei", "خامنئي", True), ("netanyahu", "نتنياهو", True), ("mustafa", "مصطفى", True),
+    ("hamza", "حمزة", True), ("saleh", "صالح", True), ("salman", "سلمان", True),
+    ("hollande", "هولاند", True), ("hollande", "هولندا", False), ("macron", "Macron", True),
+])
+def test_sounds_alike(latin, name, alike):
+    assert sounds_alike(latin, search_key(name)) is alike
+
+
+@pytest.mark.parametrize(("latin", "name"), [("assad", "الأسد"), ("jubeir", "الجبير"),
+                                             ("sisi", "السيسي"), ("maliki", "المالكي")])
+def test_sounds_alike_behind_the_article(latin, name):
+    assert sounds_alike(latin, search_key(name), article=True)
+    assert not sounds_alike(latin, search_key(name))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(ARABIC_NAME_CHARS, max_size=20), min_size=1, max_size=5))
+def test_a_skeleton_is_its_words_skeletons(texts):
+    # The search finds which name word a Latin term matched by counting words: this holds.
+    for key, skel in zip(search_keys(texts), skeletons(search_keys(texts)), strict=True):
+        assert skel == " ".join(part for part in skeletons(key.split()) if part)
+
+
+def test_whole_words_agree_with_a_fresh_search_while_typing():
+    people = random_actors(400, seed=11) + [Actor("z", "مايك بومبيو", "PERS", ["بومبيو"]),
+                                           Actor("y", "PMP", "MISC", mentions=30)]
+    typing = ActorIndex(people)
+    for target in ("pompeo", "saleh", "الأسد", "mike pom", "b", "bo", "pmp"):
+        for end in range(1, len(target) + 1):
+            query = target[:end]
+            assert typing.search(query) == ActorIndex(people).search(query), query
+
+
+# --- the probe set --------------------------------------------------------------------------
+
+def test_the_probe_set_has_fifty_latin_and_arabic_queries():
+    from benchmarks.search_rank import PROBES, load_probes
+
+    probes = load_probes(PROBES)
+    assert len(probes) >= 50 and len({query for query, _ in probes}) == len(probes)
+    latin = [query for query, _ in probes if query.isascii()]
+    assert len(latin) >= 20 and len(probes) - len(latin) >= 20
+
+
+def test_the_probe_ranks_are_counted():
+    from benchmarks.search_rank import rank_probes, report
+
+    corpus = Corpus(actors=[Actor("a", "بومباي", "LOC", mentions=9),
+                            Actor("b", "مايك بومبيو", "PERS", ["بومبيو"], mentions=1),
+                            Actor("c", "دونالد ترامب", "PERS", mentions=5)])
+    result = rank_probes(corpus, [("pompeo", "مايك بومبيو"), ("bombay", "مايك بومبيو"),
+                                  ("zzz", "دونالد ترامب"), ("obama", "باراك أوباما")])
+    assert [row["rank"] for row in result["rows"]] == [1, 2, None, None]
+    assert result["absent"] == ["obama"] and result["misses"] == ["zzz"]
+    assert result["mean_rank"] == 1.5 and result["at_rank_1"] == 1
+    assert "3 probes: mean rank 1.50, 1 at rank 1, 1 missed (zzz)" in report(result, False)

@@ -16,6 +16,8 @@ from textual.content import Content
 from textual.markup import escape
 
 from explorer.arabic.display import RtlMode
+from explorer.tui.screens.help import binding_rows, bindings_by_id
+from explorer.tui.widgets.quote_list import QuoteList
 
 if TYPE_CHECKING:
     from explorer.model import Article
@@ -26,25 +28,60 @@ RTL_MODES = ((RtlMode.AUTO, "decide from the terminal"),
              (RtlMode.APP, "the app reorders and joins letters"),
              (RtlMode.TERMINAL, "the terminal does bidi (VTE, Konsole, mintty)"),
              (RtlMode.OFF, "logical order, as stored"))
+# Palette titles of actions that have a key: each holds the word the footer shows for that
+# key («Romanise» for t, «Cite» for C), so typing that word finds it; its help line is the
+# key's line in the help screen.
+BOUND_COMMANDS = (
+    ("Find actor", "app.find_actor"),
+    ("Export quotes", "app.export"),
+    ("Romanise: toggle transliteration", "app.transliterate"),
+    ("Cite quote", "quotes.copy_citation"),
+    ("Copy quote", "quotes.copy"),
+    ("Next mention", "app.next_mention"),
+    ("Previous mention", "app.previous_mention"),
+    ("Load errors", "app.errors"),
+    ("Help", "app.help"),
+)
+
+
+def bound_help(binding_id: str) -> tuple[str, str]:
+    """The footer's word for a binding, and its help line followed by its keys."""
+    binding = bindings_by_id()[binding_id]
+    keys = next(keys for _, keys, id_, _ in binding_rows() if id_ == binding_id)
+    return binding.description, f"{binding.tooltip or binding.description} ({keys})"
 
 
 def explorer_commands(app: ExplorerApp) -> Iterator[SystemCommand]:
     """The app's own commands, after Textual's (theme, keys, quit...)."""
-    yield SystemCommand("Find actor", "Search the actor index (/)", app.action_find_actor)
-    yield SystemCommand("Export quotes", "Save quotes as CSV, JSON or Markdown (e)",
-                        app.action_export)
-    yield SystemCommand("Export all quotes", "Every quote of the corpus",
-                        lambda: app.action_export("all"))
-    yield SystemCommand("Toggle transliteration", "Romanise names and text (t)",
-                        app.action_toggle_translit)
+    actions = {"app.find_actor": app.action_find_actor, "app.export": app.action_export,
+               "app.transliterate": app.action_toggle_translit,
+               "quotes.copy_citation": partial(copy_quote, app, citation=True),
+               "quotes.copy": partial(copy_quote, app, citation=False),
+               "app.next_mention": partial(app.action_mention, 1),
+               "app.previous_mention": partial(app.action_mention, -1),
+               "app.errors": app.action_show_errors, "app.help": app.action_help}
+    for title, binding_id in BOUND_COMMANDS:
+        yield SystemCommand(title, bound_help(binding_id)[1], actions[binding_id])
+        if binding_id == "app.export":
+            yield SystemCommand("Export all quotes", "Every quote of the corpus",
+                                lambda: app.action_export("all"))
     for scheme in TRANSLIT_SCHEMES:
         yield SystemCommand(f"Transliteration scheme: {scheme}", "Romanisation used by t",
                             partial(app.set_scheme, scheme))
     for mode, why in RTL_MODES:
         yield SystemCommand(f"RTL mode: {mode.value}", why, partial(app.set_rtl, mode))
-    yield SystemCommand("Load errors", "Files that could not be read (!)",
-                        app.action_show_errors)
-    yield SystemCommand("Help", "Every binding (F1)", app.action_help)
+
+
+def copy_quote(app: ExplorerApp, citation: bool) -> None:
+    """What c (or C, ``citation``) does in the quote list in view: the focused one, else the
+    first with quotes on the screen."""
+    focused = app.screen.focused
+    lists = [focused] if isinstance(focused, QuoteList) and focused.rows else []
+    lists += [widget for widget in app.screen.query(QuoteList) if widget.rows]
+    if not lists:
+        app.notify("No quote in view: open an article or an actor with quotes", timeout=3)
+        return
+    lists[0].action_copy(citation)
 
 
 class ArticleCommands(Provider):

@@ -13,16 +13,8 @@ def binding_rows() -> list[tuple[str, str, str, str]]:
 
     The README's bindings table is this list, so the two cannot drift apart (a test checks).
     """
-    from explorer.tui.app import ExplorerApp
-    from explorer.tui.screens.profile import ProfileScreen
-    from explorer.tui.widgets.article_view import ArticleView
-    from explorer.tui.widgets.quote_list import QuoteList
-    from explorer.tui.widgets.virtual_list import VirtualList
-
-    places = (("everywhere", ExplorerApp), ("quote lists", QuoteList),
-              ("actor profile", ProfileScreen), ("lists", VirtualList), ("text", ArticleView))
     rows = []
-    for where, owner in places:
+    for where, owner in _places():
         for binding in owner.BINDINGS:
             if isinstance(binding, Binding) and binding.id:
                 keys = ", ".join(_key_name(k) for k in binding.key.split(","))
@@ -32,6 +24,24 @@ def binding_rows() -> list[tuple[str, str, str, str]]:
                  "Command palette: open article, find actor, export, RTL mode, "
                  "transliteration, theme"))
     return rows
+
+
+def bindings_by_id() -> dict[str, Binding]:
+    """Every binding of :func:`binding_rows` by its id (the palette says the same words)."""
+    return {binding.id: binding for _, owner in _places() for binding in owner.BINDINGS
+            if isinstance(binding, Binding) and binding.id}
+
+
+def _places() -> tuple[tuple[str, type], ...]:
+    """Where bindings act, and the class holding them (imported late: they import this)."""
+    from explorer.tui.app import ExplorerApp
+    from explorer.tui.screens.profile import ProfileScreen
+    from explorer.tui.widgets.article_view import ArticleView
+    from explorer.tui.widgets.quote_list import QuoteList
+    from explorer.tui.widgets.virtual_list import VirtualList
+
+    return (("everywhere", ExplorerApp), ("quote lists", QuoteList),
+            ("actor profile", ProfileScreen), ("lists", VirtualList), ("text", ArticleView))
 
 
 def bindings_markdown() -> str:
