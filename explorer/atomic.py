@@ -14,7 +14,10 @@ import os
 import stat
 import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 PROC_STATUS = Path("/proc/self/status")
 _umask_lock = threading.Lock()
@@ -57,6 +60,14 @@ def write_text_atomic(path: Path, text: str) -> None:
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
+    with atomic_writer(path) as out:
+        out.write(data)
+
+
+@contextmanager
+def atomic_writer(path: Path) -> Iterator[BinaryIO]:
+    """A binary file to write ``path`` piece by piece: it takes ``path``'s place only when
+    the block ends without an error, so a large output need not be held in memory whole."""
     path = Path(path)
     mode = mode_for(path)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
@@ -67,7 +78,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
                 os.fchmod(out.fileno(), mode)
             else:  # pragma: no cover - Windows before Python 3.13
                 os.chmod(temp, mode)
-            out.write(data)
+            yield out
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp, path)

@@ -7,13 +7,14 @@ could be, 2 for usage errors.
 from __future__ import annotations
 
 import argparse
-import json
+import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from explorer import __version__
-from explorer.atomic import write_text_atomic
+from explorer.analysis_output import write_analysis
+from explorer.atomic import atomic_writer
 from explorer.corpus import DEFAULT_MAX_BYTES
 from explorer.model import Corpus
 
@@ -130,42 +131,34 @@ def _analyze(args: argparse.Namespace) -> int:
         progress.finish()
     for error in corpus.errors:
         print(f"explorer: {error}", file=sys.stderr)
-    payload = _render(corpus, args.format)
     if args.output:
         try:
-            write_text_atomic(Path(args.output), payload)
+            with atomic_writer(Path(args.output)) as out:
+                write_analysis(corpus, args.format, out)
         except OSError as exc:
             print(f"explorer: {args.output}: cannot write: {exc.strerror or exc}",
                   file=sys.stderr)
             return 1
     else:
-        _write_utf8(payload)
+        _write_utf8(corpus, args.format)
     if not corpus.articles:
         print("explorer: nothing could be analysed", file=sys.stderr)
         return 1
     return 0
 
 
-def _write_utf8(payload: str) -> None:
-    """The analysis JSON is UTF-8 whatever the locale says, so an ASCII or Latin-1
+def _write_utf8(corpus: Corpus, fmt: str) -> None:
+    """The analysis JSON on stdout, UTF-8 whatever the locale says, so an ASCII or Latin-1
     locale cannot make printing Arabic fail."""
     buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(payload)
+    if buffer is None:  # a text-only stream (tests, embedding): hand it text
+        collected = io.BytesIO()
+        write_analysis(corpus, fmt, collected)
+        sys.stdout.write(collected.getvalue().decode("utf-8"))
         return
     sys.stdout.flush()
-    buffer.write(payload.encode("utf-8"))
+    write_analysis(corpus, fmt, buffer)
     buffer.flush()
-
-
-def _render(corpus: Corpus, fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps(corpus.to_json(), ensure_ascii=False, indent=1) + "\n"
-    data = corpus.to_json()
-    lines = [{"record": "article", **a} for a in data["articles"]]
-    lines += [{"record": "actor", **a} for a in data["actors"]]
-    lines += [{"record": "error", **e} for e in data["errors"]]
-    return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
 
 
 class _ProgressBar:
