@@ -22,9 +22,17 @@ _SECTIONS = (("articles", "article"), ("actors", "actor"), ("errors", "error"))
 
 def write_analysis(corpus: Corpus, fmt: str, out: BinaryIO) -> None:
     """Write ``corpus`` as the analysis JSON (``fmt`` "json") or JSON Lines ("jsonl")."""
+    write_records(((article.to_json() for article in corpus.articles),
+                   (actor.to_json() for actor in corpus.actors),
+                   (error.to_json() for error in corpus.errors)), fmt, out)
+
+
+def write_records(sections: tuple[Iterable[dict[str, Any]], ...], fmt: str, out: BinaryIO
+                  ) -> None:
+    """Write the articles', actors' and errors' records (JSON forms, made as they are
+    read) as the analysis JSON or JSON Lines."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
-    sections = _sections(corpus)
     if fmt == "jsonl":
         for (_, kind), records in zip(_SECTIONS, sections, strict=True):
             for record in records:
@@ -41,10 +49,3 @@ def write_analysis(corpus: Corpus, fmt: str, out: BinaryIO) -> None:
             first = False
         out.write(b"[]" if first else b"\n ]")
         out.write(b",\n" if number < len(_SECTIONS) - 1 else b"\n}\n")
-
-
-def _sections(corpus: Corpus) -> tuple[Iterable[dict[str, Any]], ...]:
-    """Each record's JSON form, made only when it is written."""
-    return ((article.to_json() for article in corpus.articles),
-            (actor.to_json() for actor in corpus.actors),
-            (error.to_json() for error in corpus.errors))

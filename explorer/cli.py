@@ -11,12 +11,12 @@ import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from explorer import __version__
-from explorer.analysis_output import write_analysis
 from explorer.atomic import atomic_writer
 from explorer.corpus import DEFAULT_MAX_BYTES
-from explorer.model import Corpus
+from explorer.model import LoadError
 
 SUBCOMMANDS = ("analyze", "eval")
 
@@ -117,48 +117,60 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from explorer.analysis.corpus_run import analyze_paths
     from explorer.analysis.ner import BackendUnavailable
 
     progress = _ProgressBar() if sys.stderr.isatty() else None
     try:
-        corpus = analyze_paths(args.paths, ner=args.ner, max_bytes=args.max_size,
-                               jobs=args.jobs, cache=not args.no_cache, on_item=progress)
+        if args.output:
+            try:
+                with atomic_writer(Path(args.output)) as out:
+                    articles, errors = _analyze_to(out, args, progress)
+            except OSError as exc:
+                print(f"explorer: {args.output}: cannot write: {exc.strerror or exc}",
+                      file=sys.stderr)
+                return 1
+        else:
+            articles, errors = _analyze_to_stdout(args, progress)
     except BackendUnavailable as exc:
         print(f"explorer: {exc}", file=sys.stderr)
         return 2
-    if progress is not None:
-        progress.finish()
-    for error in corpus.errors:
+    for error in errors:
         print(f"explorer: {error}", file=sys.stderr)
-    if args.output:
-        try:
-            with atomic_writer(Path(args.output)) as out:
-                write_analysis(corpus, args.format, out)
-        except OSError as exc:
-            print(f"explorer: {args.output}: cannot write: {exc.strerror or exc}",
-                  file=sys.stderr)
-            return 1
-    else:
-        _write_utf8(corpus, args.format)
-    if not corpus.articles:
+    if not articles:
         print("explorer: nothing could be analysed", file=sys.stderr)
         return 1
     return 0
 
 
-def _write_utf8(corpus: Corpus, fmt: str) -> None:
+def _analyze_to(out: BinaryIO, args: argparse.Namespace, progress: _ProgressBar | None
+                ) -> tuple[int, list[LoadError]]:
+    """Analyse ``args.paths`` into ``out`` record by record (the corpus is never held
+    whole: :func:`explorer.analysis.corpus_run.analyze_to`)."""
+    from explorer.analysis.corpus_run import analyze_to
+
+    try:
+        return analyze_to(out, args.format, args.paths, ner=args.ner,
+                          max_bytes=args.max_size, jobs=args.jobs, cache=not args.no_cache,
+                          on_item=progress)
+    finally:
+        if progress is not None:
+            progress.finish()
+
+
+def _analyze_to_stdout(args: argparse.Namespace, progress: _ProgressBar | None
+                       ) -> tuple[int, list[LoadError]]:
     """The analysis JSON on stdout, UTF-8 whatever the locale says, so an ASCII or Latin-1
     locale cannot make printing Arabic fail."""
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # a text-only stream (tests, embedding): hand it text
         collected = io.BytesIO()
-        write_analysis(corpus, fmt, collected)
+        result = _analyze_to(collected, args, progress)
         sys.stdout.write(collected.getvalue().decode("utf-8"))
-        return
+        return result
     sys.stdout.flush()
-    write_analysis(corpus, fmt, buffer)
+    result = _analyze_to(buffer, args, progress)
     buffer.flush()
+    return result
 
 
 class _ProgressBar:

@@ -159,31 +159,67 @@ def _local_actor(group: list[Entity], roles: Mapping[Span, list[str]],
     return actor
 
 
+@dataclass(slots=True)
+class ArticleActors:
+    """What the corpus merge needs of one article, without its text: its id, its local
+    actors, how often each local key is mentioned as each written form (in the order the
+    forms first appear), and how many quotes each speaks. A corpus too large to hold whole
+    is merged from these (:func:`merge_actors`)."""
+
+    article_id: str
+    actors: list[LocalActor]
+    forms: Counter[tuple[str, str]]  # (local key, text as written) → mentions
+    quotes: Counter[str]  # local key → quotes it speaks
+
+
+def article_actors(article: Article, actors: list[LocalActor]) -> ArticleActors:
+    """The merge's view of ``article`` (its mentions and quotes still keyed locally)."""
+    return ArticleActors(article.id, list(actors),
+                         Counter((e.actor, e.text) for e in article.entities if e.actor),
+                         Counter(q.speaker for q in article.quotes if q.speaker))
+
+
 def build_corpus(analysed: Iterable[tuple[Article, list[LocalActor]]],
                  errors: Iterable[LoadError] = (), aliases: Aliases | None = None) -> Corpus:
     """Merge local actors across articles and give every actor a stable id; ``aliases``
     (the folder's aliases file) corrects the merge where a reader found it wrong."""
     items = [(article, list(locals_)) for article, locals_ in analysed]
+    actors, ids = merge_actors([article_actors(article, locals_) for article, locals_ in items],
+                               aliases)
+    for (article, _), article_ids in zip(items, ids, strict=True):
+        for entity in article.entities:
+            entity.actor = article_ids.get(entity.actor) if entity.actor else None
+        for quote in article.quotes:
+            quote.speaker = article_ids.get(quote.speaker) if quote.speaker else None
+    return Corpus([article for article, _ in items], actors, list(errors))
+
+
+def merge_actors(summaries: list[ArticleActors], aliases: Aliases | None = None
+                 ) -> tuple[list[Actor], list[dict[str, str]]]:
+    """The corpus's actors, ids in order of first appearance, with their mentions, quotes
+    and display names; and for each article, its local keys' actor ids."""
     weights: Counter[str] = Counter()  # mentions of each local key
     spread: Counter[str] = Counter()  # articles of each local key
-    for article, locals_ in items:
-        weights.update(entity.actor for entity in article.entities if entity.actor)
-        spread.update(local.key for local in locals_)
+    for summary in summaries:
+        for (key, _), count in summary.forms.items():
+            weights[key] += count
+        spread.update(local.key for local in summary.actors)
     given = first_names({(local.type, _name_of(local.key), weights.get(local.key, 0))
-                         for _, locals_ in items for local in locals_})
-    canonical = _corpus_keys((local for _, locals_ in items for local in locals_),
+                         for summary in summaries for local in summary.actors})
+    canonical = _corpus_keys((local for summary in summaries for local in summary.actors),
                              _Weights(weights, spread), given)
     if aliases:
         apply_aliases(canonical, aliases, weights)
     merged: dict[str, Actor] = {}
     counters: dict[str, int] = {}
     seen_in: dict[str, set[str]] = {}  # actor id → its article ids (the list keeps order)
-    for article, local_actors in items:
+    mapping: list[dict[str, str]] = []
+    for summary in summaries:
         ids: dict[str, str] = {}
-        for local in local_actors:
+        for local in summary.actors:
             key = canonical[local.key]
             if key == local.key and stays_local_name(local.type, _name_of(key), given):
-                key = f"{key}@{article.id}"  # «محمد», «الوزارة»: someone of this article
+                key = f"{key}@{summary.article_id}"  # «محمد», «الوزارة»: of this article
             actor = merged.get(key)
             if actor is None:
                 counters[local.type] = counters.get(local.type, 0) + 1
@@ -192,21 +228,33 @@ def build_corpus(analysed: Iterable[tuple[Article, list[LocalActor]]],
             _absorb(actor, local)
             ids[local.key] = actor.id
             seen = seen_in.setdefault(actor.id, set())
-            if article.id not in seen:
-                seen.add(article.id)
-                actor.articles.append(article.id)
-        for entity in article.entities:
-            entity.actor = ids.get(entity.actor) if entity.actor else None
-        for quote in article.quotes:
-            quote.speaker = ids.get(quote.speaker) if quote.speaker else None
-    corpus = Corpus([a for a, _ in items], list(merged.values()), list(errors))
-    for actor in corpus.actors:
-        mentions = corpus.mentions_by_actor.get(actor.id, [])
-        actor.mentions = len(mentions)
-        actor.quotes = len(corpus.quotes_by_actor.get(actor.id, []))
-        if mentions:
-            _show_name(actor, Counter(entity.text for _, entity in mentions))
-    return corpus
+            if summary.article_id not in seen:
+                seen.add(summary.article_id)
+                actor.articles.append(summary.article_id)
+        mapping.append(ids)
+    _count(merged.values(), summaries, mapping)
+    return list(merged.values()), mapping
+
+
+def _count(actors: Iterable[Actor], summaries: list[ArticleActors],
+           mapping: list[dict[str, str]]) -> None:
+    """Each actor's mentions and quotes over the corpus, and its name shown (forms counted
+    in the order they first appear in the corpus, as its mentions are read)."""
+    forms: dict[str, Counter[str]] = {}
+    quotes: Counter[str] = Counter()
+    for summary, ids in zip(summaries, mapping, strict=True):
+        for (key, text), count in summary.forms.items():
+            if key in ids:
+                forms.setdefault(ids[key], Counter())[text] += count
+        for key, count in summary.quotes.items():
+            if key in ids:
+                quotes[ids[key]] += count
+    for actor in actors:
+        written = forms.get(actor.id)
+        actor.mentions = sum(written.values()) if written else 0
+        actor.quotes = quotes.get(actor.id, 0)
+        if written:
+            _show_name(actor, written)
 
 
 def _name_of(key: str) -> str:

@@ -11,17 +11,19 @@ corpus in the cache, and a corpus none of whose files changed comes back from it
 from __future__ import annotations
 
 import contextlib
+import json
 import multiprocessing
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
 from multiprocessing import forkserver, resource_tracker
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from explorer.analysis.actors import build_corpus
+from explorer.analysis.actors import ArticleActors, article_actors, build_corpus, merge_actors
 from explorer.analysis.aliases import Aliases, aliases_path, read_aliases
 from explorer.analysis.collector import collector_paused
 from explorer.analysis.ner import BackendUnavailable
@@ -338,3 +340,59 @@ def analyze_paths(paths: Iterable[str | Path], *, ner: str = "auto",
             with _bulk():
                 store.put_corpus(opening, stamp, encode_corpus(corpus))
         return corpus
+
+
+def analyze_to(out: BinaryIO, fmt: str, paths: Iterable[str | Path], *, ner: str = "auto",
+               max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = None,
+               cache: bool = True, warn: Warn | None = None, cache_dir: Path | None = None,
+               on_item: Progress | None = None) -> tuple[int, list[LoadError]]:
+    """:func:`analyze_paths` written to ``out`` as the analysis JSON (``fmt`` "json" or
+    "jsonl") without holding the corpus: each analysed article goes to a spool file as it
+    comes, the merge works from :class:`ArticleActors`, and the articles are written from
+    the spool with their actors' ids. The bytes are those of ``analyze_paths`` then
+    :func:`explorer.analysis_output.write_analysis`. Returns the number of articles and the
+    load errors. (A merged corpus already in the cache is written from there; one analysed
+    here is not put in the cache whole, which would need it in memory.)"""
+    from explorer.analysis_output import write_analysis, write_records
+    from explorer.cache import corpus_stamp, opening_key
+
+    paths = list(paths)
+    aliases = folder_aliases(paths, warn)
+    with _open_cache(cache, ner, warn, cache_dir) as (store, version):
+        found = _discover(paths, store)
+        if store is not None:
+            cached = _cached_corpus(store, opening_key(paths, max_bytes, version),
+                                    corpus_stamp(found, aliases.digest))
+            if cached is not None:
+                write_analysis(cached, fmt, out)
+                return len(cached.articles), cached.errors
+        summaries: list[ArticleActors] = []
+        errors: list[LoadError] = []
+        with tempfile.TemporaryFile() as spool:
+            for done, (total, item) in enumerate(
+                    _stream(store, version, found, ner, max_bytes, jobs), 1):
+                if isinstance(item, LoadError):
+                    errors.append(item)
+                else:
+                    summaries.append(article_actors(item.article, item.actors))
+                    spool.write(json.dumps(item.article.to_json(), ensure_ascii=False)
+                                .encode("utf-8") + b"\n")
+                if on_item is not None:
+                    on_item(done, total, item)
+            actors, ids = merge_actors(summaries, aliases)
+            del summaries
+            spool.seek(0)
+            write_records((_with_actor_ids(spool, ids), (a.to_json() for a in actors),
+                           (e.to_json() for e in errors)), fmt, out)
+        return len(ids), errors
+
+
+def _with_actor_ids(spool: BinaryIO, ids: list[dict[str, str]]) -> Iterator[dict[str, Any]]:
+    """The spooled articles' JSON, their mentions and quotes keyed by corpus actor ids."""
+    for line, article_ids in zip(spool, ids, strict=True):
+        article = json.loads(line)
+        for entity in article["entities"]:
+            entity["actor"] = article_ids.get(entity["actor"]) if entity["actor"] else None
+        for quote in article["quotes"]:
+            quote["speaker"] = article_ids.get(quote["speaker"]) if quote["speaker"] else None
+        yield article
