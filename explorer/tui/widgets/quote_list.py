@@ -22,7 +22,7 @@ class QuoteList(VirtualList):
         Binding("c", "copy(False)", "Copy", id="quotes.copy",
                 tooltip="Copy the quote's text exactly as written"),
         Binding("C", "copy(True)", "Cite", id="quotes.copy_citation",
-                tooltip="Copy «quote» — speaker, role, article title, date"),
+                tooltip="Cite: «quote» or reported speech — speaker, role, title, date"),
     ]
     row_height = 3
 
