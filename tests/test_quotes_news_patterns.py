@@ -478,3 +478,17 @@ def test_a_place_before_a_headlines_colon_is_a_dateline_unless_the_place_speaks(
     # a body before the colon still speaks («الداخلية المصرية: ضبط 44 عنصرا»)
     [(_, _, speaker, _)] = _quotes("الداخلية المصرية: ضبط 44 عنصرا من المطلوبين\n\nنص الخبر.")
     assert speaker == "الداخلية المصرية"
+
+
+def test_a_body_named_only_by_its_kind_is_an_unnamed_source() -> None:
+    # «صحيفة بريطانية», «محكمة أمريكية», «جماعة مجهولة»: no one the reader can cite
+    for subject in ("صحيفة بريطانية", "محكمة أمريكية", "جماعة مجهولة", "هيئة دولية"):
+        [(kind, cue, speaker, content)] = _quotes(
+            HEAD + f"وقالت {subject} إن الحكومة تدرس خطة جديدة للإسكان.")
+        assert (cue, speaker) == ("قالت", None), subject
+        assert content == "الحكومة تدرس خطة جديدة للإسكان"
+    # a body named by its place is named («جامعة جدة»), as is one with the article
+    [(_, _, speaker, _)] = _quotes(HEAD + "وأعلنت جامعة جدة أن التسجيل يبدأ غدا.")
+    assert speaker == "جامعة جدة"
+    [(_, _, speaker, _)] = _quotes(HEAD + "وقالت منظمة العفو الدولية إن الوضع خطير جدا.")
+    assert speaker == "منظمة العفو الدولية"

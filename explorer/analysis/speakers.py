@@ -127,6 +127,9 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
         last = reader.noun_phrase(i, limit)
         return Subject("anonymous", text=" ".join(w.text for w in words[i:last + 1]
                                                      if w.token.is_word))
+    unnamed = _unnamed_body(reader, i, limit)
+    if unnamed is not None:
+        return unnamed
     if i in reader.entity_at:
         entity, last = reader.entity_at[i]
         if entity.type == "PERS":
@@ -163,6 +166,37 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
     if subject.kind == "document":
         return _person_after_noun(reader, mentions, i, limit) or subject
     return subject
+
+
+# Adjectives that say what kind a body is without naming it («هيئة دولية», «شركة وهمية»).
+_KIND_ADJECTIVES = folded_set(
+    "دولية عالمية محلية حكومية رسمية خاصة خيرية مجهولة جديدة وهمية عسكرية أمنية أخرى "
+    "كبرى عديدة مختلفة متخصصة")
+
+
+def _unnamed_body(reader: PhraseReader, i: int, limit: int) -> Subject | None:
+    """A body named only by its kind and an adjective, «صحيفة بريطانية», «محكمة أمريكية»,
+    «شركة وهمية»: an unnamed source, not an actor (unlike «جامعة جدة», «صحيفة مكة»)."""
+    words = reader.words
+    if i + 1 >= limit or not words[i + 1].token.is_word:
+        return None
+    head, adjective = words[i], words[i + 1]
+    if head.definite or head.key.startswith("ال") or not is_org_head(head) \
+            or adjective.definite or adjective.key.startswith("ال"):
+        return None
+    if adjective.key not in _KIND_ADJECTIVES and not _country_adjective(adjective.key):
+        return None
+    last = reader.noun_phrase(i, limit)
+    return Subject("anonymous", text=" ".join(w.text for w in words[i:last + 1]
+                                                 if w.token.is_word))
+
+
+def _country_adjective(key: str) -> bool:
+    """A nationality adjective of a country («بريطانية», «صينية», «أميركية»)."""
+    from explorer.analysis.ner.resources import nationality_key
+    from explorer.analysis.ner.rules import is_country_adjective
+
+    return is_country_adjective(nationality_key(key))
 
 
 def _person_at(reader: PhraseReader, i: int) -> bool:

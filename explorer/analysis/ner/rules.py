@@ -57,6 +57,12 @@ _PREPOSITION_ARTICLE = ("بال", "كال")
 # Adjectives of a country («الأمريكي»), not of a region or body («الدولي», «العربي»).
 _COUNTRY_ADJECTIVES = frozenset(nationality_key(fold(word))
                                 for word, country in curated.NATIONALITIES.items() if country)
+
+
+def is_country_adjective(stem: str) -> bool:
+    """Whether a nationality adjective's masculine stem («بريطاني», see
+    :func:`nationality_key`) is a country's, not a region's or body's («دولي», «عربي»)."""
+    return stem in _COUNTRY_ADJECTIVES
 # What a body is, written before its name: «قناة الجزيرة», «نادي الهلال», «شركة أرامكو».
 _NAME_HEADS = frozenset(fold(word) for word in (
     "قناة", "صحيفة", "جريدة", "مجلة", "نادي", "فريق", "شركة"))
