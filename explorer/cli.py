@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from explorer import __version__
+from explorer.analysis_output import FORMATS as ANALYSIS_FORMATS
 from explorer.atomic import atomic_writer
 from explorer.corpus import DEFAULT_MAX_BYTES
 from explorer.model import LoadError
@@ -56,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     analyze = sub.add_parser("analyze", help="analyse articles and write the analysis JSON")
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
-    analyze.add_argument("--format", choices=("json", "jsonl"), default="json")
+    analyze.add_argument("--format", choices=ANALYSIS_FORMATS, default="json")
     analyze.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     analyze.add_argument("--ner", default="auto", help="NER backend (default: auto)")
     analyze.add_argument("--max-size", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",

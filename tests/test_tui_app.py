@@ -145,21 +145,28 @@ async def test_copying_a_quote_keeps_its_exact_logical_text():
                                  f"{TITLE_1}, 2019-02-23")
 
 
+async def _cite_second_quote(corpus) -> tuple[str, str | None]:
+    """The screen with the first article's second quote selected, and what C copied."""
+    app = ExplorerApp(corpus=corpus, rtl="app")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("4", "down")
+        await pilot.pause()
+        screen = "\n".join(screen_lines(app))
+        await pilot.press("C")
+        await pilot.pause()
+        return screen, app.clipboard
+
+
 @run_async
 async def test_a_quote_whose_speaker_is_not_known_says_so_and_names_no_one():
     corpus = make_corpus()
     quote = corpus.articles[0].quotes[1]
     quote.speaker, quote.speaker_text = None, None
     corpus.invalidate()
-    app = ExplorerApp(corpus=corpus, rtl="app")
-    async with app.run_test(size=SIZE) as pilot:
-        await wait_loaded(pilot)
-        await pilot.press("4", "down")
-        await pilot.pause()
-        assert "(speaker not known)" in "\n".join(screen_lines(app))
-        await pilot.press("C")
-        await pilot.pause()
-        assert app.clipboard == f"«{quote.text}» — speaker not known, {TITLE_1}, 2019-02-23"
+    screen, copied = await _cite_second_quote(corpus)
+    assert "(speaker not known)" in screen
+    assert copied == f"«{quote.text}» — speaker not known, {TITLE_1}, 2019-02-23"
 
 
 @run_async
@@ -167,16 +174,10 @@ async def test_citing_reported_speech_does_not_put_it_in_quotation_marks():
     corpus = make_corpus()
     quote = corpus.articles[0].quotes[1]
     quote.kind = "indirect"
-    app = ExplorerApp(corpus=corpus, rtl="app")
-    async with app.run_test(size=SIZE) as pilot:
-        await wait_loaded(pilot)
-        await pilot.press("4", "down")
-        await pilot.pause()
-        assert "indirect" in "\n".join(screen_lines(app))
-        await pilot.press("C")
-        await pilot.pause()
-        assert app.clipboard == (f"Reported speech (not verbatim): {quote.text} — مايك بومبيو, "
-                                 f"وزير الخارجية, {TITLE_1}, 2019-02-23")
+    screen, copied = await _cite_second_quote(corpus)
+    assert "indirect" in screen
+    assert copied == (f"Reported speech (not verbatim): {quote.text} — مايك بومبيو, "
+                      f"وزير الخارجية, {TITLE_1}, 2019-02-23")
 
 
 @run_async

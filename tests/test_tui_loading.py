@@ -76,8 +76,9 @@ def test_an_unchanged_corpus_goes_straight_to_ready(folder, tmp_path):
     assert len(second[0].index) == len(first[-1].index) > 0
 
 
-@run_async
-async def test_the_first_article_shows_while_the_rest_are_analysed(folder, monkeypatch):
+@pytest.fixture
+def first_article_only(monkeypatch) -> threading.Event:
+    """Analysis stops after the first article until the event returned is set."""
     go_on = threading.Event()
     real = corpus_run.analyze_many
 
@@ -87,6 +88,12 @@ async def test_the_first_article_shows_while_the_rest_are_analysed(folder, monke
         return real(articles, ner)
 
     monkeypatch.setattr(corpus_run, "analyze_many", slow_after_first)
+    return go_on
+
+
+@run_async
+async def test_the_first_article_shows_while_the_rest_are_analysed(folder, first_article_only):
+    go_on = first_article_only
     app = ExplorerApp([folder], rtl="app", cache=False, jobs=1)
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(200):
@@ -105,16 +112,9 @@ async def test_the_first_article_shows_while_the_rest_are_analysed(folder, monke
 
 
 @run_async
-async def test_the_actor_pane_searches_the_actors_found_so_far(folder, monkeypatch):
-    go_on = threading.Event()
-    real = corpus_run.analyze_many
-
-    def slow_after_first(articles, ner="auto"):
-        if articles[0].id != "00.txt":
-            go_on.wait(30)
-        return real(articles, ner)
-
-    monkeypatch.setattr(corpus_run, "analyze_many", slow_after_first)
+async def test_the_actor_pane_searches_the_actors_found_so_far(folder, first_article_only,
+                                                               monkeypatch):
+    go_on = first_article_only
     monkeypatch.setattr("explorer.tui.app.REINDEX_SECONDS", 0.05)
     app = ExplorerApp([folder], rtl="app", cache=False, jobs=1)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -267,6 +267,7 @@ def _present_verb(word: Word) -> bool:
     «ويشرف»), which ends a role's words; not «ت» words, most of them verbal nouns
     («تطوير», «تعليم»), nor a place or name («ينبع»)."""
     from explorer.analysis.ner.resources import is_known_name, load_resources
+    from explorer.analysis.ner.rules import listed_kind
 
     if not word.token.is_word:
         return False
@@ -276,14 +277,7 @@ def _present_verb(word: Word) -> bool:
         return False
     resources = load_resources()
     return (_verb_like(key, resources.lexicon) and not is_known_name(resources, bare)
-            and bare not in _curated_places())
-
-
-@lru_cache(maxsize=1)
-def _curated_places() -> frozenset[str]:
-    from explorer.analysis.ner import curated
-
-    return frozenset(fold(place) for place in curated.PLACES_NOT_PERSONS)
+            and listed_kind(bare) != "LOC")
 
 
 def is_time(word: Word) -> bool:

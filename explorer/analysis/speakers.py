@@ -184,19 +184,19 @@ def _unnamed_body(reader: PhraseReader, i: int, limit: int) -> Subject | None:
     if head.definite or head.key.startswith("ال") or not is_org_head(head) \
             or adjective.definite or adjective.key.startswith("ال"):
         return None
-    if adjective.key not in _KIND_ADJECTIVES and not _country_adjective(adjective.key):
+    if adjective.key not in _KIND_ADJECTIVES and _country_of(adjective.key) is None:
         return None
     last = reader.noun_phrase(i, limit)
     return Subject("anonymous", text=" ".join(w.text for w in words[i:last + 1]
                                                  if w.token.is_word))
 
 
-def _country_adjective(key: str) -> bool:
-    """A nationality adjective of a country («بريطانية», «صينية», «أميركية»)."""
+def _country_of(key: str) -> str | None:
+    """The country a folded nationality adjective names («بريطانية», «صينية»), or None."""
     from explorer.analysis.ner.resources import nationality_key
-    from explorer.analysis.ner.rules import is_country_adjective
+    from explorer.analysis.ner.rules import country_of_adjective
 
-    return is_country_adjective(nationality_key(key))
+    return country_of_adjective(nationality_key(key))
 
 
 def _person_at(reader: PhraseReader, i: int) -> bool:

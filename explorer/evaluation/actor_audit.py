@@ -19,7 +19,6 @@ import argparse
 import json
 import sys
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -101,28 +100,17 @@ def _countries(roles: list[str]) -> set[str]:
     """The countries whose nationality adjectives end the ``roles``
     («وزير الخارجية السعودي» → المملكة العربية السعودية)."""
     from explorer.analysis.ner.resources import nationality_key
+    from explorer.analysis.ner.rules import country_of_adjective
     from explorer.arabic.normalize import fold
 
-    countries = _country_by_adjective()
     found = set()
     for role in roles:
         words = role.split()
         if len(words) > 1:
-            country = countries.get(nationality_key(fold(words[-1])))
+            country = country_of_adjective(nationality_key(fold(words[-1])))
             if country:
                 found.add(country)
     return found
-
-
-@lru_cache(maxsize=1)
-def _country_by_adjective() -> dict[str, str]:
-    """Each country adjective's masculine stem and its country, built once per run."""
-    from explorer.analysis.ner.curated import NATIONALITIES
-    from explorer.analysis.ner.resources import nationality_key
-    from explorer.arabic.normalize import fold
-
-    return {nationality_key(fold(adjective)): country
-            for adjective, country in NATIONALITIES.items() if country}
 
 
 def _not_name_words(name: str) -> list[str]:

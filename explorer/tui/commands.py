@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from functools import partial
+from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
@@ -44,8 +44,10 @@ BOUND_COMMANDS = (
 )
 
 
+@cache
 def bound_help(binding_id: str) -> tuple[str, str]:
-    """The footer's word for a binding, and its help line followed by its keys."""
+    """The footer's word for a binding, and its help line followed by its keys (the
+    bindings are fixed, so each is looked up once, not each time the palette opens)."""
     binding = bindings_by_id()[binding_id]
     keys = next(keys for _, keys, id_, _ in binding_rows() if id_ == binding_id)
     return binding.description, f"{binding.tooltip or binding.description} ({keys})"

@@ -54,15 +54,11 @@ _LINKS = frozenset(fold(word) for word in ("بن", "ابن", "بنت", "أبو",
 # Links that begin a surname, after a first name: «مناف أبو شقير», «الحبيب بن رمضان».
 _SURNAME_LINKS = frozenset(fold(word) for word in ("بن", "ابن", "أبو", "ابو", "آل"))
 _PREPOSITION_ARTICLE = ("بال", "كال")
-# Adjectives of a country («الأمريكي»), not of a region or body («الدولي», «العربي»).
-_COUNTRY_ADJECTIVES = frozenset(nationality_key(fold(word))
-                                for word, country in curated.NATIONALITIES.items() if country)
-
-
-def is_country_adjective(stem: str) -> bool:
-    """Whether a nationality adjective's masculine stem («بريطاني», see
-    :func:`nationality_key`) is a country's, not a region's or body's («دولي», «عربي»)."""
-    return stem in _COUNTRY_ADJECTIVES
+# Adjectives of a country («الأمريكي»), not of a region or body («الدولي», «العربي»), by
+# masculine stem (:func:`nationality_key`), with the country.
+_COUNTRY_OF_ADJECTIVE = {nationality_key(fold(word)): country
+                         for word, country in curated.NATIONALITIES.items() if country}
+_COUNTRY_ADJECTIVES = frozenset(_COUNTRY_OF_ADJECTIVE)
 # What a body is, written before its name: «قناة الجزيرة», «نادي الهلال», «شركة أرامكو».
 _NAME_HEADS = frozenset(fold(word) for word in (
     "قناة", "صحيفة", "جريدة", "مجلة", "نادي", "فريق", "شركة"))
@@ -96,6 +92,17 @@ _MIN_PLURAL_STEM = 4  # «مسلم»: shorter ones end names («الحسين», 
 # so does the sukun written on a dual's ending («معتمريْن»; a vowelled name has sukuns too).
 _TANWEEN = re.compile("[\u064b\u064c\u064d]|\u064a\u0652\u0646$")
 
+
+def country_of_adjective(stem: str) -> str | None:
+    """The country whose nationality adjective has this masculine stem («بريطاني» → the
+    United Kingdom), None for a region's or body's («دولي», «عربي») or no adjective."""
+    return _COUNTRY_OF_ADJECTIVE.get(stem)
+
+
+def listed_kind(key: str) -> str | None:
+    """The type the curated lists give a folded name that is no person («ينبع» LOC, «تويتر»
+    ORG, «كرة القدم» O), or None."""
+    return _NOT_PERSONS.get(key)
 
 def correct_persons(words: list[str], tags: list[str], features: FeatureExtractor,
                     starts: frozenset[int] = frozenset()) -> list[str]:
