@@ -274,6 +274,10 @@ class AnalysisCache:
         """Stored values for those of ``keys`` that are cached."""
         return {key: value for key, value in self._select("analyses", "value", keys)}
 
+    def cached_keys(self, keys: Sequence[str]) -> set[str]:
+        """Those of ``keys`` that have an analysis stored (their values not read)."""
+        return {row[0] for row in self._select("analyses", "1", keys)}
+
     def get_files(self, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
         """``(stamp, value)`` stored for those of the file ``keys`` that are known."""
         return {key: (stamp, value)

@@ -12,7 +12,8 @@ import pytest
 
 import explorer.analysis.corpus_run as corpus_run
 from explorer.analysis.ner import BackendUnavailable
-from explorer.model import LoadError
+from explorer.analysis.pipeline import ArticleAnalysis
+from explorer.model import Article, LoadError
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "sample_articles"
@@ -55,6 +56,31 @@ def test_results_stream_before_the_whole_corpus_is_done(corpus, monkeypatch):
     assert total == corpus_run.PARALLEL_MIN + 7
     assert first.article.id == "000.txt"
     stream.close()  # stopping early shuts the workers down
+
+
+def test_reading_stays_a_bounded_way_ahead_of_what_is_handed_out(monkeypatch):
+    """A corpus of any size streams: entries (here mostly load errors, an article now and
+    then, as in a cached corpus with a few new files) are read only a bounded way ahead of
+    the results handed out, and come out in order, each article with its own analysis."""
+    monkeypatch.setattr(corpus_run, "analyze_many", lambda articles, ner: [
+        corpus_run.ArticleAnalysis(article) for article in articles])
+    read = 0
+
+    def entries():
+        nonlocal read
+        for number in range(20_000):
+            read += 1
+            yield ((Article(f"{number}", "p", "", "نص"), f"key{number}") if number % 97 == 0
+                   else (LoadError(f"{number}", "unreadable"), None))
+
+    ahead = []
+    handed = []
+    for item, key in corpus_run._in_order(entries(), fresh=207, ner="crf", jobs=1):
+        handed.append((item.article.id, key) if isinstance(item, ArticleAnalysis)
+                      else (item.path, key))
+        ahead.append(read - len(handed))
+    assert handed == [(f"{n}", f"key{n}" if n % 97 == 0 else None) for n in range(20_000)]
+    assert max(ahead) <= corpus_run._AHEAD_MAX + 1
 
 
 def test_a_small_corpus_is_analysed_in_process(tmp_path, monkeypatch):

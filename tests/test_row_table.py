@@ -45,6 +45,19 @@ def test_table_starts_again_past_its_limit(monkeypatch) -> None:
     assert computed == [*range(8), 20, 21, 22, 5]
 
 
+def test_a_growing_table_keeps_its_rows_and_never_passes_the_limit(monkeypatch) -> None:
+    limit = row_table._INITIAL_ROWS + 1000
+    monkeypatch.setattr(row_table, "MAX_CACHED_WORDS", limit)
+    computed: list[int] = []
+    table = RowTable((2,), _squares(computed))
+    table[list(range(3000))]
+    rows = table[list(range(3000, 5000))]  # 5,000 rows needed: the table grows, to the limit
+    assert len(table.rows) == limit  # not the 8,192 rows doubling would give
+    assert rows[:, 0].tolist() == [key * key for key in range(3000, 5000)]
+    assert table[[0, 2999]][:, 1].tolist() == [0, -2999]  # rows made before growing kept
+    assert computed == list(range(5000))
+
+
 def test_grouped_sums_adds_each_group_and_allows_empty_ones() -> None:
     table = np.array([[0.0, 0.0], [1.0, 2.0], [10.0, 20.0]])
     sums = grouped_sums(table, [[1, 2], [], [2, 2, 1]], zero=0)

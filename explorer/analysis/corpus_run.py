@@ -16,9 +16,10 @@ import multiprocessing
 import os
 import sys
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from itertools import repeat
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
 from multiprocessing import forkserver, resource_tracker
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -82,35 +83,193 @@ def _discover(paths: Iterable[str | Path], store) -> list[Found | LoadError]:
 
 def _stream(store, version: str, found: list[Found | LoadError], ner: str, max_bytes: int,
             jobs: int | None) -> Iterator[tuple[int, ArticleAnalysis | LoadError]]:
-    """The items of ``found``: cached analyses, then those analysed now (and stored)."""
-    with _bulk():
+    """The items of ``found`` in order: cached analyses, and the others analysed now (and
+    stored). The files are read twice, one at a time: first to count their items (the
+    total callers show progress against), then to hand them out; so no more than one
+    file's articles and the analyses in flight are held at once, however large the corpus."""
+    total, fresh = _count(store, found, max_bytes, version)
+    entries = _entries(store, found, max_bytes, version)
+    for item, key in _in_order(entries, fresh, ner, default_jobs() if jobs is None else jobs):
+        if store is not None and key is not None:
+            store.put(key, item)
+        yield total, item
+
+
+# What the second reading hands on: a load error, an analysis from the cache or an article
+# to analyse, each with its cache key when a fresh analysis is to be stored under it.
+Entry = tuple[ArticleAnalysis | LoadError | Article, str | None]
+
+
+def _count(store, found: list[Found | LoadError], max_bytes: int, version: str
+           ) -> tuple[int, int]:
+    """How many items the files of ``found`` hold, and how many of their articles have no
+    analysis in the cache (each file read, or its entry in the cache decoded, and let go)."""
+    total = fresh = 0
+    keys: list[str] = []
+    for items, file_keys in _loaded_files(store, found, max_bytes, version):
+        total += len(items)
+        fresh += sum(isinstance(item, Article) for item in items)
+        keys += file_keys
+        if store is not None and len(keys) >= _CACHE_ASK:
+            fresh -= len(store.cached_keys(keys))
+            keys = []
+    if store is not None:
+        fresh -= len(store.cached_keys(keys))
+        store.flush()  # the second reading finds the files' entries the first one made
+    return total, fresh
+
+
+def _entries(store, found: list[Found | LoadError], max_bytes: int, version: str
+             ) -> Iterator[Entry]:
+    """Every item of the ``found`` files in order, each article's cached analysis in its
+    place; the cache is asked for a few hundred articles at a time."""
+    keyed = ((item, None if isinstance(item, LoadError) else next(file_keys, None))
+             for items, keys in _loaded_files(store, found, max_bytes, version)
+             for file_keys in [iter(keys)] for item in items)
+    if store is None:
+        yield from keyed
+        return
+    while block := list(islice(keyed, _CACHE_ASK)):
+        articles = [(item, key) for item, key in block if isinstance(item, Article)]
+        known = _cached_analyses(store, [item for item, _ in articles],
+                                 [key for _, key in articles])
+        for item, key in block:
+            cached = known.get(key) if key is not None else None
+            yield (item, key) if cached is None else (cached, None)
+
+
+def _loaded_files(store, found: list[Found | LoadError], max_bytes: int, version: str
+                  ) -> Iterator[tuple[list[Article | LoadError], list[str]]]:
+    """Each found file's items and its articles' cache keys (none without a cache), the
+    cache asked for the files' entries a few hundred files at a time."""
+    for first in range(0, len(found), _CACHE_ASK):
+        block = found[first:first + _CACHE_ASK]
         if store is None:
-            items = [loaded for item in found for loaded in (
-                [item] if isinstance(item, LoadError)
-                else load_file(item[0], item[1], max_bytes=max_bytes))]
-            keys = [str(number) for number, item in enumerate(items)
-                    if isinstance(item, Article)]
+            for item in block:
+                if isinstance(item, LoadError):
+                    yield [item], []
+                    continue
+                with collector_paused():
+                    loaded = list(load_file(item[0], item[1], max_bytes=max_bytes))
+                yield loaded, []
         else:
-            items, keys = _load_through(store, found, max_bytes, version)
-        articles = [item for item in items if isinstance(item, Article)]
-        known = _cached_analyses(store, articles, keys)
-    fresh = _analyse([a for a, k in zip(articles, keys, strict=True) if k not in known],
-                     ner, default_jobs() if jobs is None else jobs)
-    try:
-        keyed = iter(keys)
-        for item in items:
-            if isinstance(item, LoadError):
-                yield len(items), item
-                continue
-            key = next(keyed)
-            analysis = known.get(key)
-            if analysis is None:
-                analysis = next(fresh)
-                if store is not None:
-                    store.put(key, analysis)
-            yield len(items), analysis
-    finally:
-        fresh.close()
+            yield from _load_through(store, block, max_bytes, version)
+
+
+def _in_order(entries: Iterator[Entry], fresh: int, ner: str, jobs: int
+              ) -> Iterator[tuple[ArticleAnalysis | LoadError, str | None]]:
+    """Each entry ready, in order: the articles among them analysed in chunks (on ``jobs``
+    worker processes when there are enough of them), the rest as they are. Chunks are
+    handed out as the entries are read, and reading stops while the oldest is still being
+    analysed and too much waits behind it, so what is held stays bounded."""
+    with _Chunks(ner, jobs if fresh >= PARALLEL_MIN else 1, fresh) as chunks:
+        waiting: deque[tuple[ArticleAnalysis | LoadError | _Chunk, int, str | None]] = deque()
+        for item, key in entries:
+            if isinstance(item, Article):
+                chunk, place = chunks.add(item)
+                waiting.append((chunk, place, key))
+            else:
+                waiting.append((item, 0, key))
+            while waiting and (len(waiting) > _AHEAD_MAX or chunks.too_many()
+                               or _ready(waiting[0][0])):
+                yield _result(waiting.popleft(), chunks)
+        while waiting:
+            yield _result(waiting.popleft(), chunks)
+
+
+# Articles asked from the cache at a time, and entries read ahead of the oldest unfinished
+# chunk at most.
+_CACHE_ASK = 256
+_AHEAD_MAX = 1024
+
+
+def _ready(item: ArticleAnalysis | LoadError | _Chunk) -> bool:
+    return not isinstance(item, _Chunk) or item.done()
+
+
+def _result(waiting: tuple[ArticleAnalysis | LoadError | _Chunk, int, str | None],
+            chunks: _Chunks) -> tuple[ArticleAnalysis | LoadError, str | None]:
+    item, place, key = waiting
+    return (chunks.result(item)[place], key) if isinstance(item, _Chunk) else (item, key)
+
+
+class _Chunk:
+    """Articles analysed together: in a worker (``future``) or, without workers, here the
+    first time the results are asked for."""
+
+    def __init__(self) -> None:
+        self.articles: list[Article] = []
+        self.future: Future | None = None
+        self.results: list[ArticleAnalysis] | None = None
+
+    def done(self) -> bool:
+        return self.results is not None or self.future is not None and self.future.done()
+
+
+class _Chunks:
+    """Makes the chunks of one stream and has them analysed: in this process when ``jobs``
+    is 1 (the first article alone, so the app can show it at once), else on a pool of
+    ``jobs`` workers with a few chunks each in flight."""
+
+    def __init__(self, ner: str, jobs: int, fresh: int) -> None:
+        self._ner = ner
+        self._jobs = jobs
+        self._size = max(1, min(CHUNK_MAX, fresh // (jobs * 4))) if jobs > 1 else CHUNK_MAX
+        self._open: _Chunk | None = None
+        self._started = 0
+        self._in_flight: deque[_Chunk] = deque()
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> _Chunks:
+        if self._jobs > 1:
+            context = _context()
+            _start_helper_processes(context)
+            self._pool = ProcessPoolExecutor(max_workers=self._jobs, mp_context=context,
+                                             initializer=_start_worker, initargs=(self._ner,))
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def add(self, article: Article) -> tuple[_Chunk, int]:
+        """The chunk ``article`` goes into, and its place there; a full chunk is sent off."""
+        chunk = self._open or _Chunk()
+        self._open = chunk
+        chunk.articles.append(article)
+        if len(chunk.articles) >= (1 if self._started == 0 and self._pool is None
+                                   else self._size):
+            self._send(chunk)
+        return chunk, len(chunk.articles) - 1
+
+    def too_many(self) -> bool:
+        """Whether the oldest chunk must be waited for before more are read."""
+        while self._in_flight and self._in_flight[0].done():
+            self._in_flight.popleft()
+        return len(self._in_flight) >= (self._jobs * 4 if self._pool is not None else 1)
+
+    def result(self, chunk: _Chunk) -> list[ArticleAnalysis]:
+        """The analyses of ``chunk``, waiting for them (sending it off first if it is the
+        one still filling)."""
+        if chunk is self._open:
+            self._send(chunk)
+        if chunk.results is None:
+            if chunk.future is None:
+                chunk.results = analyze_many(chunk.articles, self._ner)
+            else:
+                batch = chunk.future.result()
+                if isinstance(batch, str):
+                    raise BackendUnavailable(batch)
+                chunk.results = batch
+            chunk.articles = []
+        return chunk.results
+
+    def _send(self, chunk: _Chunk) -> None:
+        self._open = None
+        self._started += 1
+        if self._pool is not None:
+            chunk.future = self._pool.submit(_analyse_chunk, chunk.articles, self._ner)
+        self._in_flight.append(chunk)
 
 
 @contextlib.contextmanager
@@ -131,39 +290,43 @@ def _open_cache(use: bool, ner: str, warn: Warn | None, directory: Path | None
 
 
 def _load_through(store, found: list[Found | LoadError], max_bytes: int, version: str
-                  ) -> tuple[list[Article | LoadError], list[str]]:
-    """Every item of the ``found`` files and each article's cache key, in order.
+                  ) -> Iterator[tuple[list[Article | LoadError], list[str]]]:
+    """Each of the ``found`` files' items and its articles' cache keys, in order.
 
     A file whose stamp (size, times, inode) matches what the cache holds for it is not read:
     its articles and errors come from the cache. Every other file is loaded, and what it
     produced is remembered under the stamp taken before reading it.
     """
-    from explorer.cache import article_key, decode_file, encode_file, file_key
+    from explorer.cache import article_key, encode_file, file_key
 
     files = [None if isinstance(item, LoadError)
              else file_key(item[0], item[1], max_bytes, version) for item in found]
     entries = store.get_files([key for key in files if key is not None])
-    items: list[Article | LoadError] = []
-    keys: list[str] = []
     for item, key in zip(found, files, strict=True):
         if isinstance(item, LoadError) or key is None:
-            items.append(item)
+            yield [item], []
             continue
         path, article_id, stamp = item
         entry = entries.get(key)
-        if stamp is not None and entry is not None and entry[0] == stamp:
-            with contextlib.suppress(ValueError):  # a damaged entry: read the file again
-                loaded, loaded_keys = decode_file(entry[1])
-                items.extend(loaded)
-                keys.extend(loaded_keys)
-                continue
-        loaded = list(load_file(path, article_id, max_bytes=max_bytes))
-        loaded_keys = [article_key(a, version) for a in loaded if isinstance(a, Article)]
-        if stamp is not None:
-            store.put_file(key, stamp, encode_file(loaded, loaded_keys))
-        items.extend(loaded)
-        keys.extend(loaded_keys)
-    return items, keys
+        with collector_paused():
+            stored = _decoded_file(entry[1]) if entry is not None and entry[0] == stamp else None
+            if stored is None:
+                loaded = list(load_file(path, article_id, max_bytes=max_bytes))
+                loaded_keys = [article_key(a, version) for a in loaded if isinstance(a, Article)]
+                if stamp is not None:
+                    store.put_file(key, stamp, encode_file(loaded, loaded_keys))
+                stored = loaded, loaded_keys
+        yield stored
+
+
+def _decoded_file(value: str) -> tuple[list[Article | LoadError], list[str]] | None:
+    """What a file's cache entry holds; None when it is damaged (the file is read again)."""
+    from explorer.cache import decode_file
+
+    try:
+        return decode_file(value)
+    except ValueError:
+        return None
 
 
 def _cached_corpus(store, opening: str, stamp: str | None) -> Corpus | None:
@@ -198,30 +361,6 @@ def _cached_analyses(store, articles: Sequence[Article], keys: Sequence[str]
             except ValueError:
                 continue  # a damaged entry: analyse again, and the new result replaces it
     return known
-
-
-def _analyse(articles: list[Article], ner: str, jobs: int) -> Iterator[ArticleAnalysis]:
-    """Analyses of ``articles`` in order: in this process, or on ``jobs`` worker processes."""
-    if not articles:
-        return
-    if jobs <= 1 or len(articles) < PARALLEL_MIN:
-        yield from analyze_many(articles[:1], ner)  # the first at once: the app shows it
-        for start in range(1, len(articles), CHUNK_MAX):
-            yield from analyze_many(articles[start:start + CHUNK_MAX], ner)
-        return
-    size = max(1, min(CHUNK_MAX, len(articles) // (jobs * 4)))
-    chunks = [articles[start:start + size] for start in range(0, len(articles), size)]
-    context = _context()
-    _start_helper_processes(context)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
-                               initializer=_start_worker, initargs=(ner,))
-    try:
-        for batch in pool.map(_analyse_chunk, chunks, repeat(ner)):
-            if isinstance(batch, str):
-                raise BackendUnavailable(batch)
-            yield from batch
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _context() -> multiprocessing.context.BaseContext:

@@ -46,11 +46,23 @@ class RowTable:
         new = list(dict.fromkeys(key for key, row in zip(keys, rows, strict=True) if row is None))
         first = len(found)
         needed = first + len(new)
-        while needed > len(self.rows):
-            self.rows = np.concatenate([self.rows, np.empty_like(self.rows)])
+        if needed > len(self.rows):
+            self._grow(needed)
         self.rows[first:needed] = self._compute(new)
         found.update(zip(new, range(first, needed), strict=True))
         return [found[key] if row is None else row for key, row in zip(keys, rows, strict=True)]
+
+    def _grow(self, needed: int) -> None:
+        """Room for ``needed`` rows: the size doubles, but never past ``MAX_CACHED_WORDS``
+        rows (the index starts again before it would need more), and only the rows in use
+        are copied, so the pages of the empty half are not touched until rows fill them."""
+        size = len(self.rows)
+        while size < needed:
+            size *= 2
+        grown = np.empty((max(min(size, MAX_CACHED_WORDS), needed), *self._shape), self._dtype)
+        used = len(self._index)
+        grown[:used] = self.rows[:used]
+        self.rows = grown
 
     def __getitem__(self, keys: Sequence[Hashable]) -> np.ndarray:
         """The rows of ``keys``, stacked."""
