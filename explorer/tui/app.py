@@ -42,7 +42,7 @@ from explorer.tui.loading import (
     ItemsAnalysed,
     LoadRequest,
     load_corpus,
-    remerge_corpus,
+    reopen_corpus,
 )
 from explorer.tui.look import counted, error_summary, unreadable_short
 from explorer.tui.provisional import REINDEX_SECONDS, ProvisionalActors, reindex_pause
@@ -113,6 +113,9 @@ class ExplorerApp(App[None]):
                    "Export the quotes in view (article, actor or all): CSV, JSON, Markdown"),
         everywhere("exclamation_mark", "show_errors", "Load errors", "app.errors",
                    "List the files and records that could not be read, and why", show=False),
+        everywhere("f5", "reload", "Reload", "app.reload",
+                   "Read the folder again: new and changed files are analysed, the rest "
+                   "comes from the cache", show=False),
         everywhere("q", "quit", "Quit", "app.quit", "Quit"),
         everywhere("escape", "leave_query", "Leave search", "app.leave_search",
                    "In the search box: go to the hits", show=False),
@@ -216,9 +219,9 @@ class ExplorerApp(App[None]):
             self.search_actors(self.query_one("#actor-query", Input).value)
 
     @work(thread=True, exclusive=True, group="analysis")
-    def remerge(self) -> None:
-        """Merge the actors again with the folder's changed aliases file."""
-        if not remerge_corpus(self.request, self.post_message, self._warn_from_thread):
+    def reopen(self, why: str) -> None:
+        """Open the folder again (``why``: what is being done, for a failure's message)."""
+        if not reopen_corpus(self.request, self.post_message, self._warn_from_thread, why):
             self.call_from_thread(self._show_summary)
 
     def _aliases_signature(self) -> tuple[int, int] | None:
@@ -241,7 +244,7 @@ class ExplorerApp(App[None]):
             self.aliases_seen = signature
             self.loading = True
             self.sub_title = "reading the aliases file…"
-            self.remerge()
+            self.reopen("the aliases could not be applied")
 
     def _warn_from_thread(self, message: str) -> None:
         """A one-line notice from the analysis (e.g. the cache is disabled) as a toast."""
@@ -565,6 +568,21 @@ class ExplorerApp(App[None]):
             return
         self.push_screen(ExportDialog(self.corpus, scopes, default=scope,
                                       memory=self.export_choice))
+
+    def action_reload(self) -> None:
+        """Read the opened folder again, once the analysis is over: files added or changed
+        since are analysed, the others come from the cache, and the actors are merged
+        again; the article being read stays open."""
+        if self.request.corpus is not None or not self.request.paths:
+            self.notify("An analysis file was opened: there is no folder to read again",
+                        severity="warning", timeout=6)
+            return
+        if self.loading:
+            self.notify("Still analysing: reload once it is done", timeout=4)
+            return
+        self.loading = True
+        self.sub_title = "reading the folder again…"
+        self.reopen("the folder could not be read again")
 
     def action_show_errors(self) -> None:
         from explorer.tui.screens.errors import ErrorsScreen

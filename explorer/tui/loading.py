@@ -5,9 +5,9 @@ with the articles and unreadable files done so far (the first at once, then a ba
 :data:`BATCH_SECONDS` or :data:`BATCH_MAX` items: one message per article kept the UI busy
 for seconds at 10,000 articles), then :class:`CorpusReady` with the actors merged across
 the corpus and indexed for search. A corpus that comes whole from the cache goes straight
-to :class:`CorpusReady`. :func:`remerge_corpus` merges the actors again when the folder's
-aliases file changes. A failure never escapes: it becomes :class:`AnalysisFailed`, and
-what was analysed is kept.
+to :class:`CorpusReady`. :func:`reopen_corpus` opens the folder again when its aliases
+file changes or the reader asks (F5). A failure never escapes: it becomes
+:class:`AnalysisFailed`, and what was analysed is kept.
 """
 
 from __future__ import annotations
@@ -109,12 +109,14 @@ def load_corpus(request: LoadRequest, post: Callable[[Message], object],
             _publish(corpus_from(items, folder_aliases(request.paths, warn)), post)
 
 
-def remerge_corpus(request: LoadRequest, post: Callable[[Message], object],
-                   warn: Callable[[str], None]) -> bool:
-    """Merge the actors of ``request``'s corpus again, after its aliases file changed: the
-    articles come from the cache and only the merge is redone; the app is handed the new
-    corpus alone (:class:`CorpusReady`), not its articles one by one again. False when it
-    could not (the reason is posted as :class:`AnalysisFailed`)."""
+def reopen_corpus(request: LoadRequest, post: Callable[[Message], object],
+                  warn: Callable[[str], None], why: str) -> bool:
+    """Open ``request``'s folder again, after its aliases file changed or at the reader's
+    asking: files not changed since come from the cache (a file's stamp, then its articles'
+    analyses), the others are analysed, the actors are merged again, and the app is handed
+    the new corpus alone (:class:`CorpusReady`), not its articles one by one again. False
+    when it could not (``why`` and the reason are posted as :class:`AnalysisFailed`; the
+    corpus shown stays as it was)."""
     from explorer.analysis.corpus_run import analyze_paths
     from explorer.corpus import DEFAULT_MAX_BYTES
 
@@ -124,8 +126,7 @@ def remerge_corpus(request: LoadRequest, post: Callable[[Message], object],
                       cache=request.cache, warn=warn,
                       on_ready=lambda corpus: _publish(corpus, post))
     except Exception as exc:  # the corpus shown stays as it was
-        post(AnalysisFailed(f"the aliases could not be applied: {type(exc).__name__}: {exc}",
-                            final=False))
+        post(AnalysisFailed(f"{why}: {type(exc).__name__}: {exc}", final=False))
         return False
     return True
 
