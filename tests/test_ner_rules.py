@@ -285,6 +285,23 @@ def test_a_name_the_tagger_cut_in_two_is_made_one(features) -> None:
         assert correct_persons(words, tags, features)[2] == "B-PERS", words
 
 
+def test_a_surname_that_begins_with_waw_is_joined_to_its_given_name(features) -> None:
+    # «وحسب [جيفري] [وايسنفيل]، أحد منظمي المظاهرة»: the «و» is the surname's own letter
+    words = ["وحسب", "جيفري", "وايسنفيل", "،", "أحد", "منظمي"]
+    tags = ["O", "B-PERS", "B-PERS", "O", "O", "O"]
+    assert correct_persons(words, tags, features) == ["O", *person(2), "O", "O", "O"]
+    # a second person: a given name or a dictionary word after «و», «و» before a
+    # consonant or «أ», or a name the article also writes alone
+    for words in (["الشقيقتين", "سارة", "وياسمين", "،"], ["اللاعبين", "محمد", "وكريم", "،"],
+                  ["النجمين", "رونالدو", "وروماريو", "،"], ["نظريات", "فرويد", "وأدلر", "،"],
+                  ["تألق", "ميسي", "وايسنفيل", "،", "وسجل", "ايسنفيل"]):
+        tags = ["O", "B-PERS", "B-PERS", *["O"] * (len(words) - 3)]
+        assert correct_persons(words, tags, features)[2] == "B-PERS", words
+    words = ["المخرجين", "أسامة", "فوزي", "وايسنفيل", "،"]
+    tags = ["O", "B-PERS", "I-PERS", "B-PERS", "O"]
+    assert correct_persons(words, tags, features)[3] == "B-PERS"
+
+
 def test_a_title_in_the_plural_is_no_person(features) -> None:
     words = ["أكد", "مديرو", "التعليم", "جاهزية"]
     tags = ["O", "B-PERS", "O", "O"]

@@ -142,15 +142,42 @@ def _rejoined(words: list[str], keys: list[str], tags: list[str], starts: frozen
     with it («[عبدالخالق بدرالدين] [الحوثي]», «[اتسوتو] [يوشيدا]»): the tagger cut one
     name in two. Only where the words that meet are names or words the dictionary lacks
     («[... آل سعود] [برقية عزاء]» stays apart), not behind «و», which joins two persons
-    («ويل سميث ومارغوت روبي»), and not across a sentence start."""
+    («ويل سميث ومارغوت روبي»), unless a lone given name is followed by a lone surname
+    whose «و» is its own letter (:func:`_surname_with_waw`), and not across a sentence
+    start."""
     result = list(tags)
     for first, last, kind in spans(tags):
         if (kind == "PERS" and first and first not in starts
                 and tags[first - 1] in ("B-PERS", "I-PERS")
-                and word_shape(words[first]) == "A" and not keys[first].startswith("و")
+                and word_shape(words[first]) == "A"
+                and (not keys[first].startswith("و")
+                     or _surname_with_waw(first, last, words, keys, tags, features))
                 and all(_name_like(keys[i], features) for i in (first - 1, *range(first, last)))):
             result[first] = "I-PERS"
     return result
+
+
+def _surname_with_waw(first: int, last: int, words: list[str], keys: list[str],
+                      tags: list[str], features: FeatureExtractor) -> bool:
+    """Whether the one-word person at ``first`` that begins with «و» is the surname of the
+    one-word person before it, a foreign W written with «و» and a long vowel («[دان]
+    [ويرثايمر]», «[جيفري] [وايسنفيل]», «[بول] [وولفويتز]»), not «و» joining a second
+    person («رونالدو وروماريو», «فرويد وأدلر»): the word before is a name the lists
+    know, and the word without «و» is neither a name they know nor a word of the
+    dictionary («سارة وياسمين», «سالم وكريم» stay two), nor begins with the article, nor
+    is written as a word of its own anywhere in the article («ميسي ونيمار» where «نيمار»
+    is). On the July news it joins 15 pairs: 13 one person cut in two, and twice a club
+    («شيفيلد وينيزداي») that was two wrong persons before."""
+    resources = features.resources
+    rest = keys[first][1:]
+    return (last - first == 1 and tags[first - 1] == "B-PERS"  # one word each
+            and words[first][1:2] in _LONG_VOWELS and rest not in keys
+            and (keys[first - 1] in resources.given_names or keys[first - 1] in resources.names)
+            and not rest.startswith("ال") and not is_known_name(resources, rest)
+            and features.lexical_key(rest, strip=False) < 2)
+
+
+_LONG_VOWELS = frozenset("اوي")  # not «أ»: «وأدلر» is «و» + «أدلر»
 
 
 def _name_like(key: str, features: FeatureExtractor) -> bool:
