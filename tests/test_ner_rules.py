@@ -327,3 +327,21 @@ def test_a_blessing_after_the_prophets_name_ends_it(features) -> None:
     tags = ["O", "O", *person(2), "O", "O", "O"]
     assert persons_that_are_words(words, tags, features) == [
         "O", "O", "B-PERS", "O", "O", "O", "O"]
+
+
+def test_a_prayer_after_a_name_ends_it_and_alone_is_no_person(features) -> None:
+    # «الملك [سلمان بن عبدالعزيز أيده الله]»: the prayer is no part of the name
+    words = ["الملك", "سلمان", "بن", "عبدالعزيز", "أيده", "الله", "عمق"]
+    tags = ["O", *person(5), "O"]
+    assert persons_that_are_words(words, tags, features) == ["O", *person(3), "O", "O", "O"]
+    # «القيادة [حفظهما الله]»: a prayer alone
+    words = ["القيادة", "حفظهما", "الله", "وأن"]
+    assert persons_that_are_words(words, ["O", *person(2), "O"], features) == ["O"] * 4
+    # punctuation before the prayer goes with it: «-» alone would be a person
+    words = ["الملك", "عبدالعزيز", "بن", "عبدالرحمن", "-", "رحمه", "الله", "،"]
+    tags = ["O", *person(6), "O"]
+    assert persons_that_are_words(words, tags, features) == ["O", *person(3), *["O"] * 4]
+    # names that only look like one stay: «رحمة الله» (Rahmatullah), a verb without «الله»
+    for words in (["وقال", "رحمة", "الله", "يوسف", "زائي"], ["وقال", "حفظه", "العتيبي"]):
+        tags = ["O", *person(len(words) - 1)]
+        assert persons_that_are_words(words, tags, features) == tags, words

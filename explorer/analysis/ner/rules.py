@@ -76,6 +76,12 @@ _NAMED_AFTER_PERSONS = frozenset(fold(word) for word in (
     "درع", "سد", "ملتقى"))
 # Words of blessing that follow the Prophet's name and are never part of it.
 _BLESSINGS = frozenset(fold(word) for word in ("صلى", "صلوات", "عليه"))
+# Prayers said after a living or late person's name, before «الله»: «سلمان بن عبدالعزيز
+# [أيده الله]», «نايف [رحمه الله]», «[حفظهما الله]».
+_PRAYERS = frozenset(fold(f"{verb}{pronoun}") for verb in (
+    "حفظ", "يحفظ", "رحم", "يرحم", "أيد", "يؤيد", "رعا", "يرعا", "وفق", "يوفق", "سدد", "يسدد")
+    for pronoun in ("ه", "ها", "هما", "هم"))
+_ALLAH = fold("الله")
 _PLURAL_TITLE_ENDINGS = ("و", "ون", "ين", "ان")
 _MIN_TITLE = 3  # «د» (doctor) is a title too: «دان» is no plural of it
 _MAX_MODIFIERS = 6
@@ -534,7 +540,8 @@ def persons_that_are_words(words: list[str], tags: list[str], features: FeatureE
     dual of a title («أكد [مديرو] التعليم», «[عضوان]»), and an adjective with the article
     right after a definite noun («الزمن [الجميل]», «الائتمان [الممنوح]»), a dictionary word
     the article does not end a longer person with (so «وأضاف [الصباغ]» and a surname met
-    in full stay). A blessing after a name ends it: «[محمد] صلوات الله وسلامه عليه»."""
+    in full stay). A blessing after a name ends it: «[محمد] صلوات الله وسلامه عليه»,
+    «[سلمان بن عبدالعزيز] أيده الله», «[نايف] رحمه الله»; a prayer alone is no person."""
     keys = features.folded(words)
     resources = features.resources
     surnames = {keys[last - 1] for first, last, kind in spans(tags)
@@ -543,14 +550,24 @@ def persons_that_are_words(words: list[str], tags: list[str], features: FeatureE
     for first, last, kind in sorted(spans(tags)):
         if kind != "PERS":
             continue
-        blessing = next((i for i in range(first + 1, last) if keys[i] in _BLESSINGS), None)
+        blessing = next((i for i in range(first, last) if i > first and keys[i] in _BLESSINGS
+                         or _prayer(i, words, keys)), None)
         if blessing is not None:
+            while blessing > first and word_shape(words[blessing - 1]) == "P":
+                blessing -= 1  # «عبدالعزيز بن عبدالرحمن [-] رحمه الله»
             result[blessing:last] = ["O"] * (last - blessing)
         elif last - first == 1 and (
                 _title_plural(first, keys, resources)
                 or _adjective_after_noun(first, keys, result, features, surnames)):
             result[first] = "O"
     return result
+
+
+def _prayer(i: int, words: list[str], keys: list[str]) -> bool:
+    """Whether a prayer for the person begins at ``i`` («رحمه الله», «حفظهما الله»);
+    «رحمة الله» with «ة» is a name (Rahmatullah), which folding would confuse with it."""
+    return (keys[i] in _PRAYERS and i + 1 < len(keys) and keys[i + 1] == _ALLAH
+            and not words[i].endswith("ة"))
 
 
 def _title_plural(i: int, keys: list[str], resources: Resources) -> bool:
