@@ -492,3 +492,16 @@ def test_a_body_named_only_by_its_kind_is_an_unnamed_source() -> None:
     assert speaker == "جامعة جدة"
     [(_, _, speaker, _)] = _quotes(HEAD + "وقالت منظمة العفو الدولية إن الوضع خطير جدا.")
     assert speaker == "منظمة العفو الدولية"
+
+
+def test_a_colon_quote_ends_where_a_later_sentence_opens_a_quote() -> None:
+    # «قال متحدث لوكالة ...: إن الضحايا ... . وأوضح المتحدث أن ...»: one paragraph, two
+    # quotes; a sentence without a cue stays in the colon quote
+    rows = _quotes(
+        HEAD + "وقال متحدث باسم الدفاع المدني للصحفيين: إن الضحايا هم أربعة عمال في الحقول "
+        "قرب المدينة. وكانت الأمطار غزيرة. وأوضح المتحدث أن الأطفال أعمارهم بين ثلاث وتسع "
+        "سنوات.")
+    assert [(kind, cue) for kind, cue, _, _ in rows] == [("direct", "قال"), ("indirect", "أوضح")]
+    assert rows[0][3] == ("إن الضحايا هم أربعة عمال في الحقول قرب المدينة. "
+                          "وكانت الأمطار غزيرة.")
+    assert rows[1][3] == "الأطفال أعمارهم بين ثلاث وتسع سنوات"

@@ -195,6 +195,7 @@ class _Finder:
         self.found: list[FoundQuote] = []
         self.cues: list[int] = []  # the words that are speech cues, set by :meth:`run`
         self._open_indirect: dict[int, int] = {}  # sentence → start of its first indirect
+        self._unmarked: list[FoundQuote] = []  # direct quotes after a colon, without marks
 
     # -- structure ------------------------------------------------------------------
     def _sentences(self) -> list[int]:
@@ -271,6 +272,7 @@ class _Finder:
         self._cue_after_clause()
         self._according_to_first()
         self._end_indirect()
+        self._end_unmarked()
         self.found = [q for q in self.found  # a cue with nothing said after it is no quote
                       if any(char.isalnum() for char in self.text[q.start:q.end])]
         for quote in self.found:
@@ -768,9 +770,15 @@ class _Finder:
         if len([i for i in rest if words[i].token.is_word]) < 3:
             return False
         subject = self._subject(c, info, colon)
-        self.claimed.update(rest)
-        return self._add(words[rest[0]].start, words[rest[-1]].end, "direct",
-                         self._cue_text(c), words[c].start, info.form, info.gender, subject, c)
+        # only the colon's sentence is claimed: a later sentence of the paragraph may open a
+        # quote of its own («...: إن الضحايا ... . وأوضح المتحدث أن ...»), which then ends
+        # this one (:meth:`_end_unmarked`)
+        self.claimed.update(i for i in rest if self.sentence_of[i] == self.sentence_of[colon])
+        found = len(self.found)
+        added = self._add(words[rest[0]].start, words[rest[-1]].end, "direct",
+                          self._cue_text(c), words[c].start, info.form, info.gender, subject, c)
+        self._unmarked.extend(self.found[found:])
+        return added
 
     def _indirect(self, c: int, info: CueInfo, comp: int) -> bool:
         words = self.words
@@ -942,6 +950,21 @@ class _Finder:
                                          or self.text[end - 1] in "،,.«“:"):
                 end -= 1
             quote.end = end
+
+    def _end_unmarked(self) -> None:
+        """A quote after a colon without quotation marks runs to the end of its paragraph,
+        or up to the next quote that opens in a later sentence of it (its cue, or its
+        marks when the cue follows them)."""
+        for quote in self._unmarked:
+            sentence = quote.sentence
+            following = [min(other.start, other.cue_at) for other in self.found
+                         if other is not quote and quote.start < other.cue_at < quote.end
+                         and self.sentence_of[self.reader.word_at(other.cue_at)] > sentence]
+            if following:
+                end = self._before_link(quote.start, min(following))
+                while end > quote.start and self.text[end - 1] in " \t\n،,«“:":
+                    end -= 1
+                quote.end = end
 
     def _before_link(self, start: int, end: int) -> int:
         """``end`` moved before a clause link that opens the next quote («... فيما قالت»)."""
