@@ -505,3 +505,18 @@ def test_a_colon_quote_ends_where_a_later_sentence_opens_a_quote() -> None:
     assert rows[0][3] == ("إن الضحايا هم أربعة عمال في الحقول قرب المدينة. "
                           "وكانت الأمطار غزيرة.")
     assert rows[1][3] == "الأطفال أعمارهم بين ثلاث وتسع سنوات"
+
+
+def test_a_headline_role_goes_to_the_one_man_whose_role_says_more() -> None:
+    # «أمين الرياض: ...»: the body names «أمين منطقة الرياض» and, later, a man who is only
+    # «الأمين»; nobody has spoken before the headline
+    rows = _quotes(
+        "أمين الرياض: ماضون في تطوير فعاليات العيد\n\nافتتح أمين منطقة الرياض المهندس "
+        "إبراهيم السلطان فعاليات العيد في الحدائق العامة أمس. وحضر الحفل الأمين سعد "
+        "الحربي وعدد من المسؤولين.")
+    assert rows[0][1:3] == (":", "إبراهيم السلطان")
+    # a one-word role tells too little: «الملك:» stays unnamed between two kings
+    rows = _quotes(
+        "الملك: نرحب بالضيوف\n\nاستقبل الملك سلمان بن عبدالعزيز ملك المملكة العربية "
+        "السعودية الملك عبدالله الثاني ملك الأردن في جدة أمس.")
+    assert rows[0][1:3] == (":", None)

@@ -529,7 +529,9 @@ def _role_holder(role: str, actors: list[LocalActor],
                  speakers: list[Spoken]) -> str | None:
     """The person whose role in this article is ``role``: an exact match first, then a
     longer or shorter form of it («وزير الخارجية» / «وزير الخارجية الأمريكي»); among
-    several, the latest to have spoken."""
+    several, the latest to have spoken, else the only one whose role is a longer form of
+    one written in two words or more («أمير عسير» of a headline: «أمير منطقة عسير», not another
+    man's «الأمير»)."""
     key = name_key(role)
     persons = [a for a in actors if a.type == "PERS"]
     exact = [a.key for a in persons if any(name_key(r) == key for r in a.roles)]
@@ -538,7 +540,25 @@ def _role_holder(role: str, actors: list[LocalActor],
     if len(fitting) == 1:
         return fitting[0]
     spoken = [s.key for s in speakers if s.key in fitting]
-    return spoken[-1] if spoken else None
+    if spoken:
+        return spoken[-1]
+    if " " not in key:
+        return None  # «الملك», «اللاعب»: one word tells too little to choose by
+    longer = [a.key for a in persons if a.key in fitting
+              and any(_role_lengthens(key, name_key(r)) for r in a.roles)]
+    return longer[0] if len(longer) == 1 else None
+
+
+def _role_lengthens(wanted: str, held: str) -> bool:
+    """Whether a role a person holds says more than one as written, with a word or two
+    more: «أمير منطقة عسير» for «أمير عسير» (not a long role that merely shares its
+    words: «مدير إدارة التطوير في الهيئة العامة للسياحة» for «مدير هيئة السياحة»)."""
+    if held.startswith(wanted + " "):
+        return True
+    wanted_words, held_words = wanted.split(), held.split()
+    return (len(wanted_words) > 1 and wanted_words[0] == held_words[0]
+            and len(held_words) <= len(wanted_words) + 2
+            and set(wanted_words) <= set(held_words))
 
 
 def _role_fits(wanted: str, held: str) -> bool:
