@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.test_quotes import HEAD, _quotes
+from tests.test_quotes import HEAD, _corpus, _quotes
 
 
 def test_the_cue_after_the_clause_it_reports() -> None:
@@ -520,3 +520,26 @@ def test_a_headline_role_goes_to_the_one_man_whose_role_says_more() -> None:
         "الملك: نرحب بالضيوف\n\nاستقبل الملك سلمان بن عبدالعزيز ملك المملكة العربية "
         "السعودية الملك عبدالله الثاني ملك الأردن في جدة أمس.")
     assert rows[0][1:3] == (":", None)
+
+
+def test_a_role_takes_the_place_it_governs_and_its_holder_follows() -> None:
+    # «محافظ محافظة عدن نائف البكري»: the place is part of the role, the name after it
+    corpus = _corpus(HEAD + "وقال محافظ محافظة عدن نائف البكري إن الأوضاع مستقرة في المدينة.")
+    [quote] = corpus.articles[0].quotes
+    speaker = corpus.actor_by_id[quote.speaker]
+    assert speaker.name == "نائف البكري"
+    assert "محافظ محافظة عدن" in speaker.roles
+    # a headline's short form of it finds the same man
+    rows = _quotes("أمير عسير: الصيف يشهد نقلة نوعية\n\nرحب أمير منطقة عسير الأمير فيصل بن "
+                   "خالد بالزوار، وقال إن المنطقة جاهزة.")
+    assert rows[0][1:3] == (":", "فيصل بن خالد")
+    # the role is often a genitive with no holder named after it
+    corpus = _corpus(HEAD + "وذلك برعاية أمير منطقة مكة المكرمة لحفل افتتاح المهرجان أمس.")
+    assert not [e for e in corpus.articles[0].entities if e.type == "PERS"]
+
+
+def test_a_surname_that_is_also_a_role_word_stays_in_the_name() -> None:
+    for name in ("صالح بن عبد الله القاضي", "عبداللطيف آل الشيخ", "إسماعيل ولد الشيخ أحمد"):
+        [(_, _, speaker, _)] = _quotes(
+            HEAD + f"وأكد وزير الشؤون البلدية المهندس {name} أن العمل مستمر في المشروع.")
+        assert speaker == name

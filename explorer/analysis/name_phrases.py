@@ -88,6 +88,9 @@ ACCORDING_TO = folded_set("بحسب حسب وفق وفقا")
 _INDEFINITE_MARKS = re.compile("[\u064b\u064c\u064d\u0652]")
 _SPEAKER_BY = folded_set("باسم")
 _SPEAKER_HEADS = folded_set("متحدث متحدثه ناطق ناطقه")
+# Nouns a role governs that take the place they name («أمير منطقة عسير», «محافظ محافظة
+# جدة»): without the article they are in construct, and the place is part of the role.
+_PLACE_HEADS = folded_set("منطقه محافظه مدينه اماره ولايه اقليم بلديه قريه")
 
 
 @dataclass(slots=True)
@@ -384,8 +387,8 @@ class PhraseReader:
                     i += 1
                     continue
                 last = i
-                pending = (not word.definite and (word.role is not None
-                                                   or is_org_head(word)))
+                pending = (not word.definite and (word.role is not None or is_org_head(word)
+                                                   or word.bare in _PLACE_HEADS))
                 i += 1
                 continue
             if word.key in _SPEAKER_BY and speaks_for and i + 1 < limit \
@@ -549,16 +552,50 @@ class PhraseReader:
             # it ran on past is cut back («نوري محمود لوكالة هاوار»)
             shaped = self.name_at(i, limit, check=False)
             if shaped is not None and shaped < last and any(
-                    is_stop(w) or is_org_head(w) or w.role
-                    for w in self.words[shaped + 1:last + 1]):
+                    is_stop(self.words[k]) or is_org_head(self.words[k])
+                    or self._role_with_complement(k, last) for k in range(shaped + 1, last + 1)):
                 return roles, i, shaped
             return roles, i, max(last, shaped or last)
         body = self._body_around(i)
-        name_last = None if body is not None else self.name_at(i, limit, titled=True)
+        name_last = None if body is not None else (
+            self._name_after_place(i, limit) if self._ends_in_place(roles[-1])
+            else self.name_at(i, limit, titled=True))
         if name_last is not None:
             return roles, i, name_last
         person = self._person_ending_role(i if body is None else body + 1, limit)
         return None if person is None else (roles, *person)
+
+    def _role_with_complement(self, k: int, last: int) -> bool:
+        """Whether word ``k`` inside a name the recogniser found is a role that governs
+        the word after it («خالد الفيصل [أمير منطقة] مكة»), where the name ends; a role
+        word at the name's end or before more of the name is a surname or a part of it
+        («صالح بن عبدالله القاضي», «مصطفى سيد قادر»)."""
+        if self.words[k].role is None or k >= last:
+            return False
+        following = self.words[k + 1]
+        return (following.definite or is_stop(following) or is_org_head(following)
+                or following.bare in _PLACE_HEADS)
+
+    def _ends_in_place(self, role: Phrase) -> bool:
+        """Whether a role ends with the place it governs («أمير منطقة مكة المكرمة»): a
+        place the recogniser found inside it, past its head."""
+        return any(role.first < start <= role.last and entity.type == "LOC"
+                   for start, (entity, _) in self.entity_at.items())
+
+    def _name_after_place(self, i: int, limit: int) -> int | None:
+        """A name right after a role that ends with its place, read strictly: the role is
+        often a genitive with no holder named («برعاية أمير منطقة مكة المكرمة لحفل
+        افتتاح ...»), so ordinary words, or a word with a clitic whose stem is one, are no
+        name there."""
+        from explorer.analysis.ner.resources import is_known_name, load_resources
+
+        resources = load_resources()
+        key = self.words[i].key
+        clitics, stem = strip_proclitics(key, conservative=False)
+        if clitics and stem in resources.lexicon and not is_known_name(resources, key) \
+                and not is_known_name(resources, stem):
+            return None  # «لحفل», «بوقف», «فوضع»; not «فيصل», «بدر»
+        return self.name_at(i, limit)
 
     def _body_around(self, i: int) -> int | None:
         """The last word of a body or place the recogniser found around word ``i`` (a
