@@ -543,3 +543,16 @@ def test_a_surname_that_is_also_a_role_word_stays_in_the_name() -> None:
         [(_, _, speaker, _)] = _quotes(
             HEAD + f"وأكد وزير الشؤون البلدية المهندس {name} أن العمل مستمر في المشروع.")
         assert speaker == name
+
+
+def test_the_supervisor_of_something_is_a_role_and_the_honourable_is_not() -> None:
+    # «أكد المشرف العام على المهرجان فلان أن», «وقالت المشرفة على البرنامج فلانة إن»
+    [(_, _, speaker, _)] = _quotes(
+        HEAD + "وأكد المشرف العام على المهرجان أحمد السالم أن اللجان جاهزة لاستقبال الزوار.")
+    assert speaker == "أحمد السالم"
+    [(_, _, speaker, _)] = _quotes(
+        HEAD + "وقالت المشرفة على البرنامج نورة العتيبي إن البرنامج يستهدف الطالبات.")
+    assert speaker == "نورة العتيبي"
+    # the adjective «المشرفة» (honourable) after a noun begins no name
+    corpus = _corpus(HEAD + "ونسعى لتقديم الصورة المشرفة لوطننا في كل المحافل الدولية.")
+    assert not [e for e in corpus.articles[0].entities if e.type == "PERS"]

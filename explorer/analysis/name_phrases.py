@@ -88,6 +88,10 @@ ACCORDING_TO = folded_set("بحسب حسب وفق وفقا")
 _INDEFINITE_MARKS = re.compile("[\u064b\u064c\u064d\u0652]")
 _SPEAKER_BY = folded_set("باسم")
 _SPEAKER_HEADS = folded_set("متحدث متحدثه ناطق ناطقه")
+# Roles whose complement follows «على»: «المشرف (العام) على المهرجان».
+_SUPERVISOR_HEADS = folded_set("مشرف مشرفه")
+_ON = fold("على")
+_SUPERVISOR_NEXT = frozenset({_ON, *folded_set("العام العامه")})
 # Nouns a role governs that take the place they name («أمير منطقة عسير», «محافظ محافظة
 # جدة»): without the article they are in construct, and the place is part of the role.
 _PLACE_HEADS = folded_set("منطقه محافظه مدينه اماره ولايه اقليم بلديه قريه")
@@ -112,9 +116,24 @@ class Word:
 
 def words_of(tokens: list[Token]) -> list[Word]:
     """Every token with its keys (punctuation included, so phrases stop at commas)."""
-    return [Word(index, token, token.start, token.end, token.text,
-                 *_word_keys(token.text, token.is_word))
-            for index, token in enumerate(tokens)]
+    words = [Word(index, token, token.start, token.end, token.text,
+                  *_word_keys(token.text, token.is_word))
+             for index, token in enumerate(tokens)]
+    for word in words:
+        if _without_article(word.bare) in _SUPERVISOR_HEADS:
+            _supervisor_role(word, words)
+    return words
+
+
+def _supervisor_role(word: Word, words: list[Word]) -> None:
+    """«المشرف (العام) على ...» is a role where the adjective «مُشرِّف» (honourable) is not:
+    the word is a role only before «على» or «العام», and not right after a definite noun
+    it would qualify («الكعبة المشرفة», «الجهات المشرفة على المؤتمر»)."""
+    i = word.index
+    following = words[i + 1].key if i + 1 < len(words) else ""
+    if following not in _SUPERVISOR_NEXT or i > 0 and words[i - 1].definite:
+        return
+    word.role = "f" if word.bare.endswith("ه") else "m"
 
 
 @lru_cache(maxsize=1 << 16)
@@ -360,6 +379,7 @@ class PhraseReader:
         head = words[first]
         pending = not head.definite and not head.key.startswith("ال") and not is_possessed(head)
         speaks_for = _without_article(head.bare) in _SPEAKER_HEADS  # «المتحدث باسم ...»
+        supervises = _without_article(head.bare) in _SUPERVISOR_HEADS  # «المشرف على ...»
         last = first
         i = first + 1
         while i < limit and i - first < self.MAX_NP:
@@ -391,9 +411,14 @@ class PhraseReader:
                                                    or word.bare in _PLACE_HEADS))
                 i += 1
                 continue
-            if word.key in _SPEAKER_BY and speaks_for and i + 1 < limit \
-                    and self._continues(i + 1):
-                speaks_for = False
+            if (word.key in _SPEAKER_BY and speaks_for or word.key == _ON and supervises) \
+                    and i + 1 < limit and self._continues(i + 1):
+                body = self.entity_at.get(i + 1) if supervises else None
+                speaks_for = supervises = False
+                if body is not None and body[0].type in ("LOC", "ORG"):
+                    last, pending = body[1], False  # «على مستشفى الملك فهد»
+                    i = last + 1
+                    continue
                 last = i + 1
                 pending = not words[i + 1].definite
                 i += 2
