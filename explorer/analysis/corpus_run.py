@@ -143,17 +143,7 @@ def _loaded_files(store, found: list[Found | LoadError], max_bytes: int, version
     """Each found file's items and its articles' cache keys (none without a cache), the
     cache asked for the files' entries a few hundred files at a time."""
     for first in range(0, len(found), _CACHE_ASK):
-        block = found[first:first + _CACHE_ASK]
-        if store is None:
-            for item in block:
-                if isinstance(item, LoadError):
-                    yield [item], []
-                    continue
-                with collector_paused():
-                    loaded = list(load_file(item[0], item[1], max_bytes=max_bytes))
-                yield loaded, []
-        else:
-            yield from _load_through(store, block, max_bytes, version)
+        yield from _load_through(store, found[first:first + _CACHE_ASK], max_bytes, version)
 
 
 def _in_order(entries: Iterator[Entry], fresh: int, ner: str, jobs: int
@@ -291,7 +281,8 @@ def _open_cache(use: bool, ner: str, warn: Warn | None, directory: Path | None
 
 def _load_through(store, found: list[Found | LoadError], max_bytes: int, version: str
                   ) -> Iterator[tuple[list[Article | LoadError], list[str]]]:
-    """Each of the ``found`` files' items and its articles' cache keys, in order.
+    """Each of the ``found`` files' items and its articles' cache keys (none without a
+    cache), in order.
 
     A file whose stamp (size, times, inode) matches what the cache holds for it is not read:
     its articles and errors come from the cache. Every other file is loaded, and what it
@@ -299,21 +290,22 @@ def _load_through(store, found: list[Found | LoadError], max_bytes: int, version
     """
     from explorer.cache import article_key, encode_file, file_key
 
-    files = [None if isinstance(item, LoadError)
+    files = [None if store is None or isinstance(item, LoadError)
              else file_key(item[0], item[1], max_bytes, version) for item in found]
-    entries = store.get_files([key for key in files if key is not None])
+    entries = {} if store is None else store.get_files([key for key in files if key])
     for item, key in zip(found, files, strict=True):
-        if isinstance(item, LoadError) or key is None:
+        if isinstance(item, LoadError):
             yield [item], []
             continue
         path, article_id, stamp = item
-        entry = entries.get(key)
+        entry = entries.get(key) if key is not None else None
         with collector_paused():
             stored = _decoded_file(entry[1]) if entry is not None and entry[0] == stamp else None
             if stored is None:
                 loaded = list(load_file(path, article_id, max_bytes=max_bytes))
-                loaded_keys = [article_key(a, version) for a in loaded if isinstance(a, Article)]
-                if stamp is not None:
+                loaded_keys = [] if store is None else [
+                    article_key(a, version) for a in loaded if isinstance(a, Article)]
+                if store is not None and stamp is not None:
                     store.put_file(key, stamp, encode_file(loaded, loaded_keys))
                 stored = loaded, loaded_keys
         yield stored

@@ -90,8 +90,9 @@ _SPEAKER_BY = folded_set("باسم")
 _SPEAKER_HEADS = folded_set("متحدث متحدثه ناطق ناطقه")
 # Roles whose complement follows «على»: «المشرف (العام) على المهرجان».
 _SUPERVISOR_HEADS = folded_set("مشرف مشرفه")
+_SUPERVISOR_FORMS = _SUPERVISOR_HEADS | folded_set("المشرف المشرفه")
 _ON = fold("على")
-_SUPERVISOR_NEXT = frozenset({_ON, *folded_set("العام العامه")})
+_SUPERVISOR_NEXT = folded_set("على العام العامه")
 # Nouns a role governs that take the place they name («أمير منطقة عسير», «محافظ محافظة
 # جدة»): without the article they are in construct, and the place is part of the role.
 _PLACE_HEADS = folded_set("منطقه محافظه مدينه اماره ولايه اقليم بلديه قريه")
@@ -120,7 +121,7 @@ def words_of(tokens: list[Token]) -> list[Word]:
                   *_word_keys(token.text, token.is_word))
              for index, token in enumerate(tokens)]
     for word in words:
-        if _without_article(word.bare) in _SUPERVISOR_HEADS:
+        if word.bare in _SUPERVISOR_FORMS:
             _supervisor_role(word, words)
     return words
 
@@ -604,8 +605,8 @@ class PhraseReader:
     def _ends_in_place(self, role: Phrase) -> bool:
         """Whether a role ends with the place it governs («أمير منطقة مكة المكرمة»): a
         place the recogniser found inside it, past its head."""
-        return any(role.first < start <= role.last and entity.type == "LOC"
-                   for start, (entity, _) in self.entity_at.items())
+        return any(k in self.entity_at and self.entity_at[k][0].type == "LOC"
+                   for k in range(role.first + 1, role.last + 1))
 
     def _name_after_place(self, i: int, limit: int) -> int | None:
         """A name right after a role that ends with its place, read strictly: the role is

@@ -946,10 +946,7 @@ class _Finder:
             following = bisect_right(starts, quote.start)
             if following < len(starts) and starts[following] < end:
                 end = self._before_link(quote.start, starts[following])
-            while end > quote.start and (self.text[end - 1].isspace()
-                                         or self.text[end - 1] in "،,.«“:"):
-                end -= 1
-            quote.end = end
+            quote.end = self._trimmed(quote.start, end, "،,.«“:")
 
     def _end_unmarked(self) -> None:
         """A quote after a colon without quotation marks runs to the end of its paragraph,
@@ -962,9 +959,13 @@ class _Finder:
                          and self.sentence_of[self.reader.word_at(other.cue_at)] > sentence]
             if following:
                 end = self._before_link(quote.start, min(following))
-                while end > quote.start and self.text[end - 1] in " \t\n،,«“:":
-                    end -= 1
-                quote.end = end
+                quote.end = self._trimmed(quote.start, end, "،,«“:")
+
+    def _trimmed(self, start: int, end: int, marks: str) -> int:
+        """``end`` moved back past spaces and the ``marks`` a quote does not end with."""
+        while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in marks):
+            end -= 1
+        return end
 
     def _before_link(self, start: int, end: int) -> int:
         """``end`` moved before a clause link that opens the next quote («... فيما قالت»)."""

@@ -553,20 +553,21 @@ def _role_lengthens(wanted: str, held: str) -> bool:
     """Whether a role a person holds says more than one as written, with a word or two
     more: «أمير منطقة عسير» for «أمير عسير» (not a long role that merely shares its
     words: «مدير إدارة التطوير في الهيئة العامة للسياحة» for «مدير هيئة السياحة»)."""
-    if held.startswith(wanted + " "):
-        return True
-    wanted_words, held_words = wanted.split(), held.split()
-    return (len(wanted_words) > 1 and wanted_words[0] == held_words[0]
-            and len(held_words) <= len(wanted_words) + 2
-            and set(wanted_words) <= set(held_words))
+    return held.startswith(wanted + " ") or _holds_every_word(wanted, held, most_more=2)
 
 
 def _role_fits(wanted: str, held: str) -> bool:
     """Whether a role as written fits one a person holds: a longer or shorter form, or
     every word of a headline's short form in the longer one («أمير عسير» / «أمير منطقة
     عسير»)."""
-    if held == wanted or held.startswith(wanted + " ") or wanted.startswith(held + " "):
-        return True
+    return (held == wanted or held.startswith(wanted + " ") or wanted.startswith(held + " ")
+            or _holds_every_word(wanted, held))
+
+
+def _holds_every_word(wanted: str, held: str, most_more: int | None = None) -> bool:
+    """Whether a held role begins like a role of two words or more as written and holds
+    all its words, with at most ``most_more`` words more when given."""
     wanted_words, held_words = wanted.split(), held.split()
     return (len(wanted_words) > 1 and wanted_words[0] == held_words[0]
+            and (most_more is None or len(held_words) <= len(wanted_words) + most_more)
             and set(wanted_words) <= set(held_words))
