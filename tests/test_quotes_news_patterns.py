@@ -556,3 +556,26 @@ def test_the_supervisor_of_something_is_a_role_and_the_honourable_is_not() -> No
     # the adjective «المشرفة» (honourable) after a noun begins no name
     corpus = _corpus(HEAD + "ونسعى لتقديم الصورة المشرفة لوطننا في كل المحافل الدولية.")
     assert not [e for e in corpus.articles[0].entities if e.type == "PERS"]
+
+
+def test_pointing_to_a_verbal_noun_reports_it_and_indicating_does_not() -> None:
+    rows = _quotes(HEAD + "وقال مدير المرصد سامر خليل إن الغارات استمرت. ولفت إلى مقتل 40 "
+                          "من عناصر التنظيم في الضربات الأخيرة. وهذا يشير إلى تراجع كبير في "
+                          "قدرات التنظيم. وأشار بيده إلى باب القاعة.")
+    assert [(cue, speaker, content) for _, cue, speaker, content in rows] == [
+        ("قال", "سامر خليل", "الغارات استمرت"),
+        ("لفت", "سامر خليل", "إلى مقتل 40 من عناصر التنظيم في الضربات الأخيرة")]
+
+
+def test_some_of_a_group_is_an_unnamed_source_and_praise_opens_with_bi() -> None:
+    text = (HEAD + "وقال الوزير سامر خليل إن العمل مستمر.\nأكد عدد من المختصين في قطاع "
+                   "السياحة على ارتفاع نسبة السفر إلى الخارج هذا الصيف.\nوأشاد عدد كبير من "
+                   "الزوار بالتنظيم الجيد الذي شهدته فعاليات المهرجان.\nونوه مدير الشؤون "
+                   "الصحية بالمنطقة بالجهود التي بذلتها فرق الإسعاف.")
+    assert [(cue, speaker, content) for _, cue, speaker, content in _quotes(text)][1:] == [
+        ("أكد", None, "على ارتفاع نسبة السفر إلى الخارج هذا الصيف"),
+        ("أشاد", None, "بالتنظيم الجيد الذي شهدته فعاليات المهرجان"),
+        ("نوه", None, "بالجهود التي بذلتها فرق الإسعاف")]
+    # the group is named as an unnamed source, not given to the minister named before
+    assert [quote.speaker_text for quote in _corpus(text).articles[0].quotes][1:] == [
+        "عدد من المختصين", "عدد كبير من الزوار", "مدير الشؤون الصحية بالمنطقة"]

@@ -41,6 +41,13 @@ _ROLE_HEADS_F = folded_set(
     "منسقه مفوضه مراسله مسؤوله مرشحه محاميه طبيبه اعلاميه مذيعه روائيه شاعره فنانه "
     "مخرجه وكيله مهندسه")
 # Speakers that are a role with no name and no holder: sources, officials, witnesses.
+# A subject that is some of a group, an unnamed source: «عدد من المختصين», «عدد كبير من
+# المواطنين», «بعض المحللين», «مجموعة من أقارب الركاب».
+_PARTITIVES = folded_set("عدد مجموعه العديد بعض كثير جمع نخبه عشرات مئات")
+_SOME = folded_set("بعض")  # the one that takes its group without «من»
+_LARGE = folded_set("كبير")
+_OF = folded_set("من")
+_MAX_GROUP_WORDS = 3
 _ANONYMOUS = folded_set(
     "احد احدي بعض مصدر مصادر مسؤولون مسؤولين شهود شاهد ناشطون سكان خبراء محللون مراقبون متظاهرون "
     "دبلوماسي دبلوماسيون مشاركون مشاركين محتجون مجتمعون مواطنون لاجئون معارضون قاده "
@@ -699,6 +706,32 @@ class PhraseReader:
             text = _drop_letters(head.text, len(clitic))
         rest = [w.text for w in words[first + 1:last + 1] if w.token.is_word]
         return Phrase(first, last, " ".join([text, *rest]))
+
+    def group_at(self, first: int, limit: int) -> int | None:
+        """Last index of «عدد (كبير) من» and the group it counts, its indefinite words
+        up to the first definite one and the definite words after («عدد من [خريجي
+        وخريجات] الانتساب», «بعض المحللين»), or None when no partitive opens a subject
+        at ``first``."""
+        words = self.words
+        if words[first].key not in _PARTITIVES or first in self.entity_at:
+            return None
+        k = first + 1
+        if k < limit and words[k].key in _LARGE:
+            k += 1
+        if k < limit and words[k].key in _OF:
+            k += 1
+            group = k
+            while k < limit and k - group < _MAX_GROUP_WORDS and words[k].token.is_word \
+                    and not words[k].definite and not is_stop(words[k]):
+                k += 1
+        elif words[first].key not in _SOME:
+            return None  # «عدد المصابين»: the number of the injured, not some of them
+        if k >= limit or not words[k].definite or is_stop(words[k]):
+            return None
+        while k + 1 < limit and words[k + 1].definite and not is_stop(words[k + 1]) \
+                and words[k + 1].key[:1] not in _PREPOSITION_CLITICS:
+            k += 1
+        return k
 
     def org_at(self, first: int, limit: int) -> int | None:
         """Last index of an organisation phrase headed at ``first``, or None."""

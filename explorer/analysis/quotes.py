@@ -67,9 +67,14 @@ _ACCORDING_OPENERS = ACCORDING_TO | frozenset("و" + key for key in ACCORDING_TO
 _AS_SAID = folded_set("كما حسبما وفقما")
 # Cues whose content may be a verbal noun instead of a clause: «أعلنت الوزارة ضبط 44
 # عنصرا», «أكد مديرو التعليم جاهزية المدارس», «مؤكداً عمق العلاقات», «نفى ... ما تردد».
-_NOMINAL_CUES = folded_set("اعلن اكد نفي كشف دعا طالب حذر شدد اعرب اثني ندد اشاد تساءل "
+_NOMINAL_CUES = folded_set("اعلن اكد نفي كشف دعا طالب حذر شدد اعرب اثني ندد اشاد نوه تساءل "
                            "ناشد اهاب حث ابدي رجح")
 _CONTENT_PREPOSITIONS = folded_set("عن على الى من")
+# Cues that report a verbal noun only through «إلى», and only in the past: «ولفت إلى مقتل
+# 2927 ...», «وأشارت إلى استمرار ...»; not «لفت انتباه» (caught the eye), nor the present
+# «يشير إلى» (indicates), whose subject is mostly a thing.
+_POINTING_CUES = folded_set("اشار لفت نوه")
+_TO = folded_set("الى")
 # Cues that address someone before what they ask: «دعا الطلاب إلى», «طالب الوزارة بـ».
 _ADDRESSING = folded_set("دعا طالب ناشد اهاب حث")
 _MAX_ADDRESSEE = 4
@@ -98,6 +103,8 @@ _AS_SAID_PAIRS = {("حسب", "ما"), ("بحسب", "ما"), ("وفق", "ما"), 
 _CUE_WINDOW = 25
 _NOUN_WINDOW = 20
 _MAX_SUBJECT_WORDS = 7
+# Cues whose content opens with «بـ»: «أشاد الوزير [بالجهود ...]», «ونوه المسافر [بالمعاملة]».
+_PRAISING = folded_set("اشاد نوه ندد")
 _NOT_SPEAKERS = folded_set("عاجل فيديو بالفيديو شاهد بالصور صور خاص حصري تحليل راي")
 
 
@@ -408,7 +415,8 @@ class _Finder:
         if self._scan_from_cue(c, info) or info.form == "noun":
             return
         if (info.lemma in _NOMINAL_CUES or info.form == "participle"
-                and info.lemma in _CLAUSE_PARTICIPLES) and self._nominal(c, info):
+                and info.lemma in _CLAUSE_PARTICIPLES or self._points_back(c, info)) \
+                and self._nominal(c, info):
             return
         if info.form == "finite":
             self._note_subject(c, info)
@@ -440,6 +448,13 @@ class _Finder:
         return self._add(words[start].start, -1, kind, self._cue_text(c),
                          words[c].start, info.form, info.gender, subject, start)
 
+    def _points_back(self, c: int, info: CueInfo) -> bool:
+        """A past «أشار/لفت/نوه» with «إلى» right after it («ولفت إلى مقتل ...»): its verbal
+        noun is what was said, as a clause with «إلى أن» would be."""
+        return (info.form == "finite" and info.lemma in _POINTING_CUES
+                and c + 1 < len(self.words) and self.words[c + 1].key in _TO
+                and without_conjunction(fold(self.words[c].text))[:1] not in "يت")
+
     def _nominal_start(self, c: int, info: CueInfo) -> tuple[int, int] | None:
         """Where a verbal-noun content's subject ends and the content starts: past a
         parenthesis («مؤكداً - أيده الله -»), the subject of a finite cue (names, roles,
@@ -457,7 +472,8 @@ class _Finder:
             close = next((k for k in range(j + 1, min(j + 6, len(words)))
                           if words[k].text in _DASHES), None)
             j = close + 1 if close is not None else j
-        subject_end = self._subject_end(j, inside, info.gender) if info.form == "finite" else j
+        subject_end = self._subject_end(j, inside, info.gender, info.lemma in _PRAISING) \
+            if info.form == "finite" else j
         if info.lemma in _ADDRESSING and info.form == "finite":
             addressed = self._request_after_addressee(c, j, subject_end, inside)
             if addressed is not None:
@@ -523,14 +539,18 @@ class _Finder:
         end = min(subject_end, first_phrase, k)
         return end, end  # what is asked is said with the ones asked: «[المرشحين بتحديد ...]»
 
-    def _subject_end(self, j: int, inside: Callable[[int], bool], gender: str | None
-                     ) -> int:
+    def _subject_end(self, j: int, inside: Callable[[int], bool], gender: str | None,
+                     praising: bool = False) -> int:
         """The end of a finite cue's subject at ``j``: past the person a long role names,
         then past names, roles, definite words and a body's name with its head («نفت شركة
         غاز قطر»), and a parenthesis after them («حركة المقاومة الإسلامية (حماس)»). A body
-        whose head does not agree with the verb is its object: «وطالب قوات التحالف ...»."""
+        whose head does not agree with the verb is its object: «وطالب قوات التحالف ...».
+        After a verb of praise (``praising``) a definite word with «بـ» opens what is
+        praised («أشاد المواطنون [بالضربات ...]») unless another follows it, which then
+        does («ونوه مدير الشؤون الصحية بالمنطقة [بالجهود ...]»)."""
         words = self.words
-        end = self._person_ends_subject(j, inside) or j
+        group = self.reader.group_at(j, len(words)) if inside(j) else None
+        end = self._person_ends_subject(j, inside) or (group + 1 if group is not None else j)
         while inside(end) and end - j <= _MAX_SUBJECT_WORDS:
             hit = self.reader.entity_at.get(end)
             word = words[end]
@@ -540,7 +560,9 @@ class _Finder:
                 if gender is not None and (word.key.endswith(("ه", "ات")) != (gender == "f")):
                     break
                 end = self.reader.noun_phrase(end, len(words)) + 1
-            elif word.token.is_word and (word.definite or word.role) and not is_stop(word):
+            elif word.token.is_word and (word.definite or word.role) and not is_stop(word) \
+                    and not (praising and end > j and word.key.startswith("بال")
+                             and not (inside(end + 1) and words[end + 1].key.startswith("بال"))):
                 end += 1
             else:
                 break

@@ -130,6 +130,10 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
     unnamed = _unnamed_body(reader, i, limit)
     if unnamed is not None:
         return unnamed
+    group = reader.group_at(i, limit)
+    if group is not None:  # «أكد عدد من المختصين», «حذر بعض المحللين»
+        return Subject("anonymous", text=" ".join(w.text for w in words[i:group + 1]
+                                                     if w.token.is_word))
     if i in reader.entity_at:
         entity, last = reader.entity_at[i]
         if entity.type == "PERS":
