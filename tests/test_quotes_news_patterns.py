@@ -579,3 +579,24 @@ def test_some_of_a_group_is_an_unnamed_source_and_praise_opens_with_bi() -> None
     # the group is named as an unnamed source, not given to the minister named before
     assert [quote.speaker_text for quote in _corpus(text).articles[0].quotes][1:] == [
         "عدد من المختصين", "عدد كبير من الزوار", "مدير الشؤون الصحية بالمنطقة"]
+
+
+def test_a_participle_takes_the_subject_of_its_clause_past_a_place_an_aside_or_fima() -> None:
+    rows = _quotes(HEAD + "وشدد مدير التعليم في القصيم سامي العلي على عدم وجود مجاملة لأي "
+                          "مقاول، مؤكدا أن الإدارة ستحاسب المقصرين.\nفيما اعترف رئيس البلدية "
+                          "المهندس ناصر خليل بتأخر المقاول، مؤكدا أن العمل سيكتمل قريبا.\n"
+                          "وتحدث أحمد الديب - كاتب - قائلاً: إن العقال من مكونات اللباس.\n"
+                          "من ناحيته ثمَّن السفير فهد قطان، سفير المملكة في مصر دعم الشركة "
+                          "للصندوق الخيري، مؤكدا أن الدعم سيستمر.")
+    assert [(cue, speaker) for _, cue, speaker, _ in rows] == [
+        ("شدد", "سامي العلي"), ("مؤكدا", "سامي العلي"), ("مؤكدا", "ناصر خليل"),
+        ("قائلاً", "أحمد الديب"), ("مؤكدا", "فهد قطان")]
+    assert rows[0][3] == "على عدم وجود مجاملة لأي مقاول"
+
+
+def test_a_bare_bayyana_after_min_jihatihi_and_a_comma_is_the_verb() -> None:
+    rows = _quotes(HEAD + "وأوضح البائع بسام العلي، أن الزوار يحرصون على شراء العقيق. من "
+                          "جهته، بيّن البائع ياسر الديب، أن الأسعار في متناول الجميع، مشيراً "
+                          "إلى أن الفضة القديمة تشهد إقبالا كبيرا.")
+    assert [(cue, speaker) for _, cue, speaker, _ in rows] == [
+        ("أوضح", "بسام العلي"), ("بيّن", "ياسر الديب"), ("مشيراً", "ياسر الديب")]

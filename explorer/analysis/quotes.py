@@ -60,7 +60,9 @@ _SOURCE_PREPOSITIONS = folded_set("عن الى")
 _NEGATING_NOUNS = folded_set("عدم")
 _KANA = folded_set("كان كانت وكان وكانت فكان فكانت")
 _OPENS_SUBJECT = _KANA | folded_set("اما")  # «أما الوزير، فقال», «وكانت الوزيرة قد ...»
-_OPENING_LINKS = folded_set("لكن ولكن بل ثم")  # before a sentence's subject
+# before a sentence's subject: «لكن ...», «فيما اعترف رئيس البلدية ...، مؤكداً»
+_OPENING_LINKS = folded_set("لكن ولكن بل ثم فيما حيث")
+_IN = folded_set("في")
 _ACCORDING_OPENERS = ACCORDING_TO | frozenset("و" + key for key in ACCORDING_TO)
 # What puts a cue after the words it reports: «...، كما قال فلان», «...، حسبما أفادت»,
 # «...، بحسب ما ذكر فلان», «...، وفقا لما قاله».
@@ -94,8 +96,9 @@ _SUBJECT_ADVERBS = folded_set("ايضا كذلك بدوره بدورها امس 
 _SUBJECT_PARTICLES = folded_set("به بها بذلك باسم")  # «كما أفاد بذلك», «المتحدث باسم»
 # What may open a verbal-noun content though it stops a name: «نفى ما تردد», «داعياً
 # جميع المرشحين».
-_QUANTIFIERS = folded_set("ما جميع كافه كل")
-_TURN_WORDS = folded_set("جانبه جانبها جهته جهتها بدوره بدورها كما")
+_QUANTIFIERS = folded_set("ما جميع كافه كل عدم")  # and «أكد عدم الحاجة»
+_TURN_WORDS = folded_set("جانبه جانبها جهته جهتها ناحيته ناحيتها بدوره بدورها كما")
+_FROM = folded_set("من")
 _BARE_CUES = folded_set("بين بينت")
 _FIGURES = folded_set("ارقام احصاءات احصائيات معطيات نتائج تقديرات بيانات مؤشرات")
 _MIN_NOMINAL_WORDS = 3
@@ -300,12 +303,21 @@ class _Finder:
         if not indices:
             return None
         first = indices[0]
-        dash = next((i for i in indices[:5] if words[i].text in "-–—"), None)
-        if dash is not None:
-            first = dash + 1  # «نيويورك - دعا ...»
+        dash = next((i for i in indices[:5] if words[i].text in _DASHES), None)
+        if dash is not None and not (words[first].key.startswith("و")
+                                     and first not in self.reader.entity_at):
+            # «نيويورك - دعا ...», «خالد خليل- سبق- الرياض: ...»: a dateline; not an
+            # aside in a running sentence: «وتحدث فلان - كاتب - قائلاً»
+            first = dash + 1
         if first < len(words) and words[first].key in _OPENING_LINKS:
             first += 1  # «لكن ناقد الموضة أندي ماكدوال له رأي آخر، فقد تساءل»
-        if first < len(words) and words[first].key not in _OPENS_SUBJECT \
+        turned = first + 1 < len(words) and words[first].key in _FROM \
+            and words[first + 1].key in _TURN_WORDS
+        if turned:
+            first += 2  # «من ناحيته ثمَّن السفير أحمد قطان، سفير المملكة في مصر ...»
+            if first < len(words) and words[first].text in "،,":
+                first += 1  # «من جهته، عبر اللواء ...»: the verb, though «عبر» is also «via»
+        if not turned and first < len(words) and words[first].key not in _OPENS_SUBJECT \
                 and is_stop(words[first]) and not cue_info(words[first].text):
             comma = next((i for i in indices if first < i <= first + 6
                           and words[i].text in "،,"), None)
@@ -320,17 +332,18 @@ class _Finder:
             if hit is not None and hit[0].type in ("PERS", "ORG"):
                 found.append(hit[0])
             if i > first + 1 and words[i].token.is_word and is_stop(words[i]) \
-                    and not words[i].definite:
+                    and not words[i].definite and not self._place_of_role(i):
                 break  # the verb itself may be a speech verb: «طالبت الخارجية ...»
         persons = [e for e in found if e.type == "PERS"]
         return (persons or found or [None])[0]
 
     def _bare_cue(self, i: int) -> CueInfo | None:
         """«بين/بينت» with no conjunction is a verb right after «من جانبه»/«من جهته»/
-        «بدوره»/«كما» («من جانبه بين مدير ... أن», «كما بينت العمادة أن»); elsewhere it
-        is «between»."""
-        if i < 1 or self.words[i].key not in _BARE_CUES \
-                or self.words[i - 1].key not in _TURN_WORDS:
+        «بدوره»/«كما», a comma between or not («من جانبه بين مدير ... أن», «من جهته،
+        بيّن البائع ...», «كما بينت العمادة أن»); elsewhere it is «between»."""
+        before = i - 1 if i > 1 and self.words[i - 1].text in "،," else i
+        if before < 1 or self.words[i].key not in _BARE_CUES \
+                or self.words[before - 1].key not in _TURN_WORDS:
             return None
         return cue_info("و" + self.words[i].text)
 
@@ -629,9 +642,23 @@ class _Finder:
             hit = self.reader.entity_at.get(k)
             if hit is not None and hit[0].type == "PERS":
                 return hit[1] + 1
-            if is_stop(self.words[k]):
+            if is_stop(self.words[k]) and not self._place_of_role(k):
                 return None
         return None
+
+    def _place_of_role(self, k: int) -> bool:
+        """«في» before a place, inside a long role, the person or a title right after
+        the place: «المدير العام للتعليم [في] القصيم عبدالله الركيان»; not «المجلس
+        العسكري في تعز استهداف ...»."""
+        place = self.reader.entity_at.get(k + 1)
+        if self.words[k].key not in _IN or place is None or place[0].type != "LOC":
+            return False
+        after = place[1] + 1
+        if after >= len(self.words):
+            return False
+        person = self.reader.entity_at.get(after)
+        return person is not None and person[0].type == "PERS" \
+            or self.words[after].role is not None
 
     def _speech_sense(self, c: int, info: CueInfo) -> bool:
         """Whether a cue with no clause after it is used as a speech verb: a participle
