@@ -67,3 +67,13 @@ def test_transliteration_keeps_length() -> None:
     assert transliterate("مايك بومبيو", "buckwalter") == "mAyk bwmbyw"
     text = "قالَ ترامب 2026"
     assert len(transliterate(text, "hsb")) == len(text)
+
+
+def test_derived_verbal_nouns_are_told_from_adjectives_elatives_and_participles() -> None:
+    from explorer.arabic.verbal_nouns import is_derived_verbal_noun
+
+    nouns = ["تاكيد", "التزام", "انسحاب", "استمرار", "تعاقد"]
+    others = ["تركيه", "اعلي", "اول", "تابع", "تابعه", "تنفيذي", "اتحاديه", "عام", "انباء",
+              "اكراد"]
+    assert [is_derived_verbal_noun(fold(word)) for word in nouns] == [True] * len(nouns)
+    assert [is_derived_verbal_noun(fold(word)) for word in others] == [False] * len(others)

@@ -600,3 +600,25 @@ def test_a_bare_bayyana_after_min_jihatihi_and_a_comma_is_the_verb() -> None:
                           "إلى أن الفضة القديمة تشهد إقبالا كبيرا.")
     assert [(cue, speaker) for _, cue, speaker, _ in rows] == [
         ("أوضح", "بسام العلي"), ("بيّن", "ياسر الديب"), ("مشيراً", "ياسر الديب")]
+
+
+def test_a_body_ends_before_a_title_and_before_a_verbal_noun_it_reports() -> None:
+    text = (HEAD + "وقال مدير جامعة الملك سعود الدكتور بدران العمر إن العمل مستمر.\n"
+                   "وأكدت وزارة الخارجية التركية الالتزام بالاتفاق النووي الموقع.")
+    article = _corpus(text).articles[0]
+    bodies = [entity.text for entity in article.entities if entity.type == "ORG"]
+    assert bodies == ["جامعة الملك سعود", "وزارة الخارجية التركية"]
+    assert [(cue, speaker, content) for _, cue, speaker, content in _quotes(text)] == [
+        ("قال", "بدران العمر", "العمل مستمر"),
+        ("أكدت", "وزارة الخارجية التركية", "الالتزام بالاتفاق النووي الموقع")]
+
+
+def test_a_body_named_in_quotation_marks_speaks_and_so_does_the_emirate() -> None:
+    rows = _quotes("\"البرقان\" يعلن أسماء الأندية المستحقة للتسجيل\n\nوقال رئيس اللجنة "
+                   "عبدالله البرقان إن الأندية كثيرة.\nوقالت «موبايلي» إن الخدمة متاحة لجميع "
+                   "المشتركين.\nوحذرت إمارة منطقة القصيم من تشغيل العمالة تحت أشعة الشمس.")
+    assert [(cue, speaker, content) for _, cue, speaker, content in rows] == [
+        ("يعلن", "عبدالله البرقان", "أسماء الأندية المستحقة للتسجيل"),
+        ("قال", "عبدالله البرقان", "الأندية كثيرة"),
+        ("قالت", "موبايلي", "الخدمة متاحة لجميع المشتركين"),
+        ("حذرت", "إمارة منطقة القصيم", "من تشغيل العمالة تحت أشعة الشمس")]

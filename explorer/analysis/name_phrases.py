@@ -20,6 +20,7 @@ from explorer.analysis.speech_verbs import cue_info
 from explorer.arabic.clitics import strip_proclitics
 from explorer.arabic.normalize import fold, strip_marks
 from explorer.arabic.tokens import Token
+from explorer.arabic.verbal_nouns import is_derived_verbal_noun
 from explorer.model import Entity
 
 
@@ -65,7 +66,7 @@ _ORG_CONSTRUCT = folded_set(
     "وزاره مجلس هيئه حزب حركه جماعه منظمه وكاله لجنه مكتب قناه صحيفه اذاعه شركه جامعه مركز "
     "بنك صندوق جبهه قوات سفاره مؤسسه رابطه نقابه جمعيه محكمه موقع مجموعه كتله تحالف اتحاد "
     "مفوضيه قياده اداره بلديه رئاسه دائره شؤون برنامج مرصد تنسيقيه ائتلاف سلطه "
-    "مديريه عماده امانه كليه خليه معهد")
+    "مديريه عماده امانه كليه خليه معهد اماره")
 _ORG_HEADS = _ORG_CONSTRUCT | folded_set(
     "خارجيه داخليه دفاع حكومه جيش شرطه برلمان كونجرس كونغرس سلطات كرملين اليزيه بنتاغون "
     "بنتاجون كنيست نيابه جانب طرف امن")
@@ -217,6 +218,13 @@ def is_anonymous(word: Word) -> bool:
 def is_indefinite(word: Word) -> bool:
     """A word marked as no name: nunation or a sukun on a dual («عربٍ», «معتمريْن»)."""
     return bool(_INDEFINITE_MARKS.search(word.text))
+
+
+def is_verbal_noun(word: Word) -> bool:
+    """A definite verbal noun of a derived form, with no clitic but the article
+    («التأكيد», «الالتزام»): after a name that ends in a definite word, what was said,
+    not part of the name; after an indefinite one, its genitive («مكافحة الاحتيال»)."""
+    return word.key == "ال" + word.bare and is_derived_verbal_noun(word.bare)
 
 
 def is_stop(word: Word) -> bool:
@@ -440,7 +448,8 @@ class PhraseReader:
                 i = last + 1
                 continue
             if word.definite and not is_stop(word) and not is_time(word) \
-                    and word.role is None:
+                    and word.role is None \
+                    and not (is_verbal_noun(word) and words[i - 1].definite):
                 last = i
                 i += 1
                 continue

@@ -35,6 +35,7 @@ from explorer.analysis.name_phrases import (
     is_org_head,
     is_stop,
     is_time,
+    is_verbal_noun,
 )
 from explorer.analysis.speakers import Subject, read_subject
 from explorer.analysis.speech_verbs import CueInfo, cue_info, without_conjunction
@@ -557,7 +558,8 @@ class _Finder:
         """The end of a finite cue's subject at ``j``: past the person a long role names,
         then past names, roles, definite words and a body's name with its head («نفت شركة
         غاز قطر»), and a parenthesis after them («حركة المقاومة الإسلامية (حماس)»). A body
-        whose head does not agree with the verb is its object: «وطالب قوات التحالف ...».
+        whose head does not agree with the verb is its object: «وطالب قوات التحالف ...»;
+        a verbal noun after the subject is what was said: «أكدت الوزارة [الالتزام] ...».
         After a verb of praise (``praising``) a definite word with «بـ» opens what is
         praised («أشاد المواطنون [بالضربات ...]») unless another follows it, which then
         does («ونوه مدير الشؤون الصحية بالمنطقة [بالجهود ...]»)."""
@@ -574,6 +576,7 @@ class _Finder:
                     break
                 end = self.reader.noun_phrase(end, len(words)) + 1
             elif word.token.is_word and (word.definite or word.role) and not is_stop(word) \
+                    and not (end > j and is_verbal_noun(word) and words[end - 1].definite) \
                     and not (praising and end > j and word.key.startswith("بال")
                              and not (inside(end + 1) and words[end + 1].key.startswith("بال"))):
                 end += 1
@@ -773,7 +776,7 @@ class _Finder:
     def _subject_first(self, c: int, info: CueInfo) -> Subject | None:
         """A finite cue whose subject opens its line or sentence, before it: «وزير
         التعليم يؤكد: ...», «البيت الأبيض يقول إنه ...», «الحكومة أكدت أن ...»; only a
-        name or a role, with nothing but its words before the cue."""
+        name or a role, with nothing but its words (and quotation marks) before the cue."""
         if info.form != "finite":
             return None
         words = self.words
@@ -783,9 +786,11 @@ class _Finder:
             first += 1
         segment = range(first, c)
         if not segment or len(segment) > _MAX_SUBJECT_WORDS or any(
-                not words[i].token.is_word or self._cue(i) is not None
-                or is_stop(words[i]) and i not in self.reader.entity_at for i in segment):
-            return None
+                not words[i].token.is_word and words[i].text not in _MARK_CHARS
+                or words[i].token.is_word and self._cue(i) is not None
+                or is_stop(words[i]) and i not in self.reader.entity_at
+                and words[i].text not in _MARK_CHARS for i in segment):
+            return None  # the name may stand in marks: «"البرقان" يعلن ...»
         subject = read_subject(self.reader, self.mentions, first, c, info.gender,
                                propose=False)
         return subject if subject.kind in ("named", "role") else None

@@ -110,8 +110,8 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
     i = _past_dative(reader, first, limit)
     while i < limit and (not words[i].token.is_word or words[i].key in _LEADING_ADVERBS
                          or is_time(words[i])):
-        if words[i].text in _OPENING_MARKS and _person_at(reader, i + 1):
-            i += 1  # «وأشار "جون كيري" إلى أن»: a name in quotation marks
+        if words[i].text in _OPENING_MARKS and _name_in_marks(reader, i):
+            i += 1  # «وأشار "جون كيري" إلى أن», «وقالت «موبايلي» إن»: a name in marks
             continue
         if words[i].text in ":«»\"“”":
             return Subject("implicit")
@@ -203,10 +203,15 @@ def _country_of(key: str) -> str | None:
     return country_of_adjective(nationality_key(key))
 
 
-def _person_at(reader: PhraseReader, i: int) -> bool:
-    """Whether a person the article names begins at word ``i``."""
-    hit = reader.entity_at.get(i)
-    return hit is not None and hit[0].type == "PERS"
+def _name_in_marks(reader: PhraseReader, mark: int) -> bool:
+    """Whether the quotation mark at word ``mark`` opens a person's name, or a body's
+    name that the marks hold alone («قالت «كامبل سوب» أكبر شركة ...»)."""
+    hit = reader.entity_at.get(mark + 1)
+    if hit is None:
+        return False
+    after = hit[1] + 1
+    return hit[0].type == "PERS" or hit[0].type == "ORG" and after < len(reader.words) \
+        and reader.words[after].text in _CLOSING_MARKS
 
 
 def _whole_name(reader: PhraseReader, mentions: MentionSet, entity: Entity, first: int,

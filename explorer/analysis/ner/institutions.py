@@ -17,13 +17,23 @@ from explorer.analysis.ner import curated
 from explorer.analysis.ner.features import FeatureExtractor
 from explorer.analysis.ner.resources import folded_words, nationality_key
 from explorer.arabic.normalize import fold
+from explorer.arabic.verbal_nouns import is_derived_verbal_noun
 
 _HEADS = folded_words(curated.INSTITUTION_HEADS)
-_STOPS = folded_words(curated.PHRASE_STOPS)
+# and «إلى», which folds to a word that looks definite
+_STOPS = folded_words(curated.PHRASE_STOPS) | folded_words(("إلى",))
 _CLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+_DEFINITE = ("ال", "لل", "وال", "بال", "فال", "كال", "ولل")
 # «وزير الخارجية» is a title: its ministry word is part of a role, not a mention.
 _MINISTERS = frozenset(fold(word) for word in ("وزير", "وزيرة", "الوزير", "الوزيرة", "وزيرا"))
 MAX_WORDS = 7
+# A title past the head's own complement opens the name of the person who holds it, and a
+# verbal noun there is what the body did («وزارة الخارجية التركية [الالتزام]»):
+# «جامعة الملك سعود [الدكتور] ...», «بلدية المندق [المهندس] ناصر العلياني»; right after the
+# head it is the man a body is named after: «جامعة الملك سعود».
+# «الحاكم» and «الرئيسة» are also adjectives there: «الحزب الحاكم», «اللجنة الرئيسة».
+_TITLES = (folded_words(curated.TITLES) - folded_words(("الحاكم", "الرئيسة"))) \
+    | folded_words(("المهندس", "المهندسة", "الفريق"))
 
 
 @cache
@@ -39,8 +49,14 @@ def head_positions(keys: list[str]) -> list[int]:
     return [i for i, key in enumerate(keys) if _head(key)]
 
 
-def _continues(key: str, tag: str, head: str, features: FeatureExtractor) -> bool:
-    """Whether a word after the head still belongs to the institution's name."""
+def _continues(key: str, tag: str, head: str, features: FeatureExtractor,
+               complement: bool = False) -> bool:
+    """Whether a word after the head still belongs to the institution's name; a
+    ``complement`` is the genitive of the head or of an indefinite word before it
+    («وكالة مكافحة [الاحتيال]»), which may be a verbal noun or a title."""
+    if not complement and (key in _TITLES or key.startswith("ال")
+                           and is_derived_verbal_noun(key[2:])):
+        return False
     if tag == "B-ORG" and key.startswith("ل"):
         return False  # «الهيئة التنفيذية [لمجلس سورية الديمقراطية]»: a body of another
     if tag.endswith(("LOC", "ORG")):
@@ -86,7 +102,8 @@ def mark_institutions(words: list[str], tags: list[str], features: FeatureExtrac
             continue
         end = i + 1
         while end < len(words) and end - i < MAX_WORDS and _continues(
-                keys[end], result[end], keys[i], features):
+                keys[end], result[end], keys[i], features,
+                end == i + 1 or not keys[end - 1].startswith(_DEFINITE)):
             end += 1
         if end - i > 1 or keys[i].startswith(("ال", "وال", "فال", "بال", "لل")):
             result[i:end] = ["B-ORG"] + ["I-ORG"] * (end - i - 1)
