@@ -622,3 +622,11 @@ def test_a_body_named_in_quotation_marks_speaks_and_so_does_the_emirate() -> Non
         ("قال", "عبدالله البرقان", "الأندية كثيرة"),
         ("قالت", "موبايلي", "الخدمة متاحة لجميع المشتركين"),
         ("حذرت", "إمارة منطقة القصيم", "من تشغيل العمالة تحت أشعة الشمس")]
+
+
+def test_the_rank_al_fariq_before_a_name_is_a_title_and_the_team_is_not() -> None:
+    rows = _quotes(HEAD + "وشدد الفريق أول صدقي صبحي وزير الدفاع على أنه لا تهاون مع من يعبث "
+                          "بالأمن.\nويقول الفريق مهاب مميش إن المشروع اكتمل في موعده.\nويرى "
+                          "الفريق أن الفوز ممكن.")
+    assert [(cue, speaker) for _, cue, speaker, _ in rows] == [
+        ("شدد", "صدقي صبحي"), ("يقول", "مهاب مميش")]

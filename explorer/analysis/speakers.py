@@ -127,6 +127,9 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
         last = reader.noun_phrase(i, limit)
         return Subject("anonymous", text=" ".join(w.text for w in words[i:last + 1]
                                                      if w.token.is_word))
+    if _rank_before_name(reader, i, limit):  # «وشدد الفريق أول صدقي صبحي على أن»
+        return read_subject(reader, mentions, i + 1 + (words[i + 1].key in _RANK_GRADES),
+                            limit, cue_gender, propose=propose)
     unnamed = _unnamed_body(reader, i, limit)
     if unnamed is not None:
         return unnamed
@@ -170,6 +173,30 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
     if subject.kind == "document":
         return _person_after_noun(reader, mentions, i, limit) or subject
     return subject
+
+
+# «الفريق» is a rank before a name («الفريق أول صدقي صبحي», «الفريق مميش») and the team
+# elsewhere («ويرى الفريق أن»).
+_RANK = folded_set("الفريق")
+_RANK_GRADES = folded_set("اول ركن")
+
+
+def _rank_before_name(reader: PhraseReader, i: int, limit: int) -> bool:
+    """Whether word ``i`` is the rank «الفريق» before a person («أول»/«ركن» between or
+    not)."""
+    words = reader.words
+    if words[i].key not in _RANK or i + 1 >= limit:
+        return False
+    name = i + 2 if words[i + 1].key in _RANK_GRADES else i + 1
+    # the person, or its surname where the recogniser left out the given name («صدقي»)
+    return name < limit and (_person_at(reader, name) or name + 1 < limit
+                             and not is_stop(words[name]) and _person_at(reader, name + 1))
+
+
+def _person_at(reader: PhraseReader, i: int) -> bool:
+    """Whether a person the article names begins at word ``i``."""
+    hit = reader.entity_at.get(i)
+    return hit is not None and hit[0].type == "PERS"
 
 
 # Adjectives that say what kind a body is without naming it («هيئة دولية», «شركة وهمية»).
