@@ -630,3 +630,12 @@ def test_the_rank_al_fariq_before_a_name_is_a_title_and_the_team_is_not() -> Non
                           "الفريق أن الفوز ممكن.")
     assert [(cue, speaker) for _, cue, speaker, _ in rows] == [
         ("شدد", "صدقي صبحي"), ("يقول", "مهاب مميش")]
+
+
+def test_a_plain_saying_verb_keeps_its_quote_when_its_subject_names_no_one() -> None:
+    rows = _quotes(HEAD + "وقال ضابط يمني - فضل عدم الكشف عن اسمه - إن الجيش في حالة صعبة.\n"
+                          "وقال 57% من الآباء إن أطفالهم يفضلون الكمبيوتر اللوحي.\nوكشفت "
+                          "الأرقام أن البطالة ارتفعت.")
+    assert [(cue, speaker, content) for _, cue, speaker, content in rows] == [
+        ("قال", None, "الجيش في حالة صعبة"),
+        ("قال", None, "أطفالهم يفضلون الكمبيوتر اللوحي")]

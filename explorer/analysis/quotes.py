@@ -107,6 +107,7 @@ _AS_SAID_PAIRS = {("حسب", "ما"), ("بحسب", "ما"), ("وفق", "ما"), 
 _CUE_WINDOW = 25
 _NOUN_WINDOW = 20
 _MAX_SUBJECT_WORDS = 7
+_PLAIN_SAYING = folded_set("قال اوضح اكد اضاف صرح افاد تابع")
 # Cues whose content opens with «بـ»: «أشاد الوزير [بالجهود ...]», «ونوه المسافر [بالمعاملة]».
 _PRAISING = folded_set("اشاد نوه ندد")
 _NOT_SPEAKERS = folded_set("عاجل فيديو بالفيديو شاهد بالصور صور خاص حصري تحليل راي")
@@ -121,6 +122,15 @@ def _dateline(subject: Subject, segment: list[int], words: list[Word]) -> bool:
 
 # First-person words that make a place's headline its own words («طهران: لسنا ...»).
 _FIRST_PERSON = folded_set("نحن إننا انا أنا لسنا لنا علينا منا عندنا لدينا")
+
+
+def _plainly_said(cue: str) -> bool:
+    """Whether ``cue`` is a verb only people and bodies do («قال», «أوضح», «أكد»): its
+    subject speaks even when no name or role is read in it («وقال ضابط يمني - فضّل عدم
+    الكشف عن اسمه - إن», «وقالت مصلحة المرافق العامة في سياتل إن», «وقال 57% من الآباء
+    إن»), unlike «كشف», «أشار», «رأى», whose subject is often a thing («وكشفت الأرقام أن»)."""
+    info = cue_info(cue)
+    return info is not None and info.lemma in _PLAIN_SAYING
 
 
 def _first_person(words: Iterable[Word]) -> bool:
@@ -1039,6 +1049,9 @@ class _Finder:
         when the cue is used up either way."""
         # a bare verbal noun needs its speaker after it («تأكيد فلان أن»), else it is the
         # writer's own phrase («في إشارة إلى أن»)
+        if subject.kind == "document" and form == "finite" \
+                and kind in ("direct", "indirect") and _plainly_said(cue):
+            subject = Subject("anonymous")  # «وقال ضابط يمني - ... - إن»: someone unnamed
         if subject.kind != "document" and not (form == "noun" and subject.kind == "implicit"):
             sentence = self.sentence_of[anchor]
             self.found.append(FoundQuote(start, end, kind, cue, cue_at, form, gender, subject,
