@@ -639,3 +639,15 @@ def test_a_plain_saying_verb_keeps_its_quote_when_its_subject_names_no_one() -> 
     assert [(cue, speaker, content) for _, cue, speaker, content in rows] == [
         ("قال", None, "الجيش في حالة صعبة"),
         ("قال", None, "أطفالهم يفضلون الكمبيوتر اللوحي")]
+
+
+def test_a_statement_pointed_back_to_and_an_unnamed_source_with_its_adjectives() -> None:
+    text = (HEAD + "وألقى الأمين العام سامر خليل كلمة أعرب فيها عن شكره للمملكة على هذه "
+                   "اللفتة.\nوكشف مصدر أمني عراقي مسؤول عن تخلي واشنطن عن الفيتو.\nوأكد "
+                   "مسؤولون أمريكيون استمرار الغارات على مواقع التنظيم.")
+    assert [(cue, speaker, content) for _, cue, speaker, content in _quotes(text)] == [
+        ("أعرب", "سامر خليل", "عن شكره للمملكة على هذه اللفتة"),
+        ("كشف", None, "عن تخلي واشنطن عن الفيتو"),
+        ("أكد", None, "استمرار الغارات على مواقع التنظيم")]
+    assert [quote.speaker_text for quote in _corpus(text).articles[0].quotes][1:] == [
+        "مصدر أمني", "مسؤولون أمريكيون"]

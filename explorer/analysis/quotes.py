@@ -32,6 +32,7 @@ from explorer.analysis.name_phrases import (
     PhraseReader,
     Word,
     folded_set,
+    is_anonymous,
     is_org_head,
     is_stop,
     is_time,
@@ -92,6 +93,8 @@ _CLAUSE_PARTICIPLES = folded_set("اضاف بين اوضح اشار لفت نو�
 # Before a cue, what makes its subject a thing: «مما يؤكد أهمية», «الذي يؤكد على».
 _THING_SUBJECTS = folded_set("ما بما مما الذي التي وهو وهي وهذا وهذه")
 _ADJUNCT_PREPOSITIONS = folded_set("في خلال لدى اثناء امس اليوم عبر")
+# «أصدر تعميماً أكد فيه عقد اجتماع»: the statement the cue is in, pointed back to
+_RESUMPTIVE = folded_set("فيه فيها خلاله خلالها")
 _DASHES = frozenset("-–—")
 _SUBJECT_ADVERBS = folded_set("ايضا كذلك بدوره بدورها امس اليوم")
 _SUBJECT_PARTICLES = folded_set("به بها بذلك باسم")  # «كما أفاد بذلك», «المتحدث باسم»
@@ -107,6 +110,11 @@ _AS_SAID_PAIRS = {("حسب", "ما"), ("بحسب", "ما"), ("وفق", "ما"), 
 _CUE_WINDOW = 25
 _NOUN_WINDOW = 20
 _MAX_SUBJECT_WORDS = 7
+_MAX_SOURCE_WORDS = 4
+# What news says of an unnamed source besides its nationality: «مصدر مسؤول», «مطلع».
+_SOURCE_ADJECTIVES = folded_set("مسؤول مسؤوله مسؤولون مسؤولين رفيع رفيعه مطلع مطلعه "
+                                "مطلعون مقرب مقربه مقربون بارز بارزه كبير كبيره")
+_NISBA_ENDINGS = ("ي", "يه", "يون", "يين")
 _PLAIN_SAYING = folded_set("قال اوضح اكد اضاف صرح افاد تابع")
 # Cues whose content opens with «بـ»: «أشاد الوزير [بالجهود ...]», «ونوه المسافر [بالمعاملة]».
 _PRAISING = folded_set("اشاد نوه ندد")
@@ -122,6 +130,13 @@ def _dateline(subject: Subject, segment: list[int], words: list[Word]) -> bool:
 
 # First-person words that make a place's headline its own words («طهران: لسنا ...»).
 _FIRST_PERSON = folded_set("نحن إننا انا أنا لسنا لنا علينا منا عندنا لدينا")
+
+
+def _source_adjective(word: Word) -> bool:
+    """An indefinite adjective after an unnamed source: a nisba («أمني», «عراقي») or what
+    news says of sources («مسؤول», «مطلع»)."""
+    return word.token.is_word and not word.definite and not is_stop(word) and (
+        word.key in _SOURCE_ADJECTIVES or word.key.endswith(_NISBA_ENDINGS))
 
 
 def _plainly_said(cue: str) -> bool:
@@ -496,6 +511,8 @@ class _Finder:
             close = next((k for k in range(j + 1, min(j + 6, len(words)))
                           if words[k].text in _DASHES), None)
             j = close + 1 if close is not None else j
+        if inside(j) and words[j].key in _RESUMPTIVE:
+            j += 1  # «تعميماً أكد فيه عقد اجتماع», «في وقت كشف فيه مصدر أمني عن ...»
         subject_end = self._subject_end(j, inside, info.gender, info.lemma in _PRAISING) \
             if info.form == "finite" else j
         if info.lemma in _ADDRESSING and info.form == "finite":
@@ -581,6 +598,11 @@ class _Finder:
             word = words[end]
             if hit is not None:
                 end = hit[1] + 1
+            elif end == j and word.token.is_word and is_anonymous(word) and not word.definite:
+                end += 1  # «كشف مصدر أمني عراقي مسؤول عن ...»: the source and its adjectives
+                while inside(end) and end - j <= _MAX_SOURCE_WORDS \
+                        and _source_adjective(words[end]):
+                    end += 1
             elif word.token.is_word and is_org_head(word) and not word.definite:
                 if gender is not None and (word.key.endswith(("ه", "ات")) != (gender == "f")):
                     break
