@@ -651,3 +651,12 @@ def test_a_statement_pointed_back_to_and_an_unnamed_source_with_its_adjectives()
         ("أكد", None, "استمرار الغارات على مواقع التنظيم")]
     assert [quote.speaker_text for quote in _corpus(text).articles[0].quotes][1:] == [
         "مصدر أمني", "مسؤولون أمريكيون"]
+
+
+def test_a_short_name_in_marks_after_a_clause_opening_cue_is_its_subject() -> None:
+    rows = _quotes(HEAD + "وقال المدير سامي الصالح إن العام الدراسي بدأ.\nوحثّ \"الصالح\" "
+                          "الجميع على العمل والتكاتف في سبيل إنجاح العام.\nوأعلنت «سابك» "
+                          "توزيع أرباح نقدية على المساهمين عن النصف الأول.")
+    assert [content for *_, content in rows][1:] == [
+        "الجميع على العمل والتكاتف في سبيل إنجاح العام",
+        "توزيع أرباح نقدية على المساهمين عن النصف الأول"]

@@ -406,7 +406,7 @@ class PhraseReader:
                     i += 1
                     continue
                 # «صحيفة "نيويورك تايمز"»: a quoted name as the complement
-                close = self._quoted_name_end(i, limit) if pending else None
+                close = self.quoted_name_end(i, limit) if pending else None
                 if close is not None:
                     last, pending = close, False
                     i = close + 1
@@ -462,7 +462,7 @@ class PhraseReader:
             break
         return last
 
-    def _quoted_name_end(self, i: int, limit: int) -> int | None:
+    def quoted_name_end(self, i: int, limit: int) -> int | None:
         """Index of the mark closing a short quoted name opening at ``i``, or None."""
         if self.words[i].text not in _QUOTE_OPENERS:
             return None

@@ -568,8 +568,11 @@ class _Finder:
         else:
             return None
         hit = self.reader.entity_at.get(j)
+        quoted = self._quoted_subject_end(j, inside)
         if c and words[c - 1].key == "قد":
             first_phrase = j
+        elif quoted is not None:
+            first_phrase = quoted  # «ودعت «الهيئة» المؤهلين إلى ...»
         elif hit is not None:
             first_phrase = hit[1] + 1
         else:
@@ -580,6 +583,19 @@ class _Finder:
         end = min(subject_end, first_phrase, k)
         return end, end  # what is asked is said with the ones asked: «[المرشحين بتحديد ...]»
 
+    def _quoted_subject_end(self, j: int, inside: Callable[[int], bool]) -> int | None:
+        """After a cue that opens its clause («ودعت», «بدوره أكد»), a short name in
+        quotation marks at ``j`` is its subject: the index after the closing mark. Not
+        after a cue whose subject came first («الإمارات تعلن «استشهاد» ...»: what was
+        announced)."""
+        cue = j - 1
+        opens = cue == _run_of(self.sentence_of, self.sentence_of[cue])[0] \
+            or self.words[cue].text.startswith(("و", "ف")) \
+            or cue > 0 and self.words[cue - 1].key in _TURN_WORDS
+        close = self.reader.quoted_name_end(j, len(self.words)) if inside(j) and opens \
+            else None
+        return close + 1 if close is not None else None
+
     def _subject_end(self, j: int, inside: Callable[[int], bool], gender: str | None,
                      praising: bool = False) -> int:
         """The end of a finite cue's subject at ``j``: past the person a long role names,
@@ -589,8 +605,12 @@ class _Finder:
         a verbal noun after the subject is what was said: «أكدت الوزارة [الالتزام] ...».
         After a verb of praise (``praising``) a definite word with «بـ» opens what is
         praised («أشاد المواطنون [بالضربات ...]») unless another follows it, which then
-        does («ونوه مدير الشؤون الصحية بالمنطقة [بالجهود ...]»)."""
+        does («ونوه مدير الشؤون الصحية بالمنطقة [بالجهود ...]»). A short name in
+        quotation marks is the whole subject."""
         words = self.words
+        quoted = self._quoted_subject_end(j, inside)
+        if quoted is not None:
+            return quoted  # «وحذّر "السديس" من ...», «بدوره أكد «المرصد السوري» تحقيق ...»
         group = self.reader.group_at(j, len(words)) if inside(j) else None
         end = self._person_ends_subject(j, inside) or (group + 1 if group is not None else j)
         while inside(end) and end - j <= _MAX_SUBJECT_WORDS:
