@@ -660,3 +660,12 @@ def test_a_short_name_in_marks_after_a_clause_opening_cue_is_its_subject() -> No
     assert [content for *_, content in rows][1:] == [
         "الجميع على العمل والتكاتف في سبيل إنجاح العام",
         "توزيع أرباح نقدية على المساهمين عن النصف الأول"]
+
+
+def test_what_was_said_starts_after_the_outlet_and_the_place_of_the_subject() -> None:
+    rows = _quotes(HEAD + "وكشفت مصادر تركية مطلعة لـ«الشرق الأوسط» عن مسار جديد للغارات على "
+                          "التنظيم.\nوكشف مصدر قبلي في شبوة لـ«الشرق الأوسط»، سيطرة القوات على "
+                          "المنطقة كلها.\nوأكد الوزير في الرياض أمس على أهمية العمل المشترك.")
+    assert [content for *_, content in rows] == [
+        "عن مسار جديد للغارات على التنظيم", "سيطرة القوات على المنطقة كلها",
+        "على أهمية العمل المشترك"]

@@ -38,7 +38,7 @@ from explorer.analysis.name_phrases import (
     is_time,
     is_verbal_noun,
 )
-from explorer.analysis.speakers import Subject, read_subject
+from explorer.analysis.speakers import Subject, past_dative, read_subject
 from explorer.analysis.speech_verbs import CueInfo, cue_info, without_conjunction
 from explorer.arabic.normalize import fold
 from explorer.arabic.tokens import line_break_offsets, sentence_spans
@@ -513,6 +513,7 @@ class _Finder:
             j = close + 1 if close is not None else j
         if inside(j) and words[j].key in _RESUMPTIVE:
             j += 1  # «تعميماً أكد فيه عقد اجتماع», «في وقت كشف فيه مصدر أمني عن ...»
+        j = self._past_outlet(j, inside)  # «أكد لـ«عكاظ» المتحدث ...»
         subject_end = self._subject_end(j, inside, info.gender, info.lemma in _PRAISING) \
             if info.form == "finite" else j
         if info.lemma in _ADDRESSING and info.form == "finite":
@@ -522,6 +523,8 @@ class _Finder:
         start = subject_end
         if start > j and inside(start) and words[start].text in "،,":
             start += 1  # «أعلنت المؤسسة العامة للتدريب التقني والمهني, استمرار فترة القبول»
+        if start > j:
+            start = self._past_outlet(start, inside)  # «مصادر مطلعة لـ«الشرق الأوسط» عن»
         if inside(start) and words[start].key in _ADJUNCT_PREPOSITIONS:
             if inside(start + 1) and words[start + 1].key in _MEDIA:
                 # «نفت الشركة في بيان [وجود شراكة ...]»: the statement, then what it says
@@ -530,8 +533,18 @@ class _Finder:
                                          or is_time(words[start])):
                     start += 1  # «في بيان لها أمس عن ...»
             else:
-                start = next((k for k in range(start + 1, min(start + 12, len(words)))
-                              if inside(k) and words[k].key in _CONTENT_PREPOSITIONS), start)
+                place = self.reader.entity_at.get(start + 1)
+                if place is not None and place[0].type == "LOC":
+                    # «مصدر قبلي في شبوة لـ«الشرق الأوسط»، [سيطرة ...]», «أكد الوزير في
+                    # الرياض [استمرار ...]»
+                    start = self._past_outlet(place[1] + 1, inside)
+                    while inside(start) and (is_time(words[start])
+                                             or words[start].text in "،,"):
+                        start += 1  # «في الرياض أمس على ...», «في السعودية أمس، القبض»
+                else:
+                    start = next((k for k in range(start + 1, min(start + 12, len(words)))
+                                  if inside(k) and words[k].key in _CONTENT_PREPOSITIONS),
+                                 start)
         opening = start  # the content keeps the preposition the verb takes («أثنى على ...»)
         if inside(start) and words[start].key in _CONTENT_PREPOSITIONS:
             start += 1
@@ -582,6 +595,16 @@ class _Finder:
             first_phrase = max(first_phrase, named)
         end = min(subject_end, first_phrase, k)
         return end, end  # what is asked is said with the ones asked: «[المرشحين بتحديد ...]»
+
+    def _past_outlet(self, j: int, inside: Callable[[int], bool]) -> int:
+        """Past the outlet or audience a statement is told to at ``j`` («لـ«الشرق
+        الأوسط»»، «للصحفيين») and a comma after it; ``j`` itself when none is there."""
+        if not inside(j):
+            return j
+        told = past_dative(self.reader, j, len(self.words))
+        if told > j and inside(told) and self.words[told].text in "،,":
+            told += 1
+        return told if inside(told) else j
 
     def _quoted_subject_end(self, j: int, inside: Callable[[int], bool]) -> int | None:
         """After a cue that opens its clause («ودعت», «بدوره أكد»), a short name in

@@ -107,7 +107,7 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
     words = reader.words
     if first < limit and words[first].text in "،,":
         return Subject("implicit")  # «وكانت الحكومة أكدت، تزامنا مع الغارات، أن»: said before
-    i = _past_dative(reader, first, limit)
+    i = past_dative(reader, first, limit)
     while i < limit and (not words[i].token.is_word or words[i].key in _LEADING_ADVERBS
                          or is_time(words[i])):
         if words[i].text in _OPENING_MARKS and _name_in_marks(reader, i):
@@ -312,7 +312,7 @@ def _person_after_noun(reader: PhraseReader, mentions: MentionSet, i: int, limit
     return None
 
 
-def _past_dative(reader: PhraseReader, first: int, limit: int) -> int:
+def past_dative(reader: PhraseReader, first: int, limit: int) -> int:
     """Past the outlet or audience a cue is told to, before its subject: «أكد لـ«عكاظ»
     المتحدث ...», «قال لـ"الاقتصادية" عبدالرحمن المسعد», «صرح للصحفيين الوزير ...»,
     «وقالت لرويترز ...»."""
