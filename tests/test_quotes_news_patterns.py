@@ -669,3 +669,10 @@ def test_what_was_said_starts_after_the_outlet_and_the_place_of_the_subject() ->
     assert [content for *_, content in rows] == [
         "عن مسار جديد للغارات على التنظيم", "سيطرة القوات على المنطقة كلها",
         "على أهمية العمل المشترك"]
+
+
+def test_an_indefinite_role_word_before_a_comma_is_the_surname_of_a_cut_name() -> None:
+    text = (HEAD + "من جهته، أكد المتحدث الرسمي باسم وزارة الحج حاتم قاضي، أن التسجيل "
+                   "الإلكتروني يوفر السهولة للحجاج.")
+    [(_, cue, speaker, _)] = _quotes(text)
+    assert (cue, speaker) == ("أكد", "حاتم قاضي")

@@ -246,8 +246,9 @@ def _whole_name(reader: PhraseReader, mentions: MentionSet, entity: Entity, firs
     """A subject person the recogniser cut to its first name, when one word alone stands
     between it and what was said: «أكد البائع [حسن] الطرف أن», «المتحدث باسم وزارة الحج
     [حاتم] قاضي، أن» — after a given name, that word is the surname, even one that is
-    also a noun. Not an adverb, a time, a particle, a role, a cue, a word behind «بـ/لـ»
-    or another name («وقال محمد أيضا إن», «وقال منصور رئيس ...»)."""
+    also a noun or, without the article and before a comma, a role («قاضي»). Not an
+    adverb, a time, a particle, another role («منصور رئيس نادي ...», «منصور الوزير»), a
+    cue, a word behind «بـ/لـ» or another name («وقال محمد أيضا إن»)."""
     words = reader.words
     if first != last or not is_given_name(words[first].key) or not (
             last + 2 == limit or last + 2 < limit and words[last + 2].text in "،,"):
@@ -255,7 +256,9 @@ def _whole_name(reader: PhraseReader, mentions: MentionSet, entity: Entity, firs
     word = words[last + 1]
     if (not word.token.is_word or not word.key.isalpha() or is_stop(word) or is_time(word)
             or word.key in _LEADING_ADVERBS or is_indefinite(word) or cue_info(word.text)
-            or word.role or word.key[:1] in "بل" or last + 1 in reader.entity_at):
+            or word.role and (word.definite or last + 2 >= len(words)
+                              or words[last + 2].text not in "،,")
+            or word.key[:1] in "بل" or last + 1 in reader.entity_at):
         return entity, last
     longer = mentions.add_titled_person(entity.start, word.end, reader.word_ends)
     if longer is None or longer.start != entity.start or longer.end != word.end:
@@ -374,6 +377,8 @@ def _role_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
     if entity is None:
         return Subject("role", role=roles[0].text, text=roles[0].text)
     reader.refresh(mentions)
+    # «المتحدث الرسمي باسم وزارة الحج [حاتم] قاضي، أن»: the surname the recogniser left out
+    entity, last = _whole_name(reader, mentions, entity, first, last, limit)
     for role in roles:
         mentions.note(entity, role=role.text,
                       gender=reader.words[role.first].role or cue_gender)
