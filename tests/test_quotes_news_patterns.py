@@ -676,3 +676,9 @@ def test_an_indefinite_role_word_before_a_comma_is_the_surname_of_a_cut_name() -
                    "الإلكتروني يوفر السهولة للحجاج.")
     [(_, cue, speaker, _)] = _quotes(text)
     assert (cue, speaker) == ("أكد", "حاتم قاضي")
+
+
+def test_a_second_given_name_and_the_surname_complete_a_cut_name_but_ala_does_not() -> None:
+    rows = _quotes(HEAD + "من جانبه، أكد رئيس مجلس إدارة الشركة محمد علي النقي أن المؤتمر "
+                          "سيشهد مشاركة واسعة.")
+    assert [speaker for _, _, speaker, _ in rows] == ["محمد علي النقي"]

@@ -243,28 +243,40 @@ def _name_in_marks(reader: PhraseReader, mark: int) -> bool:
 
 def _whole_name(reader: PhraseReader, mentions: MentionSet, entity: Entity, first: int,
                 last: int, limit: int) -> tuple[Entity, int]:
-    """A subject person the recogniser cut to its first name, when one word alone stands
-    between it and what was said: «أكد البائع [حسن] الطرف أن», «المتحدث باسم وزارة الحج
-    [حاتم] قاضي، أن» — after a given name, that word is the surname, even one that is
+    """A subject person the recogniser cut to its first name, when its surname alone, or
+    a second given name and the surname, stand between it and what was said: «أكد البائع
+    [حسن] الطرف أن», «المتحدث باسم وزارة الحج [حاتم] قاضي، أن», «سكرتارية عربال الدائمة
+    [محمد] علي النقي أن» — after a given name, that word is the surname, even one that is
     also a noun or, without the article and before a comma, a role («قاضي»). Not an
     adverb, a time, a particle, another role («منصور رئيس نادي ...», «منصور الوزير»), a
     cue, a word behind «بـ/لـ» or another name («وقال محمد أيضا إن»)."""
     words = reader.words
-    if first != last or not is_given_name(words[first].key) or not (
-            last + 2 == limit or last + 2 < limit and words[last + 2].text in "،,"):
+    if first != last or not is_given_name(words[first].key):
         return entity, last
-    word = words[last + 1]
+
+    def ends_at(k: int) -> bool:  # what was said, or a comma before it, right after k
+        return k + 1 == limit or k + 1 < limit and words[k + 1].text in "،,"
+
+    if ends_at(last + 1):
+        surname = last + 1
+    elif last + 2 < limit and ends_at(last + 2) and is_given_name(words[last + 1].key) \
+            and not words[last + 1].text.endswith("ى") and last + 1 not in reader.entity_at:
+        # a second given name, not the preposition «على» that folds like «علي»
+        surname = last + 2
+    else:
+        return entity, last
+    word = words[surname]
     if (not word.token.is_word or not word.key.isalpha() or is_stop(word) or is_time(word)
             or word.key in _LEADING_ADVERBS or is_indefinite(word) or cue_info(word.text)
-            or word.role and (word.definite or last + 2 >= len(words)
-                              or words[last + 2].text not in "،,")
-            or word.key[:1] in "بل" or last + 1 in reader.entity_at):
+            or word.role and (word.definite or surname + 1 >= len(words)
+                              or words[surname + 1].text not in "،,")
+            or word.key[:1] in "بل" or surname in reader.entity_at):
         return entity, last
     longer = mentions.add_titled_person(entity.start, word.end, reader.word_ends)
     if longer is None or longer.start != entity.start or longer.end != word.end:
         return entity, last
     reader.refresh(mentions)
-    return longer, last + 1
+    return longer, surname
 
 
 def _issuer_after(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
