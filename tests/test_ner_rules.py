@@ -13,6 +13,7 @@ from explorer.analysis.ner.rules import (
     persons_in_other_names,
     persons_that_are_words,
     persons_without_nunation,
+    prophets_are_no_persons,
     title_positions,
 )
 
@@ -345,3 +346,17 @@ def test_a_prayer_after_a_name_ends_it_and_alone_is_no_person(features) -> None:
     for words in (["وقال", "رحمة", "الله", "يوسف", "زائي"], ["وقال", "حفظه", "العتيبي"]):
         tags = ["O", *person(len(words) - 1)]
         assert persons_that_are_words(words, tags, features) == tags, words
+
+
+def test_prophets_are_no_persons_and_a_companion_is(features) -> None:
+    words = ["سنة", "النبي", "محمد", "صلى", "الله", "عليه", "وسلم", "وإن", "يوسف", "(",
+             "عليه", "السلام", ")", "وقال", "أبو", "بكر", "رضي", "الله", "عنه"]
+    tags = ["O", "O", "B-PERS", "O", "O", "O", "O", "O", "B-PERS", "O", "O", "O", "O", "O",
+            *person(2), "O", "O", "O"]
+    expected = list(tags)
+    expected[2] = expected[8] = "O"
+    assert prophets_are_no_persons(words, tags, features) == expected
+    # «رسول الله» inside the span, and the blessing itself taken for a name
+    words = ["رسول", "الله", "محمد", "قال", "صلى", "الله"]
+    tags = [*person(3), "O", *person(2)]
+    assert prophets_are_no_persons(words, tags, features) == ["O"] * 6

@@ -44,6 +44,7 @@ from explorer.analysis.ner.rules import (
     persons_in_other_names,
     persons_that_are_words,
     persons_without_nunation,
+    prophets_are_no_persons,
     title_positions,
 )
 from explorer.analysis.ner.scoring import EmissionScorer
@@ -115,6 +116,7 @@ class CrfRecognizer:
         tags = persons_that_are_words(words, tags, self.features)
         tags = propagate(words, tags, self.features, self.resources, starts)
         if self.institutions:
+            tags = prophets_are_no_persons(words, tags, self.features)
             tags = mark_listed_organisations(organisation_edges(words, tags, self.features),
                                              phrases)
             for (start, end), found in _by_sentence(ranges, head_positions(keys)):

@@ -82,6 +82,13 @@ _PRAYERS = frozenset(fold(f"{verb}{pronoun}") for verb in (
     "حفظ", "يحفظ", "رحم", "يرحم", "أيد", "يؤيد", "رعا", "يرعا", "وفق", "يوفق", "سدد", "يسدد")
     for pronoun in ("ه", "ها", "هما", "هم"))
 _ALLAH = fold("الله")
+# Words for the Prophet (or a prophet) before a name, with their clitics.
+_PROPHET_WORDS = frozenset(fold(word) for word in (
+    "النبي", "للنبي", "بالنبي", "والنبي", "نبي", "نبيه", "نبينا", "ونبينا", "الرسول",
+    "للرسول", "بالرسول", "والرسول", "رسول", "رسوله", "رسولنا"))
+_PROPHETIC_BLESSINGS = frozenset((fold(a), fold(b)) for a, b in (
+    ("صلى", "الله"), ("صلّى", "الله"), ("صلوات", "الله"), ("عليه", "السلام"), ("عليه", "الصلاة"),
+    ("عليهم", "السلام"), ("عليها", "السلام")))
 _PLURAL_TITLE_ENDINGS = ("و", "ون", "ين", "ان")
 _MIN_TITLE = 3  # «د» (doctor) is a title too: «دان» is no plural of it
 _MAX_MODIFIERS = 6
@@ -561,6 +568,45 @@ def persons_that_are_words(words: list[str], tags: list[str], features: FeatureE
                 or _adjective_after_noun(first, keys, result, features, surnames)):
             result[first] = "O"
     return result
+
+
+def prophets_are_no_persons(words: list[str], tags: list[str], features: FeatureExtractor
+                            ) -> list[str]:
+    """``tags`` without the persons that are prophets, which readers of who is in the
+    news and who said what do not look for among its actors (and the annotation guide
+    does not count): a name after «النبي»/«رسول الله»/«نبينا» or before «صلى الله عليه
+    وسلم»/«عليه السلام» («النبي [محمد] صلى الله عليه وسلم», «[يوسف] (عليه السلام)»).
+    «رضي الله عنه» (a companion) keeps its person. The corpora tag prophets as persons,
+    so only the app's output drops them."""
+    keys = features.folded(words)
+    result = list(tags)
+    for first, last, kind in spans(tags):
+        if kind == "PERS" and (_after_prophet_word(first, keys)
+                               or _before_prophetic_blessing(first, words, keys)
+                               or _before_prophetic_blessing(last, words, keys)):
+            result[first:last] = ["O"] * (last - first)
+    return result
+
+
+def _after_prophet_word(first: int, keys: list[str]) -> bool:
+    """«النبي/للنبي/نبينا/الرسول [...]», «رسول الله [...]», or the span opening with such
+    a word («[نبيه محمد]», «[رسول الله محمد]»)."""
+    if keys[first] in _PROPHET_WORDS or first and keys[first - 1] in _PROPHET_WORDS:
+        return True
+    return first > 1 and keys[first - 1] == _ALLAH and keys[first - 2] in _PROPHET_WORDS
+
+
+def _before_prophetic_blessing(last: int, words: list[str], keys: list[str]) -> bool:
+    """«[...] صلى الله عليه وسلم», «[...] (عليه السلام)», «[...] ﷺ» at ``last`` (at a
+    span's first word: the blessing taken for a name, «[صلى الله]»)."""
+    k = last
+    while k < len(words) and words[k] in "(-–":
+        k += 1
+    if k >= len(words):
+        return False
+    if words[k] == "ﷺ":
+        return True
+    return k + 1 < len(words) and (keys[k], keys[k + 1]) in _PROPHETIC_BLESSINGS
 
 
 def _prayer(i: int, words: list[str], keys: list[str]) -> bool:
