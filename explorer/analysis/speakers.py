@@ -390,7 +390,7 @@ def _role_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
         return Subject("role", role=roles[0].text, text=roles[0].text)
     reader.refresh(mentions)
     # «المتحدث الرسمي باسم وزارة الحج [حاتم] قاضي، أن»: the surname the recogniser left out
-    entity, last = _whole_name(reader, mentions, entity, first, last, limit)
+    entity, _ = _whole_name(reader, mentions, entity, first, last, limit)
     for role in roles:
         mentions.note(entity, role=role.text,
                       gender=reader.words[role.first].role or cue_gender)
