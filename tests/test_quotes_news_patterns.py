@@ -682,3 +682,13 @@ def test_a_second_given_name_and_the_surname_complete_a_cut_name_but_ala_does_no
     rows = _quotes(HEAD + "من جانبه، أكد رئيس مجلس إدارة الشركة محمد علي النقي أن المؤتمر "
                           "سيشهد مشاركة واسعة.")
     assert [speaker for _, _, speaker, _ in rows] == ["محمد علي النقي"]
+
+
+def test_a_group_asking_someone_is_read_whole_before_the_ones_asked() -> None:
+    text = (HEAD + "وطالب عدد من السكان الجهات المختصة بتكثيف الرقابة في الحي.\nودعا عدد من "
+                   "المختصين إلى أهمية احتواء الشباب حتى لا يقعوا فريسة للتنظيمات.")
+    assert [content for *_, content in _quotes(text)] == [
+        "الجهات المختصة بتكثيف الرقابة في الحي",
+        "إلى أهمية احتواء الشباب حتى لا يقعوا فريسة للتنظيمات"]
+    assert [quote.speaker_text for quote in _corpus(text).articles[0].quotes] == [
+        "عدد من السكان", "عدد من المختصين"]

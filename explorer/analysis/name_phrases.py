@@ -46,6 +46,7 @@ _ROLE_HEADS_F = folded_set(
 # المواطنين», «بعض المحللين», «مجموعة من أقارب الركاب».
 _PARTITIVES = folded_set("عدد مجموعه العديد بعض كثير جمع نخبه عشرات مئات")
 _SOME = folded_set("بعض")  # the one that takes its group without «من»
+_GROUP_ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يات")
 _LARGE = folded_set("كبير")
 _OF = folded_set("من")
 _MAX_GROUP_WORDS = 3
@@ -718,9 +719,9 @@ class PhraseReader:
 
     def group_at(self, first: int, limit: int) -> int | None:
         """Last index of «عدد (كبير) من» and the group it counts, its indefinite words
-        up to the first definite one and the definite words after («عدد من [خريجي
-        وخريجات] الانتساب», «بعض المحللين»), or None when no partitive opens a subject
-        at ``first``."""
+        up to the first definite one and that one's adjectives and coordinated groups
+        («عدد من [خريجي وخريجات] الانتساب», «بعض المحللين»), or None when no partitive
+        opens a subject at ``first``."""
         words = self.words
         if words[first].key not in _PARTITIVES or first in self.entity_at:
             return None
@@ -737,8 +738,11 @@ class PhraseReader:
             return None  # «عدد المصابين»: the number of the injured, not some of them
         if k >= limit or not words[k].definite or is_stop(words[k]):
             return None
+        # then its adjectives and the groups joined to it: «المواطنين [السعوديين]»,
+        # «المزارعين [والمهتمين]»; not the ones addressed: «الحضور [اللجان] ...»
         while k + 1 < limit and words[k + 1].definite and not is_stop(words[k + 1]) \
-                and words[k + 1].key[:1] not in _PREPOSITION_CLITICS:
+                and (words[k + 1].key.startswith("وال")
+                     or words[k + 1].bare.endswith(_GROUP_ADJECTIVE_ENDINGS)):
             k += 1
         return k
 

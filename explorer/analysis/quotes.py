@@ -565,9 +565,12 @@ class _Finder:
         the noun and its genitive, right after the cue, and nothing after it when «كان ...
         قد» named it before; the content runs from the ones addressed («[المرشحين بتحديد
         الموعد]»). None when the request follows the cue at once («دعا إلى»), which
-        :meth:`_nominal_start` reads."""
+        :meth:`_nominal_start` reads. A group as subject is read whole first («وطالب عدد
+        من الحضور [اللجان المشاركة باختيار ...]», «دعا عدد من المختصين [إلى ...]»)."""
         words = self.words
-        for k in range(j, j + _MAX_ADDRESSEE + 3):
+        group = self.reader.group_at(j, len(words)) if inside(j) else None
+        scan = group + 1 if group is not None else j
+        for k in range(scan, scan + _MAX_ADDRESSEE + 3):
             if not inside(k) or words[k].text in "،,؛;" or self._cue(k) is not None:
                 return None
             hit = self.reader.entity_at.get(k)
@@ -575,7 +578,7 @@ class _Finder:
                 continue
             key = words[k].key
             if key in _CONTENT_PREPOSITIONS or key[:1] in "بل" and len(key) > 3:
-                if k == j:
+                if k == scan:
                     return None
                 break
         else:
@@ -584,6 +587,8 @@ class _Finder:
         quoted = self._quoted_subject_end(j, inside)
         if c and words[c - 1].key == "قد":
             first_phrase = j
+        elif group is not None:
+            first_phrase = group + 1
         elif quoted is not None:
             first_phrase = quoted  # «ودعت «الهيئة» المؤهلين إلى ...»
         elif hit is not None:
