@@ -5,6 +5,11 @@ from __future__ import annotations
 from tests.test_quotes import HEAD, _corpus, _quotes
 
 
+def _speaker_texts(text: str) -> list[str | None]:
+    """How the app names each quote's speaker as written («عدد من المختصين» for a group)."""
+    return [quote.speaker_text for quote in _corpus(text).articles[0].quotes]
+
+
 def test_the_cue_after_the_clause_it_reports() -> None:
     *_, (kind, cue, speaker, content) = _quotes(
         HEAD + "وقال المحامي رامي فارس إن السوق تحسنت. وتستغرق إجراءات التسجيل نحو "
@@ -577,7 +582,7 @@ def test_some_of_a_group_is_an_unnamed_source_and_praise_opens_with_bi() -> None
         ("أشاد", None, "بالتنظيم الجيد الذي شهدته فعاليات المهرجان"),
         ("نوه", None, "بالجهود التي بذلتها فرق الإسعاف")]
     # the group is named as an unnamed source, not given to the minister named before
-    assert [quote.speaker_text for quote in _corpus(text).articles[0].quotes][1:] == [
+    assert _speaker_texts(text)[1:] == [
         "عدد من المختصين", "عدد كبير من الزوار", "مدير الشؤون الصحية بالمنطقة"]
 
 
@@ -649,7 +654,7 @@ def test_a_statement_pointed_back_to_and_an_unnamed_source_with_its_adjectives()
         ("أعرب", "سامر خليل", "عن شكره للمملكة على هذه اللفتة"),
         ("كشف", None, "عن تخلي واشنطن عن الفيتو"),
         ("أكد", None, "استمرار الغارات على مواقع التنظيم")]
-    assert [quote.speaker_text for quote in _corpus(text).articles[0].quotes][1:] == [
+    assert _speaker_texts(text)[1:] == [
         "مصدر أمني", "مسؤولون أمريكيون"]
 
 
@@ -690,5 +695,5 @@ def test_a_group_asking_someone_is_read_whole_before_the_ones_asked() -> None:
     assert [content for *_, content in _quotes(text)] == [
         "الجهات المختصة بتكثيف الرقابة في الحي",
         "إلى أهمية احتواء الشباب حتى لا يقعوا فريسة للتنظيمات"]
-    assert [quote.speaker_text for quote in _corpus(text).articles[0].quotes] == [
+    assert _speaker_texts(text) == [
         "عدد من السكان", "عدد من المختصين"]

@@ -41,15 +41,17 @@ _ROLE_HEADS_F = folded_set(
     "ممثله ملكه اميره قياديه ناشطه باحثه خبيره محلله كاتبه صحفيه سيده دكتوره قاضيه مندوبه "
     "منسقه مفوضه مراسله مسؤوله مرشحه محاميه طبيبه اعلاميه مذيعه روائيه شاعره فنانه "
     "مخرجه وكيله مهندسه")
-# Speakers that are a role with no name and no holder: sources, officials, witnesses.
 # A subject that is some of a group, an unnamed source: «عدد من المختصين», «عدد كبير من
 # المواطنين», «بعض المحللين», «مجموعة من أقارب الركاب».
 _PARTITIVES = folded_set("عدد مجموعه العديد بعض كثير جمع نخبه عشرات مئات")
 _SOME = folded_set("بعض")  # the one that takes its group without «من»
-_GROUP_ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يات")
+# Nisba adjectives: «أمني», «السعوديين», «عراقيون».
+NISBA_ENDINGS = ("ي", "يه", "يين", "يون")
+_GROUP_ADJECTIVE_ENDINGS = (*NISBA_ENDINGS, "يات")
 _LARGE = folded_set("كبير")
 _OF = folded_set("من")
 _MAX_GROUP_WORDS = 3
+# Speakers that are a role with no name and no holder: sources, officials, witnesses.
 _ANONYMOUS = folded_set(
     "احد احدي بعض مصدر مصادر مسؤولون مسؤولين شهود شاهد ناشطون سكان خبراء محللون مراقبون متظاهرون "
     "دبلوماسي دبلوماسيون مشاركون مشاركين محتجون مجتمعون مواطنون لاجئون معارضون قاده "
@@ -221,11 +223,14 @@ def is_indefinite(word: Word) -> bool:
     return bool(_INDEFINITE_MARKS.search(word.text))
 
 
-def is_verbal_noun(word: Word) -> bool:
-    """A definite verbal noun of a derived form, with no clitic but the article
-    («التأكيد», «الالتزام»): after a name that ends in a definite word, what was said,
-    not part of the name; after an indefinite one, its genitive («مكافحة الاحتيال»)."""
-    return word.key == "ال" + word.bare and is_derived_verbal_noun(word.bare)
+def reported_after_name(words: list[Word], i: int) -> bool:
+    """Whether ``words[i]`` is a definite verbal noun of a derived form, with no clitic
+    but the article («التأكيد», «الالتزام»), right after a definite word: after a name,
+    what was said, not part of the name («أكدت الوزارة [الالتزام]»); after an
+    indefinite word it is that word's genitive («مكافحة الاحتيال»)."""
+    word = words[i]
+    return i > 0 and words[i - 1].definite and word.key == "ال" + word.bare \
+        and is_derived_verbal_noun(word.bare)
 
 
 def is_stop(word: Word) -> bool:
@@ -449,8 +454,7 @@ class PhraseReader:
                 i = last + 1
                 continue
             if word.definite and not is_stop(word) and not is_time(word) \
-                    and word.role is None \
-                    and not (is_verbal_noun(word) and words[i - 1].definite):
+                    and word.role is None and not reported_after_name(words, i):
                 last = i
                 i += 1
                 continue

@@ -29,6 +29,7 @@ import numpy as np
 from explorer.analysis.mentions import MentionSet
 from explorer.analysis.name_phrases import (
     ACCORDING_TO,
+    NISBA_ENDINGS,
     PhraseReader,
     Word,
     folded_set,
@@ -36,7 +37,7 @@ from explorer.analysis.name_phrases import (
     is_org_head,
     is_stop,
     is_time,
-    is_verbal_noun,
+    reported_after_name,
 )
 from explorer.analysis.speakers import Subject, past_dative, read_subject
 from explorer.analysis.speech_verbs import CueInfo, cue_info, without_conjunction
@@ -114,7 +115,6 @@ _MAX_SOURCE_WORDS = 4
 # What news says of an unnamed source besides its nationality: «مصدر مسؤول», «مطلع».
 _SOURCE_ADJECTIVES = folded_set("مسؤول مسؤوله مسؤولون مسؤولين رفيع رفيعه مطلع مطلعه "
                                 "مطلعون مقرب مقربه مقربون بارز بارزه كبير كبيره")
-_NISBA_ENDINGS = ("ي", "يه", "يون", "يين")
 _PLAIN_SAYING = folded_set("قال اوضح اكد اضاف صرح افاد تابع")
 # Cues whose content opens with «بـ»: «أشاد الوزير [بالجهود ...]», «ونوه المسافر [بالمعاملة]».
 _PRAISING = folded_set("اشاد نوه ندد")
@@ -136,7 +136,7 @@ def _source_adjective(word: Word) -> bool:
     """An indefinite adjective after an unnamed source: a nisba («أمني», «عراقي») or what
     news says of sources («مسؤول», «مطلع»)."""
     return word.token.is_word and not word.definite and not is_stop(word) and (
-        word.key in _SOURCE_ADJECTIVES or word.key.endswith(_NISBA_ENDINGS))
+        word.key in _SOURCE_ADJECTIVES or word.key.endswith(NISBA_ENDINGS))
 
 
 def _plainly_said(cue: str) -> bool:
@@ -656,7 +656,7 @@ class _Finder:
                     break
                 end = self.reader.noun_phrase(end, len(words)) + 1
             elif word.token.is_word and (word.definite or word.role) and not is_stop(word) \
-                    and not (end > j and is_verbal_noun(word) and words[end - 1].definite) \
+                    and not (end > j and reported_after_name(words, end)) \
                     and not (praising and end > j and word.key.startswith("بال")
                              and not (inside(end + 1) and words[end + 1].key.startswith("بال"))):
                 end += 1
