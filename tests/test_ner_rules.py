@@ -162,6 +162,16 @@ def test_an_unlisted_first_name_before_a_surname_link_joins_it(features) -> None
         assert correct_persons(words, ["O", *person(2)], features) == ["O", *person(2)]
 
 
+def test_a_given_name_before_a_family_name_taken_alone_joins_it(features) -> None:
+    # «وقال المقدم علي الشهراني إنه», the tagger took «الشهراني» alone
+    words = ["وقال", "المقدم", "علي", "الشهراني", "إنه"]
+    assert correct_persons(words, ["O", "O", "O", "B-PERS", "O"], features) == [
+        "O", "O", *person(2), "O"]
+    # «على» is the preposition: «ضيقت الخناق على الأسد»; a title is no family name
+    for words in (["الخناق", "على", "الأسد"], ["وقال", "علي", "الرئيس"]):
+        assert correct_persons(words, ["O", "O", "B-PERS"], features) == [
+            "O", "O", "B-PERS"], words
+
 def test_words_with_nunation_are_no_part_of_a_person() -> None:
     # cut from the edges: «وأوضحت أن جون مختفٍ منذ», a participle taken for a name
     assert persons_without_nunation(["أن", "جون", "مختفٍ", "منذ"], ["O", *person(2), "O"]) == [

@@ -12,11 +12,12 @@ On real, untokenised text a person also runs into the next word of the sentence:
 preposition with the article before a place the gazetteer knows or the article writes
 alone («موغيريني للرياض», «خالد بالرياض»), or a verb after its particle («ظريف ليرى»,
 «أوباما فسيكون»); such a last word is cut. A name that stops at «بن/أبو/آل» takes the next
-word («بدر بن [علي]»), and a given name before a compound name or another given name, or
-a word the dictionary does not list before «أبو/بن/آل», joins the person after it
-(«[علي] عبد الله صالح», «[مناف] أبو شقير»); no span grows across a sentence start. A
-person right after «الملك/الأمير» and a word for what is named after kings («جامعة الملك
-خالد», «مستشفى الملك فيصل») is part of that organisation's name, and «الله» is no person.
+word («بدر بن [علي]»), and a given name before a compound name, another given name or a
+family name taken alone, or a word the dictionary does not list before «أبو/بن/آل», joins
+the person after it («[علي] عبد الله صالح», «المقدم [علي] الشهراني», «[مناف] أبو شقير»);
+no span grows across a sentence start. A person right after «الملك/الأمير» and a word
+for what is named after kings («جامعة الملك خالد», «مستشفى الملك فيصل») is part of that
+organisation's name, and «الله» is no person.
 
 It also misses a foreign name at the end of a long title («المبعوث الأممي الخاص إلى
 سوريا غير بيدرسون»): after a title and its modifiers (definite words, nationality
@@ -141,10 +142,11 @@ def correct_persons(words: list[str], tags: list[str], features: FeatureExtracto
         begin = first + 1 if result[first] == "O" else first
         if last - begin > 1 and _after_the_name(keys[last - 1], features, written):
             result[last - 1] = "O"
-    for first, _, kind in sorted(spans(result)):
+    for first, last, kind in sorted(spans(result)):
         if (kind == "PERS" and first and first not in starts and result[first - 1] == "O"
                 and _first_name_before(
-                    words[first - 1], keys[first - 1], keys[first], features)):
+                    words[first - 1], keys[first - 1], keys[first], features,
+                    alone=last - first == 1)):
             result[first - 1:first + 1] = ["B-PERS", "I-PERS"]  # «[علي] عبد الله صالح»
     return result
 
@@ -201,15 +203,18 @@ def _name_like(key: str, features: FeatureExtractor) -> bool:
             or features.lexical_key(key, strip=False) < 2)
 
 
-def _first_name_before(word: str, key: str, name_key: str, features: FeatureExtractor
-                       ) -> bool:
+def _first_name_before(word: str, key: str, name_key: str, features: FeatureExtractor,
+                       *, alone: bool = False) -> bool:
     """Whether the untagged word before a person begins it: a given name before a
-    compound or another given name («[علي] عبد الله صالح», «[عمر] إبراهيم»), or a word
-    the dictionary does not list, without clitics or the article, before «أبو/بن/آل»
-    («[مناف] أبو شقير», not «بحياة أبو سارة» or «الشعراء أبو الطيب»)."""
+    compound or another given name («[علي] عبد الله صالح», «[عمر] إبراهيم») or before a
+    family name the tagger took alone («المقدم [علي] الشهراني», «رد [حاتم] العريبي»:
+    ``alone``, one word with the article, no title), or a word the dictionary does not
+    list, without clitics or the article, before «أبو/بن/آل» («[مناف] أبو شقير», not
+    «بحياة أبو سارة» or «الشعراء أبو الطيب»)."""
     resources = features.resources
     if _given_name(word, key, resources):
-        return name_key in _LINKS or name_key in resources.given_names
+        return (name_key in _LINKS or name_key in resources.given_names
+                or alone and name_key.startswith("ال") and name_key not in resources.titles)
     return (name_key in _SURNAME_LINKS and word_shape(word) == "A"
             and features.keys(word)[1] == key and not key.startswith("ال")
             and features.lexical_key(key, strip=False) < 2)
