@@ -697,3 +697,34 @@ def test_a_group_asking_someone_is_read_whole_before_the_ones_asked() -> None:
         "إلى أهمية احتواء الشباب حتى لا يقعوا فريسة للتنظيمات"]
     assert _speaker_texts(text) == [
         "عدد من السكان", "عدد من المختصين"]
+
+
+def _person_names(text: str) -> list[str]:
+    """The names of the persons among the actors of ``text``."""
+    return [actor.name for actor in _corpus(text).actors if actor.type == "PERS"]
+
+
+def test_a_club_a_paper_or_a_hospital_speaks_as_the_body_it_heads() -> None:
+    text = (HEAD + "وذكر نادي الوحدة عبر حسابه الرسمي أن اللاعب سيغيب عن المباراة.\n"
+                   "وأوضح المستشفى أن حالة المصاب مستقرة.")
+    assert [(cue, speaker) for _, cue, speaker, _ in _quotes(text)] == [
+        ("ذكر", "نادي الوحدة"), ("أوضح", "المستشفى")]
+    assert _person_names(text) == []
+
+
+def test_a_spokesman_for_a_body_is_no_person_named_basim() -> None:
+    # «الناطق الإعلامي باسم»: the adjective is itself a role; «باسم صحة جدة»: an
+    # indefinite body; «باسم «شركة»»: a body in marks
+    text = (HEAD + "وقال الناطق الإعلامي باسم الشرطة العقيد فهد الزهراني إن الحادث وقع ليلا.\n"
+                   "وأكد المتحدث الرسمي باسم صحة جدة سالم الغامدي أن المصابين بخير.\n"
+                   "وقالت المتحدثة باسم «نوفا» إن الخدمة ستعود.")
+    assert [speaker for _, _, speaker, _ in _quotes(text)] == [
+        "فهد الزهراني", "سالم الغامدي", None]
+    assert sorted(_person_names(text)) == ["سالم الغامدي", "فهد الزهراني"]
+
+
+def test_a_word_behind_lam_after_a_role_and_its_club_is_no_name() -> None:
+    # «لعدم وجود» is "for lack of", not the man the role names
+    text = (HEAD + "وتشير المصادر إلى بقاء القريني رئيسا مكلفا لنادي الوحدة لعدم وجود "
+                   "مرشحين لهذا المنصب.")
+    assert "لعدم وجود" not in _person_names(text)

@@ -69,7 +69,7 @@ _ORG_CONSTRUCT = folded_set(
     "وزاره مجلس هيئه حزب حركه جماعه منظمه وكاله لجنه مكتب قناه صحيفه اذاعه شركه جامعه مركز "
     "بنك صندوق جبهه قوات سفاره مؤسسه رابطه نقابه جمعيه محكمه موقع مجموعه كتله تحالف اتحاد "
     "مفوضيه قياده اداره بلديه رئاسه دائره شؤون برنامج مرصد تنسيقيه ائتلاف سلطه "
-    "مديريه عماده امانه كليه خليه معهد اماره")
+    "مديريه عماده امانه كليه خليه معهد اماره نادي جريده مجله مستشفي مصرف منتدي")
 _ORG_HEADS = _ORG_CONSTRUCT | folded_set(
     "خارجيه داخليه دفاع حكومه جيش شرطه برلمان كونجرس كونغرس سلطات كرملين اليزيه بنتاغون "
     "بنتاجون كنيست نيابه جانب طرف امن")
@@ -247,7 +247,7 @@ def _ordinary_form(key: str, *, first: bool, pronoun: bool = False) -> bool:
     """A dictionary word in an inflected form, which no name takes: a present-tense verb
     («يواصل», «تجاوز»), a feminine past verb («تناولت»), the accusative alif («عزما»), a
     possessive pronoun («هويته»), and as a first name a word behind و/ب/ل («وخطط»,
-    «بتشكيل», «لصاحب», and with a possessive written «ه», not «ة»: «بشهادته», not «بدرية»;
+    «بتشكيل», «لصاحب», «لعدم», and with a possessive written «ه», not «ة»: «بشهادته», not «بدرية»;
     ``pronoun`` says the word ends so) or a feminine plural («محادثات»). Known names are
     never refused."""
     from explorer.analysis.ner.resources import is_known_name, load_resources
@@ -266,7 +266,7 @@ def _ordinary_form(key: str, *, first: bool, pronoun: bool = False) -> bool:
         return False
     if key[0] == "و" and len(key) > 3:
         return True
-    if key[0] in "بل" and len(key) > 4 and (
+    if key[0] in "بل" and len(key) > 3 and (
             key[1:] in lexicon or pronoun and _dictionary_possessed(key[1:], lexicon)):
         return True
     return key.endswith("ات") and len(key) > 4
@@ -296,8 +296,11 @@ def _known_name(key: str) -> bool:
 
 
 def _verb_like(key: str, lexicon: frozenset[str]) -> bool:
-    """A dictionary word shaped like a present-tense verb («يواصل», «ويجمد»)."""
-    if key[:1] in "وف" and len(key) > 4 and key[1] in "يت":
+    """A dictionary word shaped like a present-tense verb («يواصل», «ويجمد»), also in
+    the future («سيغيب», «وستواصل»)."""
+    if key[:1] in "وف" and len(key) > 4 and key[1] in "يتس":
+        key = key[1:]
+    if key[:1] == "س" and len(key) > 4 and key[1] in "يت":
         key = key[1:]
     if key[:1] not in "يت" or len(key) < 4:
         return False
@@ -433,8 +436,16 @@ class PhraseReader:
                                                    or word.bare in _PLACE_HEADS))
                 i += 1
                 continue
-            if (word.key in _SPEAKER_BY and speaks_for or word.key == _ON and supervises) \
-                    and i + 1 < limit and self._continues(i + 1):
+            close = self.quoted_name_end(i + 1, limit) \
+                if word.key in _SPEAKER_BY and speaks_for and i + 1 < limit else None
+            if close is not None:  # «المتحدثة باسم «غوغل»»
+                last, pending, speaks_for = close, False, False
+                i = close + 1
+                continue
+            if (word.key in _SPEAKER_BY and speaks_for and i + 1 < limit
+                    and self._spoken_for(i + 1)
+                    or word.key == _ON and supervises and i + 1 < limit
+                    and self._continues(i + 1)):
                 body = self.entity_at.get(i + 1) if supervises else None
                 speaks_for = supervises = False
                 if body is not None and body[0].type in ("LOC", "ORG"):
@@ -453,8 +464,9 @@ class PhraseReader:
                     last = self.entity_at[i + 1][1]
                 i = last + 1
                 continue
+            # a spokesman's adjective may itself be a role: «الناطق الإعلامي باسم الشرطة»
             if word.definite and not is_stop(word) and not is_time(word) \
-                    and word.role is None and not reported_after_name(words, i):
+                    and (word.role is None or speaks_for) and not reported_after_name(words, i):
                 last = i
                 i += 1
                 continue
@@ -482,6 +494,14 @@ class PhraseReader:
         word = self.words[i]
         return word.token.is_word and (word.definite or is_org_head(word)
                                        or i in self.entity_at)
+
+    def _spoken_for(self, i: int) -> bool:
+        """Whether word ``i``, after «المتحدث باسم», begins the body spoken for: any
+        word but a particle or a person («باسم تعليم حائل», «باسم الشرطة»)."""
+        word = self.words[i]
+        hit = self.entity_at.get(i)
+        return (word.token.is_word and not is_stop(word)
+                and (hit is None or hit[0].type != "PERS"))
 
     def _prep_object(self, i: int, prep: str) -> bool:
         word = self.words[i]

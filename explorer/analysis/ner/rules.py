@@ -549,7 +549,8 @@ def _after_chain(j: int, keys: list[str], tags: list[str], features: FeatureExtr
 def persons_that_are_words(words: list[str], tags: list[str], features: FeatureExtractor
                            ) -> list[str]:
     """``tags`` without the persons that are common words of the sentence: the plural or
-    dual of a title («أكد [مديرو] التعليم», «[عضوان]»), and an adjective with the article
+    dual of a title («أكد [مديرو] التعليم», «[عضوان]»), the head noun of a body's name
+    («وذكر [نادي] الاتحاد», «[بجريدة] "الرياض"»), and an adjective with the article
     right after a definite noun («الزمن [الجميل]», «الائتمان [الممنوح]»), a dictionary word
     the article does not end a longer person with (so «وأضاف [الصباغ]» and a surname met
     in full stay). A blessing after a name ends it: «[محمد] صلوات الله وسلامه عليه»,
@@ -570,9 +571,20 @@ def persons_that_are_words(words: list[str], tags: list[str], features: FeatureE
             result[blessing:last] = ["O"] * (last - blessing)
         elif last - first == 1 and (
                 _title_plural(first, keys, resources)
+                or _body_head(words[first], features)
                 or _adjective_after_noun(first, keys, result, features, surnames)):
             result[first] = "O"
     return result
+
+
+def _body_head(word: str, features: FeatureExtractor) -> bool:
+    """Whether a one-word person is the head noun of a body's name, alone or after a
+    proclitic: «مدير تحرير [مجلة] «نيويوركر»», «[بجريدة] "الرياض"», «[لمجموعة]
+    "صافولا"»; no name is one of these words."""
+    resources = features.resources
+    key, stem = features.keys(word)
+    return any(form in heads for form in (key, stem, "ال" + stem)
+               for heads in (resources.org_heads, resources.institution_heads))
 
 
 def prophets_are_no_persons(words: list[str], tags: list[str], features: FeatureExtractor
