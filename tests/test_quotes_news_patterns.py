@@ -728,3 +728,18 @@ def test_a_word_behind_lam_after_a_role_and_its_club_is_no_name() -> None:
     text = (HEAD + "وتشير المصادر إلى بقاء القريني رئيسا مكلفا لنادي الوحدة لعدم وجود "
                    "مرشحين لهذا المنصب.")
     assert "لعدم وجود" not in _person_names(text)
+
+
+def test_what_the_man_is_before_his_name_is_no_name_of_its_own() -> None:
+    # a rank's words after a title, and a description before the cue's subject
+    text = (HEAD + "وقال العميد طيار ركن فهد سعد الزهراني إن الطلعات مستمرة.\n"
+                   "وأوضح منظم الفعالية نزار السليماني أن العرض يستمر أسبوعا.")
+    assert [speaker for _, _, speaker, _ in _quotes(text)] == [
+        "فهد سعد الزهراني", "نزار السليماني"]
+    assert sorted(_person_names(text)) == ["فهد سعد الزهراني", "نزار السليماني"]
+
+
+def test_the_praise_of_god_is_no_person() -> None:
+    text = (HEAD + "وهنأ المحافظ المواطنين بالعيد، داعيًا المولى عز وجل أن يديم على البلاد "
+                   "نعمة الأمن.")
+    assert _person_names(text) == []

@@ -98,6 +98,11 @@ _CONSTRUCT_ONLY_ROLES = folded_set("كبير كبيره")
 ACCORDING_TO = folded_set("بحسب حسب وفق وفقا")
 _INDEFINITE_MARKS = re.compile("[\u064b\u064c\u064d\u0652]")
 _SPEAKER_BY = folded_set("باسم")
+# Words praising God after His name, never a name's: «المولى عز وجل», «الله تعالى».
+_PRAISE_OF_GOD = folded_set("وجل تعالى سبحانه جلاله")
+# ends a role's words after a definite one: «ودعا أمير المنطقة [الله] عز وجل أن», not
+# «عمه ضيف الله الجابري»
+_ALLAH = fold("الله")
 _SPEAKER_HEADS = folded_set("متحدث متحدثه ناطق ناطقه")
 # Roles whose complement follows «على»: «المشرف (العام) على المهرجان».
 _SUPERVISOR_HEADS = folded_set("مشرف مشرفه")
@@ -466,6 +471,7 @@ class PhraseReader:
                 continue
             # a spokesman's adjective may itself be a role: «الناطق الإعلامي باسم الشرطة»
             if word.definite and not is_stop(word) and not is_time(word) \
+                    and (word.key != _ALLAH or not words[i - 1].definite) \
                     and (word.role is None or speaks_for) and not reported_after_name(words, i):
                 last = i
                 i += 1
@@ -569,6 +575,21 @@ class PhraseReader:
             return not ordinary
         return titled or not ordinary
 
+    def describes(self, first: int, last: int) -> bool:
+        """Whether words[first..last], read as a name right before a person's name, are
+        ordinary words that say what he is: not a plausible name, or a dictionary noun no
+        list knows before a definite word that is no family name in «ي» («طيار ركن»,
+        «مؤلف المسرحية», «منظم الفعالية»; not «مشاري الحربي», whose «مشاري» the
+        dictionary lacks, nor «الدكتور ساعد العرابي [الحارثي]»)."""
+        if not self.plausible_name(first, last):
+            return True
+        from explorer.analysis.ner.resources import load_resources
+
+        head = self.words[first].key
+        tail = self.words[last]
+        return (last > first and tail.definite and not tail.key.endswith("ي")
+                and not _known_name(head) and head in load_resources().lexicon)
+
     def _name_word(self, word: Word, *, first: bool, allow_definite: bool) -> bool:
         if not word.token.is_word or is_stop(word) or word.key.isdigit():
             return False
@@ -576,7 +597,7 @@ class PhraseReader:
             return False
         if word.index in self.entity_at and self.entity_at[word.index][0].type != "PERS":
             return False
-        if word.role or is_org_head(word) or is_anonymous(word):
+        if word.role or is_org_head(word) or is_anonymous(word) or word.key in _PRAISE_OF_GOD:
             return False
         key = word.key
         if word.definite or key.startswith("ال"):
@@ -628,6 +649,12 @@ class PhraseReader:
             self._name_after_place(i, limit) if self._ends_in_place(roles[-1])
             else self.name_at(i, limit, titled=True))
         if name_last is not None:
+            after = self.entity_at.get(name_last + 1)
+            if (after is not None and after[0].type == "PERS"
+                    and not self.words[name_last + 1].key.startswith("و")
+                    and self.describes(i, name_last)):
+                # what the man is before his name: «العميد طيار ركن [إبراهيم ...]»
+                return roles, name_last + 1, after[1]
             return roles, i, name_last
         person = self._person_ending_role(i if body is None else body + 1, limit)
         return None if person is None else (roles, *person)

@@ -413,6 +413,14 @@ def _name_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
     start, end = reader.words[i].start, reader.words[last].end
     text = reader.text[start:end]
     known = mentions.known_person(text)
+    person = reader.entity_at.get(last + 1)
+    if (known is None and person is not None and person[0].type == "PERS"
+            and reader.describes(i, last)):
+        # «وأوضح مؤلف المسرحية [نزار السليماني] أن»: what the man is, then his name («ستان
+        # [لوريل]» is one name)
+        entity, _ = _whole_name(reader, mentions, person[0], last + 1, person[1], limit)
+        mentions.note(entity, role=text, gender=cue_gender)
+        return Subject("named", entity, role=text, text=entity.text)
     if known is None and not reader.plausible_name(i, last):
         return Subject("document", text=text)
     definite = reader.words[i].definite
