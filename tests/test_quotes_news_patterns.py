@@ -743,3 +743,25 @@ def test_the_praise_of_god_is_no_person() -> None:
     text = (HEAD + "وهنأ المحافظ المواطنين بالعيد، داعيًا المولى عز وجل أن يديم على البلاد "
                    "نعمة الأمن.")
     assert _person_names(text) == []
+
+
+def test_the_kings_title_names_the_king_after_it_and_no_one_alone() -> None:
+    text = (HEAD + "وشدد خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز على أن المملكة "
+                   "ستكافح الإرهاب.\nوحمل خادم الحرمين الشريفين تحياته للرئيس.")
+    assert [speaker for _, _, speaker, _ in _quotes(text)] == ["سلمان بن عبدالعزيز"]
+    assert _person_names(text) == ["سلمان بن عبدالعزيز"]
+
+
+def test_particles_and_others_are_no_persons_but_names_in_alif_madda_are() -> None:
+    # «آخرون» folds like «اخرون»; «آي» and «آلان» fold like «أي» and «الآن»
+    text = (HEAD + "ويرى آخرون أن الرسوم ستحرك السوق.\nوأكد الخبراء أن المخرج ليس هو الحل "
+                   "وحده.\nوقال آي إنه حصل على التأشيرة.\nوقال آلان بليندر أستاذ الاقتصاد "
+                   "إن الأرباح تتحسن.")
+    assert sorted(_person_names(text)) == ["آلان بليندر", "آي"]
+
+
+def test_a_titled_person_after_and_starts_after_it() -> None:
+    text = (HEAD + "وحضر اللقاء المهندس عادل فقيه وزير الاقتصاد والتخطيط، وعادل الجبير وزير "
+                   "الخارجية، ووليد الخريجي وكيل الوزارة.")
+    names = _person_names(text)
+    assert "عادل الجبير" in names and "وعادل الجبير" not in names

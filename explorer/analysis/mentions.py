@@ -14,7 +14,7 @@ from explorer.analysis.actors import name_words
 from explorer.analysis.name_phrases import PhraseReader, words_of
 from explorer.analysis.ner import curated
 from explorer.arabic.clitics import PROCLITIC_LETTERS
-from explorer.arabic.normalize import name_key
+from explorer.arabic.normalize import fold, name_key
 from explorer.arabic.tokens import Token
 from explorer.model import Entity
 
@@ -74,6 +74,7 @@ class MentionSet:
         lists know for no person («رئيس الاتحاد الأوروبي [لكرة القدم]») is none."""
         if is_listed_non_person(self.text[start:end]):
             return None
+        start += _conjunction_letters(self.text[start:end].split(maxsplit=1)[0])
         for entity in [e for e in self.entities if e.start < end and start < e.end]:
             if entity.type == "PERS" and not (entity.start >= start and entity.end > end):
                 continue
@@ -112,6 +113,19 @@ class MentionSet:
             if full == key or full[-len(key):] == key or (len(key) == 1 and full[0] == key[0]):
                 fits.setdefault(" ".join(full), entity)
         return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+def _conjunction_letters(word: str) -> int:
+    """1 when a titled person's first word is the «و» joining him to the one before and
+    a given name («وزير الخارجية، [و]عادل الجبير وزير ...»), else 0: «وليد» and «وائل»
+    are names as written, and so are the unknown «ونستون», «وودرو», «وطفاء», «وحي»."""
+    from explorer.analysis.ner.resources import curated_given_names, is_known_name, load_resources
+
+    if not word.startswith("و"):
+        return 0
+    key = fold(word)
+    return int(key[1:] in curated_given_names()
+               and not is_known_name(load_resources(), key))
 
 
 def is_listed_non_person(name: str) -> bool:

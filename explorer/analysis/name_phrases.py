@@ -33,6 +33,7 @@ def folded_set(words: str) -> frozenset[str]:
 _ROLE_HEADS_M = folded_set(
     "رئيس كبير وزير نائب متحدث ناطق مبعوث سفير مدير امين زعيم قائد مستشار عضو ممثل محافظ حاكم "
     "ملك امير مرشد قيادي ناشط باحث خبير محلل كاتب صحفي مدرب لاعب شيخ دكتور سيد جنرال عميد "
+    "خادم "
     "لواء عقيد مقدم مشير بابا قاضي مدعي مندوب منسق مفوض عمده مؤسس مراسل مسؤول مرشح "
     "سيناتور محامي طبيب مفتي مطران كاردينال حاخام وسيط موفد استاذ بروفيسور اعلامي مذيع "
     "روائي شاعر فنان مخرج داعيه نقيب رائد ولي وكيل مهندس")
@@ -83,7 +84,9 @@ _STOP = folded_set(
     "المقبل الحالي الجاري سابق لاحق امام وذلك وهو وهي وقد ولم ولا وكان وكانت حين عندما "
     "لذلك لان لأن اما ان بدوره بدورها جهته جهتها جانبه جانبها تصريح تصريحات بيان مؤتمر "
     "حوار مقابله كلمه رساله تغريده نص لقاء اجتماع جلسه عده بعض جميع مختلف عدد معظم اغلب "
-    "اي اخرون اخرين اخر عدم به بها له لها فيه فيها عنه عنها منه منها")
+    "اي اخرون اخرين اخر عدم به بها له لها فيه فيها عنه عنها منه منها ليس ليست ولكن "
+    "هناك وهناك تم وتم")
+_OTHERS = folded_set("اخرون اخرين")
 _TIME = folded_set(
     "اليوم امس غدا مساء صباح ليله الليله الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت "
     "الاحد الماضي المقبل ظهر فجر الاسبوع الشهر السنه الصباح المساء الظهر الفجر "
@@ -94,6 +97,9 @@ _NAME_PARTICLES = folded_set("بن ابن بنت ابو عبد آل ولد دي 
 _COMPOUND_SECOND = folded_set("الدين الله الاسلام الرحمن")
 _QUOTE_OPENERS = {"«": "»", "\"": "\"", "“": "”", "”": "“"}
 _CONSTRUCT_ONLY_ROLES = folded_set("كبير كبيره")
+# The King's title, «خادم الحرمين الشريفين»: a name follows it only through another role
+# («... الملك سلمان»); what follows it at once is the sentence («... تحياته»).
+_TITLE_ONLY_ROLES = folded_set("خادم")
 # «بحسب», «حسب», «وفق», «وفقا»: what names a source rather than a speaking verb.
 ACCORDING_TO = folded_set("بحسب حسب وفق وفقا")
 _INDEFINITE_MARKS = re.compile("[\u064b\u064c\u064d\u0652]")
@@ -240,10 +246,10 @@ def reported_after_name(words: list[Word], i: int) -> bool:
 
 def is_stop(word: Word) -> bool:
     """A word that ends a name or a phrase: punctuation, a particle, a time word, a cue
-    («آن» of «آن هيدالغو» is a name, not «أن»)."""
+    («آن» of «آن هيدالغو» is a name, not «أن», «آي» no «أي»; «آخرون» is «others»)."""
     if not word.token.is_word:
         return True
-    if word.text.startswith("آ"):
+    if word.text.startswith("آ") and word.key not in _OTHERS:
         return False
     return word.key in _STOP or word.bare in _TIME or cue_info(word.text) is not None
 
@@ -627,7 +633,7 @@ class PhraseReader:
             i = self._after_parenthesis(role_last + 1, limit)
             if i < limit and self.words[i].text in "،,":
                 i += 1
-        if not roles or i >= limit:
+        if not roles or i >= limit or self.words[roles[-1].first].bare in _TITLE_ONLY_ROLES:
             return None
         if "\n" in self.text[self.words[roles[-1].last].end:self.words[i].start]:
             return None  # a headline's last role, and the body's first name
