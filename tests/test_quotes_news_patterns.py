@@ -765,3 +765,19 @@ def test_a_titled_person_after_and_starts_after_it() -> None:
                    "الخارجية، ووليد الخريجي وكيل الوزارة.")
     names = _person_names(text)
     assert "عادل الجبير" in names and "وعادل الجبير" not in names
+
+
+def test_a_known_word_before_an_ordinary_definite_word_is_no_name() -> None:
+    # «نظير» and «قوة» begin names in the corpora, but «نظير المبلغ» («in return for the
+    # sum») and «قوة المهام» are no one; a family name in «ي» after such a word stays
+    text = (HEAD + "ويسعى النادي لضم اللاعب نظير المبلغ المالي الكبير.\n"
+                   "وقالت قوة المهام المشتركة في بيان إن الغارات استمرت.\n"
+                   "وقال الدكتور سلامة الحربي إن الموسم جيد.")
+    assert _person_names(text) == ["سلامة الحربي"]
+
+
+def test_an_agency_named_jihaz_speaks_as_a_body() -> None:
+    text = HEAD + "وبين جهاز الإحصاء أن عدد الزوار ارتفع.\n"
+    assert [(cue, speaker) for _, cue, speaker, _ in _quotes(text)] == [
+        ("بين", "جهاز الإحصاء")]
+    assert _person_names(text) == []

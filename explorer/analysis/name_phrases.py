@@ -70,7 +70,7 @@ _ORG_CONSTRUCT = folded_set(
     "وزاره مجلس هيئه حزب حركه جماعه منظمه وكاله لجنه مكتب قناه صحيفه اذاعه شركه جامعه مركز "
     "بنك صندوق جبهه قوات سفاره مؤسسه رابطه نقابه جمعيه محكمه موقع مجموعه كتله تحالف اتحاد "
     "مفوضيه قياده اداره بلديه رئاسه دائره شؤون برنامج مرصد تنسيقيه ائتلاف سلطه "
-    "مديريه عماده امانه كليه خليه معهد اماره نادي جريده مجله مستشفي مصرف منتدي")
+    "مديريه عماده امانه كليه خليه معهد اماره نادي جريده مجله مستشفي مصرف منتدي جهاز")
 _ORG_HEADS = _ORG_CONSTRUCT | folded_set(
     "خارجيه داخليه دفاع حكومه جيش شرطه برلمان كونجرس كونغرس سلطات كرملين اليزيه بنتاغون "
     "بنتاجون كنيست نيابه جانب طرف امن")
@@ -571,15 +571,17 @@ class PhraseReader:
 
         resources = load_resources()
         head = self.words[first].key
-        if is_known_name(resources, head) or head not in resources.lexicon:
+        if head in resources.given_names or head not in resources.lexicon:
             return True
+        known = is_known_name(resources, head)
         if last == first:
-            return False
+            return known
         tail = self.words[last]
         ordinary = tail.bare in resources.lexicon or tail.key in resources.lexicon
         if tail.definite:
-            return not ordinary
-        return titled or not ordinary
+            return not ordinary or known and tail.key.startswith("ال") \
+                and tail.text.endswith("ي")
+        return titled or not ordinary or known
 
     def describes(self, first: int, last: int) -> bool:
         """Whether words[first..last], read as a name right before a person's name, are
