@@ -781,3 +781,10 @@ def test_an_agency_named_jihaz_speaks_as_a_body() -> None:
     assert [(cue, speaker) for _, cue, speaker, _ in _quotes(text)] == [
         ("بين", "جهاز الإحصاء")]
     assert _person_names(text) == []
+
+
+def test_a_word_behind_lil_or_bil_ends_a_titled_name() -> None:
+    text = (HEAD + "وسيحضر الأمير فيصل للاطلاع على الاستعدادات.\n"
+                   "ويسعى المدرب لإقناع الرئيس أوباما بالتوقيع على القرار.\n"
+                   "وانضم المهاجم ماريو بالوتيلي إلى الفريق.")
+    assert sorted(_person_names(text)) == ["أوباما", "فيصل", "ماريو بالوتيلي"]

@@ -300,6 +300,24 @@ def is_given_name(key: str) -> bool:
     return key in curated_given_names()
 
 
+def _preposition_with_article(key: str) -> bool:
+    """A folded word that is «لل», or «بال» before a dictionary word or a place, which
+    ends a name: «فيصل [للاطلاع]», «عبدالله [بالمسجد]», «سلمان [بالرياض]»; family names in
+    «بال» are no dictionary words («بالغنيم», «بالوتيلي») or hold a given name («بالقاسم»,
+    «بالهادي»)."""
+    if key.startswith("لل"):
+        return True
+    if not key.startswith("بال"):
+        return False
+    from explorer.analysis.ner.resources import load_resources
+
+    resources = load_resources()
+    stem = key[3:]
+    return stem not in resources.given_names and (
+        len(stem) > 3 and stem in resources.lexicon  # not «باليان»
+        or key[1:] in resources.gazetteer or stem in resources.gazetteer)
+
+
 def _known_name(key: str) -> bool:
     from explorer.analysis.ner.resources import is_known_name, load_resources
 
@@ -608,11 +626,11 @@ class PhraseReader:
         if word.role or is_org_head(word) or is_anonymous(word) or word.key in _PRAISE_OF_GOD:
             return False
         key = word.key
+        if not first and len(key) > 5 and _preposition_with_article(key):
+            return False
         if word.definite or key.startswith("ال"):
             return allow_definite and key not in _TIME
         if len(key) < 2 or not key.isalpha():
-            return False
-        if not first and key.startswith(("لل", "بال")) and len(key) > 5:
             return False
         if not first and key[0] == "ل" and len(key) > 3 and not _known_name(key):
             return False  # «وقال بوتين لرويترز»
