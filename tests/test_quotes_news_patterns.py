@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from explorer.analysis.mentions import collect_mentions
+from explorer.analysis.pipeline import recognizer
+from explorer.analysis.speakers import read_subject
+from explorer.arabic.tokens import tokenize
 from tests.test_quotes import HEAD, _corpus, _quotes
 
 
@@ -788,3 +792,19 @@ def test_a_word_behind_lil_or_bil_ends_a_titled_name() -> None:
                    "ويسعى المدرب لإقناع الرئيس أوباما بالتوقيع على القرار.\n"
                    "وانضم المهاجم ماريو بالوتيلي إلى الفريق.")
     assert sorted(_person_names(text)) == ["أوباما", "فيصل", "ماريو بالوتيلي"]
+
+
+def test_a_prayer_for_the_speaker_is_no_subject() -> None:
+    # «مؤكداً -أيده الله- عمق ...»: the prayer between the participle and what is said
+    text = "وقد حمل الملك معاليه تحياته للرئيس، مؤكداً -أيده الله- عمق العلاقات."
+    tokens = tokenize(text)
+    mentions, reader = collect_mentions(text, tokens, recognizer("auto").recognize(text, tokens))
+    cue = [word.text for word in reader.words].index("مؤكداً")
+    subject = read_subject(reader, mentions, cue + 1, cue + 5, None)
+    assert (subject.kind, subject.text) == ("implicit", None)
+
+
+def test_an_abbreviated_title_after_a_role_leads_to_the_name() -> None:
+    [(_, cue, speaker, _)] = _quotes(
+        HEAD + "وأكد وكيل الوزارة للشؤون التعليمية د.محمد العواد أن جميع اللجان عملت.")
+    assert (cue, speaker) == ("أكد", "محمد العواد")

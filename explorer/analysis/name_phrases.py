@@ -100,6 +100,9 @@ _CONSTRUCT_ONLY_ROLES = folded_set("كبير كبيره")
 # The King's title, «خادم الحرمين الشريفين»: a name follows it only through another role
 # («... الملك سلمان»); what follows it at once is the sentence («... تحياته»).
 _TITLE_ONLY_ROLES = folded_set("خادم")
+# Titles written as one letter and a full stop: «د.» (doctor), «أ.» (professor), «م.»
+# (engineer).
+_ABBREVIATED_TITLES = frozenset("دأم")
 # «بحسب», «حسب», «وفق», «وفقا»: what names a source rather than a speaking verb.
 ACCORDING_TO = folded_set("بحسب حسب وفق وفقا")
 _INDEFINITE_MARKS = re.compile("[\u064b\u064c\u064d\u0652]")
@@ -653,6 +656,9 @@ class PhraseReader:
             i = self._after_parenthesis(role_last + 1, limit)
             if i < limit and self.words[i].text in "،,":
                 i += 1
+        if i + 1 < limit and self.words[i].text in _ABBREVIATED_TITLES \
+                and self.words[i + 1].text == "." and self._full_name_at(i + 2, limit):
+            i += 2  # «وكيل الوزارة للشؤون التعليمية د.محمد العواد»
         if not roles or i >= limit or self.words[roles[-1].first].bare in _TITLE_ONLY_ROLES:
             return None
         if "\n" in self.text[self.words[roles[-1].last].end:self.words[i].start]:
@@ -684,6 +690,16 @@ class PhraseReader:
             return roles, i, name_last
         person = self._person_ending_role(i if body is None else body + 1, limit)
         return None if person is None else (roles, *person)
+
+    def _full_name_at(self, i: int, limit: int) -> bool:
+        """Whether a name of two words or more, found by the recogniser or read here,
+        begins at word ``i`` (what an abbreviated title is followed by; a lone given name
+        there is better read with the rest of the role, «م. فهد بن علي العوفي»)."""
+        hit = self.entity_at.get(i)
+        if hit is not None:
+            return hit[0].type == "PERS" and hit[1] > i
+        last = self.name_at(i, limit, titled=True) if i < limit else None
+        return last is not None and last > i
 
     def _role_with_complement(self, k: int, last: int) -> bool:
         """Whether word ``k`` inside a name the recogniser found is a role that governs

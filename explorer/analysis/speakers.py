@@ -109,7 +109,10 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
         return Subject("implicit")  # «وكانت الحكومة أكدت، تزامنا مع الغارات، أن»: said before
     i = past_dative(reader, first, limit)
     while i < limit and (not words[i].token.is_word or words[i].key in _LEADING_ADVERBS
-                         or is_time(words[i])):
+                         or is_time(words[i]) or _prayer_at(reader, i)):
+        if _prayer_at(reader, i):
+            i += 2  # «مؤكداً - أيده الله - عمق العلاقات»: the prayer for who speaks
+            continue
         if words[i].text in _OPENING_MARKS and _name_in_marks(reader, i):
             i += 1  # «وأشار "جون كيري" إلى أن», «وقالت «موبايلي» إن»: a name in marks
             continue
@@ -173,6 +176,17 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
     if subject.kind == "document":
         return _person_after_noun(reader, mentions, i, limit) or subject
     return subject
+
+
+def _prayer_at(reader: PhraseReader, i: int) -> bool:
+    """Whether a prayer for the speaker set off by a dash or bracket («- أيده الله -»,
+    «(حفظه الله)») begins at word ``i``; «وكان رحمه الله يصافحني» has none."""
+    from explorer.analysis.ner.rules import prayer
+
+    if not i or reader.words[i - 1].token.is_word:
+        return False
+    words = reader.words[i:i + 2]
+    return prayer(0, [w.text for w in words], [w.key for w in words])
 
 
 # «الفريق» is a rank before a name («الفريق أول صدقي صبحي», «الفريق مميش») and the team

@@ -564,7 +564,7 @@ def persons_that_are_words(words: list[str], tags: list[str], features: FeatureE
         if kind != "PERS":
             continue
         blessing = next((i for i in range(first, last) if i > first and keys[i] in _BLESSINGS
-                         or _prayer(i, words, keys)), None)
+                         or prayer(i, words, keys)), None)
         if blessing is not None:
             while blessing > first and word_shape(words[blessing - 1]) == "P":
                 blessing -= 1  # «عبدالعزيز بن عبدالرحمن [-] رحمه الله»
@@ -626,7 +626,7 @@ def _before_prophetic_blessing(last: int, words: list[str], keys: list[str]) -> 
     return k + 1 < len(words) and (keys[k], keys[k + 1]) in _PROPHETIC_BLESSINGS
 
 
-def _prayer(i: int, words: list[str], keys: list[str]) -> bool:
+def prayer(i: int, words: list[str], keys: list[str]) -> bool:
     """Whether a prayer for the person begins at ``i`` («رحمه الله», «حفظهما الله»);
     «رحمة الله» with «ة» is a name (Rahmatullah), which folding would confuse with it."""
     return (keys[i] in _PRAYERS and i + 1 < len(keys) and keys[i + 1] == _ALLAH
