@@ -808,3 +808,10 @@ def test_an_abbreviated_title_after_a_role_leads_to_the_name() -> None:
     [(_, cue, speaker, _)] = _quotes(
         HEAD + "وأكد وكيل الوزارة للشؤون التعليمية د.محمد العواد أن جميع اللجان عملت.")
     assert (cue, speaker) == ("أكد", "محمد العواد")
+
+
+def test_god_prayed_to_is_no_speaker() -> None:
+    # «داعيا الله أن ...»: the man who prays speaks; «قال الله تعالى» is left as it was
+    text = (HEAD + "وقدم المدير طلال التمياط تعازيه لأسرة الفقيد، داعيا الله أن يتغمده "
+                   "برحمته.")
+    assert [speaker for _, _, speaker, _ in _quotes(text)] == ["طلال التمياط"]

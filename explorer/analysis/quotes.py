@@ -82,6 +82,9 @@ _POINTING_CUES = folded_set("اشار لفت نوه")
 _TO = folded_set("الى")
 # Cues that address someone before what they ask: «دعا الطلاب إلى», «طالب الوزارة بـ».
 _ADDRESSING = folded_set("دعا طالب ناشد اهاب حث")
+# Cues that pray to God when He follows them: «داعيا الله أن», «وسأل المولى عز وجل أن».
+_PRAYING = folded_set("دعا سال")
+_GOD = folded_set("الله المولى")
 _MAX_ADDRESSEE = 4
 # «في بيان», «في تصريح له»: the medium of a statement between its cue and its content.
 _MEDIA = folded_set("بيان تصريح تصريحات حديث مقابله كلمه رساله اتصال تغريده")
@@ -828,6 +831,11 @@ class _Finder:
         subject = read_subject(self.reader, self.mentions, c + 1, limit, info.gender)
         if subject.kind == "implicit":
             return self._subject_before(c, info) or self._subject_first(c, info) or subject
+        if _god_addressed(subject) and (info.form == "participle"
+                                        or info.lemma in _PRAYING):
+            # «داعيا الله أن يحفظ ...», «وسأل الله أن»: God is prayed to, not speaking
+            return self._subject_before(c, info) or self._subject_first(c, info) \
+                or Subject("implicit")
         if subject.kind == "document" and (info.form == "participle"
                                            or info.lemma in _ADDRESSING):
             # «، واصفا زيارته بأنها», «وحث البنوك على»: a participle's subject is its
@@ -1131,3 +1139,8 @@ class _Finder:
     def _cue_text(self, c: int) -> str:
         """The cue as written, without a leading conjunction و/ف."""
         return without_conjunction(self.words[c].text)
+
+
+def _god_addressed(subject: Subject) -> bool:
+    """Whether a cue's subject as read is God («الله», «المولى», «الله العزيز القدير»)."""
+    return bool(subject.text) and fold(subject.text).split()[0] in _GOD
