@@ -172,6 +172,14 @@ def test_a_given_name_before_a_family_name_taken_alone_joins_it(features) -> Non
         assert correct_persons(words, ["O", "O", "B-PERS"], features) == [
             "O", "O", "B-PERS"], words
 
+def test_a_headlines_present_verb_after_a_known_name_ends_the_person(features) -> None:
+    # «سعود بن نايف يزور مصابي الحادث»: the verb right after its subject
+    words = ["سعود", "بن", "نايف", "يزور", "مصابي"]
+    assert correct_persons(words, [*person(4), "O"], features) == [*person(3), "O", "O"]
+    # a foreign family name that reads as a verb stays: «جانيت يلين», and after «بن»
+    for words in (["جانيت", "يلين"], ["حي", "بن", "يقظان"]):
+        assert correct_persons(words, person(len(words)), features) == person(len(words))
+
 def test_words_with_nunation_are_no_part_of_a_person() -> None:
     # cut from the edges: «وأوضحت أن جون مختفٍ منذ», a participle taken for a name
     assert persons_without_nunation(["أن", "جون", "مختفٍ", "منذ"], ["O", *person(2), "O"]) == [

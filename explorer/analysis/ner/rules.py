@@ -140,7 +140,8 @@ def correct_persons(words: list[str], tags: list[str], features: FeatureExtracto
             if _joins_another_name(keys[i], resources):
                 result[i] = "B-PERS"
         begin = first + 1 if result[first] == "O" else first
-        if last - begin > 1 and _after_the_name(keys[last - 1], features, written):
+        if last - begin > 1 and (_after_the_name(keys[last - 1], features, written)
+                                 or _present_verb_after(keys, last, features)):
             result[last - 1] = "O"
     for first, last, kind in sorted(spans(result)):
         if (kind == "PERS" and first and first not in starts and result[first - 1] == "O"
@@ -408,6 +409,21 @@ def _after_the_name(key: str, features: FeatureExtractor, written: frozenset[str
         return place in resources.gazetteer or place in written
     verb = _PARTICLE_VERB.match(key)
     return bool(verb) and features.lexical_key(verb.group(1), strip=False) == 2
+
+
+def _present_verb_after(keys: list[str], last: int, features: FeatureExtractor) -> bool:
+    """Whether a person's last word is a verb in the present the dictionary lists, as
+    headlines put it right after their subject («سعود بن نايف [يزور]», «فيصل بن بندر
+    [يواسي]»), after a name the lists know; not a name after «بن» («ابن طفيل بن
+    [يقظان]»), a family name in «ي» («[يماني]»), a name the lists know, or a foreign
+    family name that reads as a verb after a foreign given name («جانيت يلين», «موشيه
+    يعالون»)."""
+    key = keys[last - 1]
+    resources = features.resources
+    return (key[:1] == "ي" and len(key) >= _MIN_CUT_WORD and not key.endswith("ي")
+            and is_known_name(resources, keys[last - 2]) and keys[last - 2] not in _LINKS
+            and not is_known_name(resources, key)
+            and features.lexical_key(key, strip=False) == 2)
 
 
 def _joins_another_name(key: str, resources: Resources) -> bool:
