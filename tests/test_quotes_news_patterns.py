@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from explorer.analysis.mentions import collect_mentions
+from explorer.analysis.mentions import MentionSet, collect_mentions
 from explorer.analysis.pipeline import recognizer
 from explorer.analysis.speakers import read_subject
 from explorer.arabic.tokens import tokenize
@@ -815,3 +815,14 @@ def test_god_prayed_to_is_no_speaker() -> None:
     text = (HEAD + "وقدم المدير طلال التمياط تعازيه لأسرة الفقيد، داعيا الله أن يتغمده "
                    "برحمته.")
     assert [speaker for _, _, speaker, _ in _quotes(text)] == ["طلال التمياط"]
+
+
+def test_a_titled_name_after_and_never_keeps_the_and() -> None:
+    # «و» before a given name or a name the lists know; «وليد» and «وحي» are names
+    text = "الشاعر وبدر الحويفي والمهندس وليد الشمري والمهندس وحي أمان"
+    mentions = MentionSet(text, [])
+    for written, name in (("وبدر الحويفي", "بدر الحويفي"), ("وليد الشمري", "وليد الشمري"),
+                          ("وحي أمان", "وحي أمان")):
+        start = text.index(written)
+        person = mentions.add_titled_person(start, start + len(written), [])
+        assert person is not None and person.text == name

@@ -117,15 +117,18 @@ class MentionSet:
 
 def _conjunction_letters(word: str) -> int:
     """1 when a titled person's first word is the «و» joining him to the one before and
-    a given name («وزير الخارجية، [و]عادل الجبير وزير ...»), else 0: «وليد» and «وائل»
-    are names as written, and so are the unknown «ونستون», «وودرو», «وطفاء», «وحي»."""
+    a given name or a name of three letters or more the lists know («وزير الخارجية،
+    [و]عادل الجبير وزير ...», «[و]بدر الحويفي»), else 0: «وليد» and «وائل» are names as
+    written, and so are the unknown «ونستون», «وودرو», «وطفاء», and «وحي»."""
     from explorer.analysis.ner.resources import curated_given_names, is_known_name, load_resources
 
     if not word.startswith("و"):
         return 0
+    resources = load_resources()
     key = fold(word)
-    return int(key[1:] in curated_given_names()
-               and not is_known_name(load_resources(), key))
+    rest = key[1:]
+    return int(not is_known_name(resources, key) and (
+        rest in curated_given_names() or len(rest) >= 3 and is_known_name(resources, rest)))
 
 
 def is_listed_non_person(name: str) -> bool:
