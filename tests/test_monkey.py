@@ -98,3 +98,13 @@ async def _monkey(rng: random.Random) -> int:
             pressed += 1
         # Leaving closes the app with those keys still queued: a late handler must not fail.
     return pressed
+
+
+def test_a_key_after_the_screens_are_gone_is_ignored() -> None:
+    # what the monkey's last burst meets when the app closes with keys still queued
+    async def press_on_empty_stack() -> None:
+        app = ExplorerApp([SAMPLES], cache=False, jobs=1)
+        assert app.screen_stack == []
+        await app.on_event(events.Key("a", "a"))
+
+    asyncio.run(press_on_empty_stack())

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -187,6 +187,14 @@ class ExplorerApp(App[None]):
         self.analyse()
         if self.aliases_file is not None:
             self.set_interval(ALIASES_CHECK_SECONDS, self._check_aliases)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Drop a key that arrives after the app has closed its screens: a burst typed (or
+        pasted) just as the app quits is still queued, and Textual's binding check would
+        fail on the empty screen stack instead of the key being ignored."""
+        if isinstance(event, events.Key) and not self.screen_stack:
+            return
+        await super().on_event(event)
 
     # -- analysis worker --------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="analysis")
