@@ -826,3 +826,9 @@ def test_a_titled_name_after_and_never_keeps_the_and() -> None:
         start = text.index(written)
         person = mentions.add_titled_person(start, start + len(written), [])
         assert person is not None and person.text == name
+
+
+def test_dhu_binds_a_family_name_but_begins_none() -> None:
+    text = (HEAD + "وتزوجت الممثلة من المخرج عز الدين ذو الفقار عام 1947.\n"
+                   "وأصر الفنان ذو الشهرة العالمية على أن الاتهامات باطلة.")
+    assert _person_names(text) == ["عز الدين ذو الفقار"]

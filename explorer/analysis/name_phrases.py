@@ -92,7 +92,9 @@ _TIME = folded_set(
     "الاحد الماضي المقبل ظهر فجر الاسبوع الشهر السنه الصباح المساء الظهر الفجر "
     "اسبوع شهر سنه")
 # Particles inside person names: «سلمى بن عمر», «عبد الفتاح», «أبو مازن».
-_NAME_PARTICLES = folded_set("بن ابن بنت ابو عبد آل ولد دي دو فان فون")
+_NAME_PARTICLES = folded_set("بن ابن بنت ابو عبد آل ولد دي دو فان فون ذو")
+# «ذو» binds a family name («عز الدين ذو الفقار») but begins none: «الفنان ذو الشهرة».
+_NOT_FIRST_PARTICLES = folded_set("ذو")
 # «صلاح الدين», «عبد الله»: the second word completes the given name
 _COMPOUND_SECOND = folded_set("الدين الله الاسلام الرحمن")
 _QUOTE_OPENERS = {"«": "»", "\"": "\"", "“": "”", "”": "“"}
@@ -627,6 +629,8 @@ class PhraseReader:
         if word.index in self.entity_at and self.entity_at[word.index][0].type != "PERS":
             return False
         if word.role or is_org_head(word) or is_anonymous(word) or word.key in _PRAISE_OF_GOD:
+            return False
+        if first and word.key in _NOT_FIRST_PARTICLES:
             return False
         key = word.key
         if not first and len(key) > 5 and _preposition_with_article(key):
