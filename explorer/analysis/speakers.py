@@ -108,9 +108,9 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
     if first < limit and words[first].text in "،,":
         return Subject("implicit")  # «وكانت الحكومة أكدت، تزامنا مع الغارات، أن»: said before
     i = past_dative(reader, first, limit)
-    while i < limit and (not words[i].token.is_word or words[i].key in _LEADING_ADVERBS
-                         or is_time(words[i]) or _prayer_at(reader, i)):
-        if _prayer_at(reader, i):
+    while i < limit and ((prayer := _prayer_at(reader, i)) or not words[i].token.is_word
+                         or words[i].key in _LEADING_ADVERBS or is_time(words[i])):
+        if prayer:
             i += 2  # «مؤكداً - أيده الله - عمق العلاقات»: the prayer for who speaks
             continue
         if words[i].text in _OPENING_MARKS and _name_in_marks(reader, i):
