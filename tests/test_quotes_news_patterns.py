@@ -832,3 +832,28 @@ def test_dhu_binds_a_family_name_but_begins_none() -> None:
     text = (HEAD + "وتزوجت الممثلة من المخرج عز الدين ذو الفقار عام 1947.\n"
                    "وأصر الفنان ذو الشهرة العالمية على أن الاتهامات باطلة.")
     assert _person_names(text) == ["عز الدين ذو الفقار"]
+
+
+def test_a_straight_mark_left_open_ends_with_its_sentence() -> None:
+    # the first «"» is never closed; the next sentence's cue opens its own
+    rows = _quotes(
+        HEAD + "رحب الأمير فيصل بن خالد بزوار المنطقة. وقال سموه \"إن المنطقة بيت الأمن "
+               "للسياحة الداخلية. وتحدث سموه عن مقومات المنطقة، وقال سموه \"مرحبا بكل زائر "
+               "في هذه المنطقة\" .")
+    assert [(kind, cue, speaker) for kind, cue, speaker, _ in rows] == [
+        ("direct", "قال", "فيصل بن خالد"), ("direct", "قال", "فيصل بن خالد")]
+    assert [content for *_, content in rows] == [
+        "إن المنطقة بيت الأمن للسياحة الداخلية.", "مرحبا بكل زائر في هذه المنطقة"]
+
+
+def test_a_mark_written_as_closing_opens_no_quote() -> None:
+    # the first «"» is left over from an unbalanced quote: read as an opening mark, it
+    # would pair with the mark before «الجاسر» and shift every pair after it
+    rows = _quotes(
+        HEAD + "وأوضح المدير خالد الجاسر أن الخطة تتحقق على أرض الواقع\". وأضاف \"الجاسر\" "
+               "أن تغيير المسمى من \"مسافر\" إلى \"ضيف\" لن يكون مجرد تغيير في الاسم. وقال: "
+               "\"نحن عازمون على الوفاء بالتزاماتنا\".")
+    assert [(kind, cue, speaker) for kind, cue, speaker, _ in rows] == [
+        ("indirect", "أوضح", "خالد الجاسر"), ("indirect", "أضاف", "خالد الجاسر"),
+        ("direct", "قال", "خالد الجاسر")]
+    assert rows[2][3] == "نحن عازمون على الوفاء بالتزاماتنا"

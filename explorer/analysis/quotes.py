@@ -54,6 +54,7 @@ _COMPLEMENTIZERS = folded_set("ان انه انها انهم انهما انهن
                               "فان فانه فانها فانهم")  # «بحسب ما أفاد به فلان، فإن ...»
 _SEPARATORS = frozenset(".-–—|،,")  # «بعد لقائه الأسد، لافروف: ...»
 _MARK_CHARS = frozenset("«»“”„‹›‘’\"'")  # every opener and closer
+_CLAUSE_ENDS = frozenset(".،,;؛!?؟)")
 # Words after which marks hold a name or a title: «بعنوان "..."», «تحت شعار "..."».
 _NAMING_WORDS = folded_set("بعنوان عنوان شعار اسم باسم وسم هاشتاغ هاشتاج كتاب كتابه فيلم "
                            "برنامج مسلسل رواية روايته حمله عمليه")
@@ -188,6 +189,13 @@ class MarkSpan:
     open: int
     close: int  # the closing mark, or the paragraph's last word when unclosed
     closed: bool
+    # left open, but ended with its sentence where the next opened (see ``_marks``)
+    ended: bool = False
+
+    @property
+    def bounded(self) -> bool:
+        """Whether the span ends where its quote does: closed, or ended with its sentence."""
+        return self.closed or self.ended
 
 
 @dataclass(slots=True)
@@ -251,12 +259,16 @@ class _Finder:
     def _marks(self) -> list[MarkSpan]:
         """Pairs of quotation marks within a paragraph, the outermost pair kept, and the
         first mark left open in a paragraph as a quote running to its end; one pass with a
-        stack, so no arrangement of marks costs more than linear time."""
+        stack, so no arrangement of marks costs more than linear time. A straight mark
+        left open before a later sentence opens another («وقال سموه "إن ... الوطن. وتحدث
+        ...، وقال سموه "مرحباً ..."») ends with its own sentence: read as a pair, the two
+        would swallow the second cue and its quote. A straight mark written as a closing
+        one opens nothing, so one left over does not shift the pairs after it."""
         words = self.words
         line_of = self.line_of
         spans: list[MarkSpan] = []
         stack: list[tuple[int, str]] = []  # (index of the opening mark, its closer)
-        pairs: list[tuple[int, int]] = []
+        pairs: list[MarkSpan] = []
         line = None
         for i in [i for i, word in enumerate(words) if word.text in _MARK_CHARS]:
             if line_of[i] != line:
@@ -264,10 +276,17 @@ class _Finder:
                     spans += self._paragraph_marks(pairs, stack, _run_of(line_of, line)[-1])
                 pairs, stack, line = [], [], line_of[i]
             char = words[i].text
-            if stack and (char == stack[-1][1] or char in _SAME_CHAR_PAIRS
-                          and char == words[stack[-1][0]].text):
-                pairs.append((stack.pop()[0], i))
-            elif char in _OPENERS or char == "\"" or (
+            if stack and char == "\"" == words[stack[-1][0]].text \
+                    and self._opens_next_sentence(stack[-1][0], i):
+                left_open = stack.pop()[0]
+                pairs.append(MarkSpan(left_open, _run_of(self.sentence_of,
+                                                         self.sentence_of[left_open])[-1],
+                                      closed=False, ended=True))
+                stack.append((i, char))
+            elif stack and (char == stack[-1][1] or char in _SAME_CHAR_PAIRS
+                            and char == words[stack[-1][0]].text):
+                pairs.append(MarkSpan(stack.pop()[0], i, True))
+            elif char in _OPENERS or char == "\"" and not self._written_as_closing(i) or (
                     char == "'" and self._straight_single_opens(i)):
                 stack.append((i, _OPENERS.get(char, char)))
         if line is not None:
@@ -275,18 +294,41 @@ class _Finder:
         return spans
 
     @staticmethod
-    def _paragraph_marks(pairs: list[tuple[int, int]], stack: list[tuple[int, str]],
+    def _paragraph_marks(pairs: list[MarkSpan], stack: list[tuple[int, str]],
                          last: int) -> list[MarkSpan]:
         spans: list[MarkSpan] = []
         reach = -1
-        for open_, close in sorted(pairs):
-            if open_ > reach:  # not inside a pair already kept
-                spans.append(MarkSpan(open_, close, True))
-                reach = close
+        for pair in sorted(pairs, key=lambda m: m.open):
+            if pair.open > reach:  # not inside a pair already kept
+                spans.append(pair)
+                reach = pair.close
         if stack:
             open_ = stack[0][0]
             spans.append(MarkSpan(open_, last, False))
         return sorted(spans, key=lambda m: m.open)
+
+    def _opens_next_sentence(self, open_: int, i: int) -> bool:
+        """Whether the straight mark ``i`` opens a quote of a later sentence than the
+        straight mark ``open_`` left open: each with a space before it and a letter right
+        after it, as marks that open are written (a closing mark follows its word)."""
+        return self.sentence_of[i] != self.sentence_of[open_] \
+            and self._written_as_opening(open_) and self._written_as_opening(i)
+
+    def _written_as_closing(self, i: int) -> bool:
+        """A straight mark between a word and a sign that ends a clause («الواقع".»,
+        «الواقع"،»): it closes a quote, and one left over from an unbalanced quote opens
+        none. Marks with a space or a word after them are left ambiguous: «فوكس" الإجراء»
+        opens."""
+        start, end = self.words[i].token.start, self.words[i].token.end
+        text = self.text
+        return start > 0 and (text[start - 1].isalnum() or text[start - 1] in _CLAUSE_ENDS) \
+            and (end == len(text) or text[end] in _CLAUSE_ENDS or text[end] == "\n")
+
+    def _written_as_opening(self, i: int) -> bool:
+        end = self.words[i].token.end
+        start = self.words[i].token.start
+        return (start == 0 or self.text[start - 1].isspace()) \
+            and end < len(self.text) and self.text[end].isalpha()
 
     def _straight_single_opens(self, i: int) -> bool:
         """A straight ' opens a quote only after a space and before a word («'...'»)."""
@@ -784,9 +826,9 @@ class _Finder:
         inner = [w for w in self.words[mark.open + 1:mark.close] if w.token.is_word]
         if inner and j == c + 1 and info.lemma == "قال" and info.form == "participle":
             return True  # «قائلاً "سنفتتحه قريبا"»: words said, however few
-        if len(inner) >= 4 and (j == c + 1 or mark.closed and is_complementizer(inner[0])):
+        if len(inner) >= 4 and (j == c + 1 or mark.bounded and is_complementizer(inner[0])):
             return True  # «وأفاد «كانت هناك ...»», «وقال في مقابلة "إنه أكثر ..."»
-        if mark.closed and len(inner) >= 4 and j - c <= 4 and not any(
+        if mark.bounded and len(inner) >= 4 and j - c <= 4 and not any(
                 is_stop(w) and w.key not in _SUBJECT_ADVERBS for w in self.words[c + 1:j]):
             return True  # «واوضح بوتين ايضا "نحن نرى ..." في اشارة إلى ...»
         return self._free_standing(mark, 4)
