@@ -857,3 +857,21 @@ def test_a_mark_written_as_closing_opens_no_quote() -> None:
         ("indirect", "أوضح", "خالد الجاسر"), ("indirect", "أضاف", "خالد الجاسر"),
         ("direct", "قال", "خالد الجاسر")]
     assert rows[2][3] == "نحن عازمون على الوفاء بالتزاماتنا"
+
+
+def test_according_to_a_source_then_fa_inna_without_a_comma() -> None:
+    [(kind, cue, speaker, content)] = _quotes(
+        HEAD + "ووفقا للخبير المصرفي سامي الحربي فإن المصارف بدأت تطبيق القواعد الجديدة.")
+    assert (kind, cue, speaker) == ("indirect", "ووفقا", "سامي الحربي")
+    assert content == "المصارف بدأت تطبيق القواعد الجديدة"
+    # figures are no source, behind «ل» too; a report is one, named without the «ل»
+    assert _quotes(HEAD + "ووفقا لتقديرات الهيئة فإن القطاع ينمو بسرعة كبيرة هذا العام.") == []
+    assert _speaker_texts(HEAD + "ووفقا لتقرير المرصد فإن أسعار الوقود ارتفعت كثيرا هذا "
+                                 "الشهر.") == ["تقرير المرصد"]
+
+
+def test_a_colon_after_inna_opens_the_words_said() -> None:
+    [(kind, cue, speaker, content)] = _quotes(
+        HEAD + "وقال الوزير سامي الحربي في المؤتمر إن: «أي خطر على بلد هو خطر على الجميع».")
+    assert (kind, cue, speaker) == ("direct", "قال", "سامي الحربي")
+    assert content == "أي خطر على بلد هو خطر على الجميع"

@@ -55,6 +55,7 @@ _COMPLEMENTIZERS = folded_set("ان انه انها انهم انهما انهن
 _SEPARATORS = frozenset(".-–—|،,")  # «بعد لقائه الأسد، لافروف: ...»
 _MARK_CHARS = frozenset("«»“”„‹›‘’\"'")  # every opener and closer
 _CLAUSE_ENDS = frozenset(".،,;؛!?؟)")
+_THEN_THAT = folded_set("فإن فإنه فإنها فإنهم")  # «وبحسب المصدر فإن ...»
 # Words after which marks hold a name or a title: «بعنوان "..."», «تحت شعار "..."».
 _NAMING_WORDS = folded_set("بعنوان عنوان شعار اسم باسم وسم هاشتاغ هاشتاج كتاب كتابه فيلم "
                            "برنامج مسلسل رواية روايته حمله عمليه")
@@ -175,6 +176,13 @@ def _first_person(words: Iterable[Word]) -> bool:
 
 def _without_article(key: str) -> str:
     return key[2:] if key.startswith("ال") and len(key) > 3 else key
+
+
+def _without_lam(word: str) -> str:
+    """A word without the «ل» that «وفقا» takes: «لتقرير» → «تقرير», «للتقرير» → «التقرير»."""
+    if word.startswith("لل") and len(word) > 4:
+        return "ا" + word[1:]
+    return word[1:] if word.startswith("ل") and len(word) > 3 else word
 
 
 def is_complementizer(word: Word) -> bool:
@@ -968,6 +976,8 @@ class _Finder:
         words = self.words
         subject = self._subject(c, info, comp)
         first = comp if words[comp].key not in ("ان", "بان") else comp + 1
+        if first + 1 < len(words) and words[first].text == ":":
+            first += 1  # «وقال ... إن: «أي تهديد ...»»
         if first >= len(words) or self.sentence_of[first] != self.sentence_of[comp]:
             return False
         if first in self.mark_at:
@@ -1051,7 +1061,7 @@ class _Finder:
 
     def _according_to_first(self) -> None:
         """«وبحسب القضاء الأمريكي، فإن دافيدسون دفع ...», «وحسب البيان، أسفرت ...»: a
-        sentence that opens with its source, a comma, then what the source says."""
+        sentence that opens with its source, a comma or «فإن», then what the source says."""
         words = self.words
         for k, word in enumerate(words):
             if word.key not in _ACCORDING_OPENERS or k in self.claimed:
@@ -1059,15 +1069,17 @@ class _Finder:
             sentence = _run_of(self.sentence_of, self.sentence_of[k])
             if k != sentence[0] and not (k == sentence[0] + 1 and words[k - 1].text in "-–—"):
                 continue
-            if k + 1 < len(words) and _without_article(words[k + 1].key) in _FIGURES:
-                continue  # «ووفق أرقام رسمية، ...»: data, not a source that speaks
+            if k + 1 < len(words) and _without_article(
+                    _without_lam(words[k + 1].key)) in _FIGURES:
+                continue  # «ووفق أرقام رسمية، ...», «ووفقا لتقديرات ...»: data, no source
             comma = next((i for i in range(k + 2, min(k + _MAX_SUBJECT_WORDS + 2,
                                                         sentence[-1] + 1))
-                          if words[i].text in "،,"), None)
+                          if words[i].text in "،," or words[i].key in _THEN_THAT), None)
             if comma is None or any(i in self.claimed for i in range(k, comma)):
                 continue
-            first = comma + 1
-            if first < len(words) and words[first].key in ("فان", "فانه", "فانها"):
+            first = comma + 1  # «ووفقا للخبير طلعت حافظ فإن ...»: no comma before «فإن»
+            if words[comma].key not in _THEN_THAT and first < len(words) \
+                    and words[first].key in _THEN_THAT:
                 first += 1
             content = [i for i in range(first, sentence[-1] + 1) if words[i].token.is_word]
             if len(content) < _MIN_NOMINAL_WORDS + 1:
@@ -1075,6 +1087,8 @@ class _Finder:
             subject = read_subject(self.reader, self.mentions, k + 1, comma, None)
             if subject.kind in ("implicit", "document"):  # whatever it is, it is the source
                 source = " ".join(w.text for w in words[k + 1:comma] if w.token.is_word)
+                if words[k + 1].key.startswith("ل"):  # «وفقا لتقرير المرصد» → «تقرير المرصد»
+                    source = _without_lam(words[k + 1].text) + source[len(words[k + 1].text):]
                 subject = Subject("source", text=source)
             self.claimed.update(range(k, first))
             self._open_indirect.setdefault(self.sentence_of[k], words[first].start)
