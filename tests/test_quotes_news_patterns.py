@@ -875,3 +875,11 @@ def test_a_colon_after_inna_opens_the_words_said() -> None:
         HEAD + "وقال الوزير سامي الحربي في المؤتمر إن: «أي خطر على بلد هو خطر على الجميع».")
     assert (kind, cue, speaker) == ("direct", "قال", "سامي الحربي")
     assert content == "أي خطر على بلد هو خطر على الجميع"
+
+
+def test_the_paper_named_again_is_the_paper_named_before() -> None:
+    # not the body named between («الاتحاد الدولي للسباحة»), after an unnamed source
+    text = (HEAD + "نقلت صحيفة واشنطن بوست الأمريكية عن مصادر قولها إن الوزارة تحقق في صفقات مع "
+                   "الاتحاد الدولي للسباحة.\nوأضافت الصحيفة أن المحققين استجوبوا عددا من "
+                   "المسؤولين.")
+    assert [speaker for _, _, speaker, _ in _quotes(text)] == [None, "واشنطن بوست"]

@@ -49,6 +49,9 @@ _DOCUMENTS = folded_set(
     "البيان بيان التقرير تقرير الرساله رساله الوثيقه وثيقه النص نص المذكره الدراسه دراسه "
     "القرار المرسوم الاتفاق الاتفاقيه الصحيفه الموقع المصدر تقارير التقارير")
 
+# The documents of _DOCUMENTS that are outlets, named again by their kind («وأضافت الصحيفة»).
+_OUTLETS = folded_set("صحيفه موقع")
+
 # What stands between a statement and its issuer: «بيان صادر عن», «البيان الذي أصدرته».
 _ISSUED = folded_set("صادر الصادر صدر مشترك المشترك رسمي الرسمي اصدره اصدرته")
 _ISSUED_BY = folded_set("عن من")
@@ -509,7 +512,9 @@ def attribute(text: str, found: list[FoundQuote], entities: list[Entity],
             speaker, named_by = _implicit(item, speakers, by_key)
         elif subject.kind == "source" and fold(subject.text or "") in _DOCUMENTS \
                 and fold(subject.text or "").startswith("ال"):
-            speaker = _issuer(item, speakers, entities, by_key)
+            speaker = _issuer(item, speakers, entities, by_key,
+                              _named_as(text, fold(subject.text or "")[2:], entities, item,
+                                        by_key))
         if speaker is not None:
             speakers.append(Spoken(item.sentence, speaker, item.gender,
                                    subject.issued))
@@ -573,10 +578,13 @@ def _speaks_on(spoken: Spoken, gender: str | None, by_key: dict[str, LocalActor]
 
 
 def _issuer(item: FoundQuote, speakers: list[Spoken], entities: list[Entity],
-            by_key: dict[str, LocalActor]) -> str | None:
+            by_key: dict[str, LocalActor], named_as: str | None) -> str | None:
     """Whose the statement, report or paper named with the article is («وحسب البيان»,
-    «وأضافت الصحيفة»): the latest body that has spoken, else the nearest body named
-    before; an indefinite one («تقارير عسكرية») is no one's in particular."""
+    «وأضافت الصحيفة»): the paper named as one before (``named_as``), else the latest
+    body that has spoken, else the nearest body named before; an indefinite one
+    («تقارير عسكرية») is no one's in particular."""
+    if named_as is not None:
+        return named_as
     for spoken in reversed(speakers):
         if spoken.key is not None and by_key[spoken.key].type == "ORG":
             return spoken.key
@@ -584,6 +592,25 @@ def _issuer(item: FoundQuote, speakers: list[Spoken], entities: list[Entity],
         if entity.start < item.cue_at and entity.actor in by_key \
                 and by_key[entity.actor].type == "ORG":
             return entity.actor
+    return None
+
+
+def _named_as(text: str, head: str, entities: list[Entity], item: FoundQuote,
+              by_key: dict[str, LocalActor]) -> str | None:
+    """The nearest body before the cue written after ``head`` or beginning with it
+    («نقلت صحيفة وول ستريت جورنال ...، وأضافت الصحيفة»: the paper, not «الفيفا» named
+    between), when ``head`` (folded, without «ال») is a kind of outlet."""
+    if head not in _OUTLETS:
+        return None
+    for entity in reversed(entities):
+        if entity.start >= item.cue_at or entity.actor not in by_key \
+                or by_key[entity.actor].type != "ORG":
+            continue
+        before = text[max(0, entity.start - 12):entity.start].split()
+        first, *rest = [fold(word) for word in entity.text.split()] or [""]
+        if rest and head in (first, first[2:]) or before and fold(before[-1]).lstrip(
+                "و") in (head, "ال" + head):
+            return entity.actor  # «صحيفة نيويورك تايمز», «صحيفة [ديلي ميل]», not «[صحيفة]»
     return None
 
 
