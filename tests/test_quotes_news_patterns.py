@@ -883,3 +883,12 @@ def test_the_paper_named_again_is_the_paper_named_before() -> None:
                    "الاتحاد الدولي للسباحة.\nوأضافت الصحيفة أن المحققين استجوبوا عددا من "
                    "المسؤولين.")
     assert [speaker for _, _, speaker, _ in _quotes(text)] == [None, "واشنطن بوست"]
+
+
+def test_the_subject_after_kadhalik_speaks_in_his_speech() -> None:
+    # «قال فيها»: the speech's giver, the subject of the verb after «وكذلك», not the
+    # company named in his titles
+    text = (HEAD + "وكذلك ألقى رئيس مجلس إدارة المملكة القابضة ومالك شركة روتانا الأمير "
+                   "الوليد بن طلال كلمة لهذا الحفل قال فيها: لقد تابعت بنفسي هذا المشروع "
+                   "منذ بدايته.")
+    assert [speaker for _, _, speaker, _ in _quotes(text)] == ["الوليد بن طلال"]

@@ -65,8 +65,9 @@ _SOURCE_PREPOSITIONS = folded_set("عن الى")
 _NEGATING_NOUNS = folded_set("عدم")
 _KANA = folded_set("كان كانت وكان وكانت فكان فكانت")
 _OPENS_SUBJECT = _KANA | folded_set("اما")  # «أما الوزير، فقال», «وكانت الوزيرة قد ...»
-# before a sentence's subject: «لكن ...», «فيما اعترف رئيس البلدية ...، مؤكداً»
-_OPENING_LINKS = folded_set("لكن ولكن بل ثم فيما حيث")
+# before a sentence's subject: «لكن ...», «فيما اعترف رئيس البلدية ...، مؤكداً», «وكذلك
+# ألقى ... الأمير فلان كلمة قال فيها»
+_OPENING_LINKS = folded_set("لكن ولكن بل ثم فيما حيث كذلك وكذلك")
 _IN = folded_set("في")
 _ACCORDING_OPENERS = ACCORDING_TO | frozenset("و" + key for key in ACCORDING_TO)
 # What puts a cue after the words it reports: «...، كما قال فلان», «...، حسبما أفادت»,
