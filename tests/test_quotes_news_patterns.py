@@ -892,3 +892,14 @@ def test_the_subject_after_kadhalik_speaks_in_his_speech() -> None:
                    "الوليد بن طلال كلمة لهذا الحفل قال فيها: لقد تابعت بنفسي هذا المشروع "
                    "منذ بدايته.")
     assert [speaker for _, _, speaker, _ in _quotes(text)] == ["الوليد بن طلال"]
+
+
+def test_a_colon_quote_hands_on_to_the_next_cue_with_a_colon() -> None:
+    # no quotation marks: the first quote ends where the next speaker's colon quote begins
+    text = (HEAD + "وقال المدير خالد بن فهد: نطلق المشروع من جدة لعدة أسباب، وأضاف الحربي: "
+                   "جدة هي القلب النابض للفن.\nوقال المدرب: الجميع جاهز للمنافسات بفضل "
+                   "الله وأضاف: أطمئن أهالي اللاعبين أن الجميع بخير.")
+    assert [(cue, content) for _, cue, _, content in _quotes(text)] == [
+        ("قال", "نطلق المشروع من جدة لعدة أسباب"), ("أضاف", "جدة هي القلب النابض للفن."),
+        ("قال", "الجميع جاهز للمنافسات بفضل الله"),
+        ("أضاف", "أطمئن أهالي اللاعبين أن الجميع بخير.")]

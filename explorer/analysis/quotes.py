@@ -963,6 +963,10 @@ class _Finder:
         if len([i for i in rest if words[i].token.is_word]) < 3:
             return False
         subject = self._subject(c, info, colon)
+        handed_on = self._colon_cue_after(rest)
+        if handed_on is not None:  # «قال: ... لعدة أسباب، وأضاف شبانة: مصر ...»
+            rest = [i for i in rest
+                    if i < handed_on - (words[handed_on - 1].text in "،,")]
         # only the colon's sentence is claimed: a later sentence of the paragraph may open a
         # quote of its own («...: إن الضحايا ... . وأوضح المتحدث أن ...»), which then ends
         # this one (:meth:`_end_unmarked`)
@@ -972,6 +976,22 @@ class _Finder:
                           self._cue_text(c), words[c].start, info.form, info.gender, subject, c)
         self._unmarked.extend(self.found[found:])
         return added
+
+    def _colon_cue_after(self, rest: list[int]) -> int | None:
+        """In the colon's sentence (``rest``: the words after it), a cue with a colon of
+        its own, right after it or after a comma and a subject's length on, which hands the
+        words on to the next speaker («، وأضاف شبانة:», «... والإدارية وأضاف: أطمئن»), or
+        None."""
+        words = self.words
+        sentence = [i for i in rest if self.sentence_of[i] == self.sentence_of[rest[0]]]
+        for k in sentence[1:-1]:
+            if words[k].key[:1] != "و" or cue_info(words[k].text) is None:
+                continue
+            if words[k + 1].text == ":" or words[k - 1].text in "،," and any(
+                    words[j].text == ":" for j in sentence
+                    if k < j <= k + _MAX_SUBJECT_WORDS + 1):
+                return k
+        return None
 
     def _indirect(self, c: int, info: CueInfo, comp: int) -> bool:
         words = self.words
