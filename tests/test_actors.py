@@ -66,6 +66,15 @@ def test_institution_with_and_without_its_adjective_is_one_actor() -> None:
     assert actor.name == "الخارجية الأمريكية"
 
 
+def test_a_body_named_with_a_noun_behind_lil_is_another_body() -> None:
+    # «للأندية» ends in «ية» as an adjective does, but it is a noun with a preposition
+    text = "اللجنة العليا. اللجنة الوطنية للمرضى. اللجنة."
+    entities = [_mention(text, "اللجنة الوطنية للمرضى", "ORG"),
+                _mention(text, "اللجنة", "ORG", 2)]
+    assert sorted(actor.name for actor in resolve_article(entities)) == [
+        "اللجنة", "اللجنة الوطنية للمرضى"]
+
+
 def test_roles_and_gender_are_kept_on_the_actor() -> None:
     text = "وزيرة الصحة نادية العلمي."
     entity = _mention(text, "نادية العلمي", "PERS")

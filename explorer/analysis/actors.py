@@ -107,14 +107,17 @@ def _merge_partial_names(groups: list[list[Entity]]) -> list[list[Entity]]:
 
 
 def _merge_adjectival(groups: list[list[Entity]]) -> list[list[Entity]]:
-    """«الخارجية» joins «الخارجية الأمريكية»: same head, the longer adds nisba adjectives."""
+    """«الخارجية» joins «الخارجية الأمريكية»: same head, the longer adds nisba adjectives
+    (not a noun behind «لل»: «الاتحاد» is not «الاتحاد الجزائري للأندية»)."""
     result: list[list[Entity]] = []
     for group in sorted(groups, key=lambda g: -len(_words(g[0]))):
         words = _words(group[0])
         target = next((g for g in result if g[0].type == group[0].type != "PERS"
                        and len(_words(g[0])) > len(words)
                        and _words(g[0])[:len(words)] == words
-                       and all(w.endswith(("ي", "يه")) for w in _words(g[0])[len(words):])),
+                       and all(w.endswith(("ي", "يه")) for w in _words(g[0])[len(words):])
+                       and not any(fold(w).startswith("لل")
+                                   for w in g[0].text.split()[len(words):])),
                       None)
         if target is not None:
             target.extend(group)
