@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from explorer.analysis.actors import name_words
 from explorer.analysis.name_phrases import PhraseReader, words_of
 from explorer.analysis.ner import curated
-from explorer.arabic.clitics import PROCLITIC_LETTERS
+from explorer.arabic.clitics import PROCLITIC_LETTERS, strip_proclitics
 from explorer.arabic.normalize import fold, name_key
 from explorer.arabic.tokens import Token
 from explorer.model import Entity
@@ -75,6 +75,19 @@ class MentionSet:
         if is_listed_non_person(self.text[start:end]):
             return None
         start += _conjunction_letters(self.text[start:end].split(maxsplit=1)[0])
+        first, _, rest = self.text[start:end].partition(" ")
+        if rest and is_listed_non_person(first) and not _given_name(first):
+            # the place that ends a title before the name: «مدير تعليم [جازان] عثمان
+            # عريبي»; nothing of a name is left in «مدير جامعتي ... وجدة المكلف»
+            if fold(rest).startswith("ال") or _ordinary_word(rest.split()[0]):
+                return None  # «بخليص [وبالنسبة]», «جازان [مقذوف]»
+            place, start = start, end - len(rest)
+            for entity in self.entities:  # the recogniser's «[بجازان عيسى ...]» too
+                if entity.type == "PERS" and place <= entity.start < start < entity.end:
+                    entity.start, entity.text = start, self.text[start:entity.end]
+                    self.changes += 1
+                if entity.type == "PERS" and entity.start == start:
+                    return entity  # named already, maybe in full
         for entity in [e for e in self.entities if e.start < end and start < e.end]:
             if entity.type == "PERS" and not (entity.start >= start and entity.end > end):
                 continue
@@ -113,6 +126,23 @@ class MentionSet:
             if full == key or full[-len(key):] == key or (len(key) == 1 and full[0] == key[0]):
                 fits.setdefault(" ".join(full), entity)
         return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+def _given_name(word: str) -> bool:
+    from explorer.analysis.ner.resources import curated_given_names
+
+    return fold(word) in curated_given_names()
+
+
+def _ordinary_word(word: str) -> bool:
+    """A dictionary word, as written or without its proclitics, that no list knows as a
+    name («وجائزة», «مقذوف»; not «عثمان» or the unknown «بيشي»)."""
+    from explorer.analysis.ner.resources import is_known_name, load_resources
+
+    resources = load_resources()
+    key = fold(word)
+    return not _given_name(word) and not is_known_name(resources, key) and (
+        key in resources.lexicon or strip_proclitics(key)[1] in resources.lexicon)
 
 
 def _conjunction_letters(word: str) -> int:
