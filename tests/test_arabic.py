@@ -63,6 +63,16 @@ def test_sentence_spans() -> None:
         "جملة أولى.", "جملة ثانية؟", "ثالثة", "رابعة"]
 
 
+def test_a_dot_after_a_lone_letter_ends_no_sentence() -> None:
+    # titles and agencies abbreviated letter by letter: «(د. ب. أ)» is dpa
+    text = "وقالت مصادر لوكالة الأنباء (د. ب. أ) إن الطيران نفذ طلعاته. وقال د. محمد إنه بخير."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "وقالت مصادر لوكالة الأنباء (د. ب. أ) إن الطيران نفذ طلعاته.",
+        "وقال د. محمد إنه بخير."]
+    dated = "يعقد المؤتمر في 10 شوال 1436 ه. وحسب البيان فإن الشركة ستعلن نتائجها."
+    assert len(sentence_spans(dated)) == 2  # «ه.» closes its Hijri year
+
+
 def test_transliteration_keeps_length() -> None:
     assert transliterate("مايك بومبيو", "buckwalter") == "mAyk bwmbyw"
     text = "قالَ ترامب 2026"

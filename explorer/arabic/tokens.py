@@ -55,8 +55,10 @@ def line_break_offsets(text: str) -> list[int]:
 
 
 # A dot after a lone letter is an abbreviation, not a sentence end: «د. عبدالله النجار»
-# (doctor), «أ. جلوي» (professor), «م. فهد» (engineer).
-_SENTENCE_END = re.compile(r"(?<=[.!?؟…])(?<![\s(][دأإمط]\.)\s+|\n\s*\n|\n")
+# (doctor), «أ. جلوي» (professor), «م. فهد» (engineer), «(د. ب. أ)» (an agency); but «ه.»
+# ends a sentence with its Hijri year («... 10 شوال 1436 ه. وحسب البيان»).
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?؟…])(?<![\s(.][\u0621-\u0646\u0648-\u064a]\.)\s+|\n\s*\n|\n")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
