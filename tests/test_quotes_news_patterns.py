@@ -910,3 +910,13 @@ def test_the_place_that_ends_a_title_is_no_part_of_the_name() -> None:
                    "وأوضح مدير جامعتي الملك عبد العزيز وجدة المكلف أن المذكرتين وقعتا.")
     assert _person_names(text) == ["عيسى بن أحمد الحكمي"]
     assert _speaker_texts(text)[0] == "عيسى بن أحمد الحكمي"
+
+
+def test_a_forecast_reports_its_verbal_noun() -> None:
+    # «متوقعاً الانتهاء من ...» is what he expects; «توقّع» alone is as often «signs»
+    text = (HEAD + "وأكد الوزير خالد الفالح أهمية المشروع، متوقعا الانتهاء من تحديد أسعار "
+                   "كافة الشركات الأسبوع المقبل.\nتوقّع إدارة المطار يوم غد عقد إنشاء مبنى "
+                   "الطيران الخاص مع شركة وطنية.")
+    [(kind, cue, speaker, content)] = _quotes(text)
+    assert (kind, cue, speaker) == ("indirect", "متوقعا", "خالد الفالح")
+    assert content.startswith("الانتهاء من تحديد أسعار")

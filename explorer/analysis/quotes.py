@@ -74,9 +74,12 @@ _ACCORDING_OPENERS = ACCORDING_TO | frozenset("و" + key for key in ACCORDING_TO
 # «...، بحسب ما ذكر فلان», «...، وفقا لما قاله».
 _AS_SAID = folded_set("كما حسبما وفقما")
 # Cues whose content may be a verbal noun instead of a clause: «أعلنت الوزارة ضبط 44
-# عنصرا», «أكد مديرو التعليم جاهزية المدارس», «مؤكداً عمق العلاقات», «نفى ... ما تردد».
+# عنصرا», «أكد مديرو التعليم جاهزية المدارس», «مؤكداً عمق العلاقات», «نفى ... ما تردد»,
+# «متوقعاً الانتهاء من ...».
 _NOMINAL_CUES = folded_set("اعلن اكد نفي كشف دعا طالب حذر شدد اعرب اثني ندد اشاد نوه تساءل "
-                           "ناشد اهاب حث ابدي رجح")
+                           "ناشد اهاب حث ابدي رجح توقع")
+# «توقّع» alone is as often «تُوقّع» (signs: «توقّع إدارة المطار عقد ...») as «expected».
+_SIGNS = folded_set("توقع")
 _CONTENT_PREPOSITIONS = folded_set("عن على الى من")
 # Cues that report a verbal noun only through «إلى», and only in the past: «ولفت إلى مقتل
 # 2927 ...», «وأشارت إلى استمرار ...»; not «لفت انتباه» (caught the eye), nor the present
@@ -507,9 +510,9 @@ class _Finder:
             return
         if self._scan_from_cue(c, info) or info.form == "noun":
             return
-        if (info.lemma in _NOMINAL_CUES or info.form == "participle"
-                and info.lemma in _CLAUSE_PARTICIPLES or self._points_back(c, info)) \
-                and self._nominal(c, info):
+        if (info.lemma in _NOMINAL_CUES and cue_word.key not in _SIGNS
+                or info.form == "participle" and info.lemma in _CLAUSE_PARTICIPLES
+                or self._points_back(c, info)) and self._nominal(c, info):
             return
         if info.form == "finite":
             self._note_subject(c, info)
