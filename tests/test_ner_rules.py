@@ -378,3 +378,13 @@ def test_prophets_are_no_persons_and_a_companion_is(features) -> None:
     words = ["رسول", "الله", "محمد", "قال", "صلى", "الله"]
     tags = [*person(3), "O", *person(2)]
     assert prophets_are_no_persons(words, tags, features) == ["O"] * 6
+
+
+def test_a_foreign_name_in_wal_is_no_article_word_before_the_name(features) -> None:
+    # «والتر» is Walter, not «و» + «ال» + a word; «والي» (governor) is a word
+    words = ["الأمريكي", "والتر", "بالمر", "قد", "دفع"]
+    tags = ["O", *person(2), "O", "O"]
+    assert correct_persons(words, tags, features) == tags
+    words = ["وقال", "والي", "أورفة", "عز", "الدين"]
+    tags = ["O", *person(2), "O", "O"]
+    assert correct_persons(words, tags, features) == ["O", "O", "B-PERS", "O", "O"]

@@ -369,8 +369,16 @@ def _not_a_first_name_word(word: str, key: str, features: FeatureExtractor) -> b
         return True  # «[الأمير] تركي الفيصل»: «الأمير» also begins names in the corpora
     if is_known_name(resources, key):
         return False
-    return (_article_word(key) or key in resources.speech_verbs or stem in resources.speech_verbs
-            or key in resources.titles or stem in resources.titles)
+    return (_article_word(key) and not _wal_name(key, resources)
+            or key in resources.speech_verbs
+            or stem in resources.speech_verbs or key in resources.titles
+            or stem in resources.titles)
+
+
+def _wal_name(key: str, resources: Resources) -> bool:
+    """A foreign name in «وال» with two letters or fewer after it and no dictionary word,
+    not «و» + «ال» + a word: «[والتر] بالمر», «والاس», «والش»; not «والي» (governor)."""
+    return key.startswith("وال") and len(key) <= 5 and key not in resources.lexicon
 
 
 def _latin_before_arabic(word: str, following: str) -> bool:
