@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from explorer.analysis.actors import name_words
-from explorer.analysis.name_phrases import PhraseReader, words_of
+from explorer.analysis.name_phrases import PhraseReader, is_given_name, words_of
 from explorer.analysis.ner import curated
 from explorer.arabic.clitics import PROCLITIC_LETTERS, strip_proclitics
 from explorer.arabic.normalize import fold, name_key
@@ -76,7 +76,7 @@ class MentionSet:
             return None
         start += _conjunction_letters(self.text[start:end].split(maxsplit=1)[0])
         first, _, rest = self.text[start:end].partition(" ")
-        if rest and is_listed_non_person(first) and not _given_name(first):
+        if rest and is_listed_non_person(first) and not is_given_name(fold(first)):
             # the place that ends a title before the name: «مدير تعليم [جازان] عثمان
             # عريبي»; nothing of a name is left in «مدير جامعتي ... وجدة المكلف»
             if fold(rest).startswith("ال") or _ordinary_word(rest.split()[0]):
@@ -128,12 +128,6 @@ class MentionSet:
         return next(iter(fits.values())) if len(fits) == 1 else None
 
 
-def _given_name(word: str) -> bool:
-    from explorer.analysis.ner.resources import curated_given_names
-
-    return fold(word) in curated_given_names()
-
-
 def _ordinary_word(word: str) -> bool:
     """A dictionary word, as written or without its proclitics, that no list knows as a
     name («وجائزة», «مقذوف»; not «عثمان» or the unknown «بيشي»)."""
@@ -141,7 +135,7 @@ def _ordinary_word(word: str) -> bool:
 
     resources = load_resources()
     key = fold(word)
-    return not _given_name(word) and not is_known_name(resources, key) and (
+    return not is_given_name(key) and not is_known_name(resources, key) and (
         key in resources.lexicon or strip_proclitics(key)[1] in resources.lexicon)
 
 
@@ -150,7 +144,7 @@ def _conjunction_letters(word: str) -> int:
     a given name or a name of three letters or more the lists know («وزير الخارجية،
     [و]عادل الجبير وزير ...», «[و]بدر الحويفي»), else 0: «وليد» and «وائل» are names as
     written, and so are the unknown «ونستون», «وودرو», «وطفاء», and «وحي»."""
-    from explorer.analysis.ner.resources import curated_given_names, is_known_name, load_resources
+    from explorer.analysis.ner.resources import is_known_name, load_resources
 
     if not word.startswith("و"):
         return 0
@@ -158,7 +152,7 @@ def _conjunction_letters(word: str) -> int:
     key = fold(word)
     rest = key[1:]
     return int(not is_known_name(resources, key) and (
-        rest in curated_given_names() or len(rest) >= 3 and is_known_name(resources, rest)))
+        is_given_name(rest) or len(rest) >= 3 and is_known_name(resources, rest)))
 
 
 def is_listed_non_person(name: str) -> bool:

@@ -337,8 +337,8 @@ class _Finder:
             and (end == len(text) or text[end] in _CLAUSE_ENDS or text[end] == "\n")
 
     def _written_as_opening(self, i: int) -> bool:
-        end = self.words[i].token.end
-        start = self.words[i].token.start
+        """A mark after a space (or at the text's start) with a letter right after it."""
+        start, end = self.words[i].token.start, self.words[i].token.end
         return (start == 0 or self.text[start - 1].isspace()) \
             and end < len(self.text) and self.text[end].isalpha()
 

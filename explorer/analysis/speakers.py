@@ -510,11 +510,10 @@ def attribute(text: str, found: list[FoundQuote], entities: list[Entity],
             speaker = _nearest_mention(item, entities, by_key)
         elif subject.kind == "implicit":
             speaker, named_by = _implicit(item, speakers, by_key)
-        elif subject.kind == "source" and fold(subject.text or "") in _DOCUMENTS \
-                and fold(subject.text or "").startswith("ال"):
-            speaker = _issuer(item, speakers, entities, by_key,
-                              _named_as(text, fold(subject.text or "")[2:], entities, item,
-                                        by_key))
+        elif subject.kind == "source" and (document := fold(subject.text or "")) \
+                in _DOCUMENTS and document.startswith("ال"):
+            speaker = _named_as(text, document[2:], entities, item, by_key) \
+                or _issuer(item, speakers, entities, by_key)
         if speaker is not None:
             speakers.append(Spoken(item.sentence, speaker, item.gender,
                                    subject.issued))
@@ -578,13 +577,11 @@ def _speaks_on(spoken: Spoken, gender: str | None, by_key: dict[str, LocalActor]
 
 
 def _issuer(item: FoundQuote, speakers: list[Spoken], entities: list[Entity],
-            by_key: dict[str, LocalActor], named_as: str | None) -> str | None:
+            by_key: dict[str, LocalActor]) -> str | None:
     """Whose the statement, report or paper named with the article is («وحسب البيان»,
-    «وأضافت الصحيفة»): the paper named as one before (``named_as``), else the latest
-    body that has spoken, else the nearest body named before; an indefinite one
-    («تقارير عسكرية») is no one's in particular."""
-    if named_as is not None:
-        return named_as
+    «وأضافت الصحيفة»), when it is not a paper named as one before (:func:`_named_as`):
+    the latest body that has spoken, else the nearest body named before; an indefinite
+    one («تقارير عسكرية») is no one's in particular."""
     for spoken in reversed(speakers):
         if spoken.key is not None and by_key[spoken.key].type == "ORG":
             return spoken.key
