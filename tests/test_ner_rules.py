@@ -67,6 +67,26 @@ def test_the_next_word_of_the_sentence_is_cut_from_the_end(features, words) -> N
 
 
 @pytest.mark.parametrize("words", [
+    ["ماجد", "الصالح", "والذي"],          # «و» before a word with the article
+    ["جورج", "ماكين", "والمدافعين"],
+    ["باراك", "أوباما", "وإدارته"],       # «و» before a noun with its pronoun
+    ["جوزيه", "مورينيو", "ومساعديه"],
+    ["لويس", "غوميز", "ورغبته"],
+])
+def test_waw_before_the_next_phrase_is_cut_from_the_end(features, words) -> None:
+    assert correct_persons(words, person(3), features) == [*person(2), "O"]
+
+
+@pytest.mark.parametrize("words", [
+    ["ديبورا", "والش"],             # a foreign name in «وال»
+    ["سكوت", "ووكر"],               # «و» of the name itself
+    ["أحمد", "وجيه"],               # a name in «ه», too short for a noun and pronoun
+])
+def test_a_name_that_begins_with_waw_is_not_cut(features, words) -> None:
+    assert correct_persons(words, person(2), features) == person(2)
+
+
+@pytest.mark.parametrize("words", [
     ["المعتصم", "بالله"],           # a name's own word
     ["سركيس", "باليان"],            # ب + ال + «يان»: no place, not written alone
     ["دراغان", "سيران"],            # a bare «س» is no particle
@@ -215,6 +235,10 @@ def test_names_the_curated_lists_know_are_no_persons_take_their_type(features) -
         "O", "B-LOC"]
     assert persons_in_other_names(["حسابه", "بتويتر"], ["O", "B-PERS"], features) == [
         "O", "B-ORG"]
+    # «زين» alone is the telecom company in the news, «زين العابدين» a person
+    assert persons_in_other_names(["أرباح", "زين"], ["O", "B-PERS"], features) == [
+        "O", "B-ORG"]
+    assert persons_in_other_names(["زين", "العابدين"], person(2), features) == person(2)
     assert persons_in_other_names(["مكافحة", "فيروس", "كورونا"], ["O", *person(2)],
                                   features) == ["O"] * 3
     # «كارمن» is not «ك» + «ارمن»

@@ -920,3 +920,14 @@ def test_a_forecast_reports_its_verbal_noun() -> None:
     [(kind, cue, speaker, content)] = _quotes(text)
     assert (kind, cue, speaker) == ("indirect", "متوقعا", "خالد الفالح")
     assert content.startswith("الانتهاء من تحديد أسعار")
+
+
+def test_a_name_after_a_title_ends_before_waw_and_the_next_phrase() -> None:
+    # «و» with the article or before a noun with its pronoun begins what follows the name
+    article = _corpus(
+        HEAD + "يعمل الرئيس الأمريكي باراك أوباما وإدارته على الترويج للاتفاق. ويبدأ "
+        "المدرب الروماني فيكتور بولوني وجهازه المساعد مهامهم اليوم. ورافقه ابنه الأمير "
+        "خالد والذي كان عمره آنذاك عشرين سنة.").articles[0]
+    persons = {entity.text for entity in article.entities if entity.type == "PERS"}
+    assert {"باراك أوباما", "فيكتور بولوني", "خالد"} <= persons
+    assert not [name for name in persons if name.split()[-1].startswith("و")]

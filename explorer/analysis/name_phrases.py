@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from explorer.analysis.speech_verbs import cue_info
 from explorer.arabic.clitics import strip_proclitics
@@ -22,6 +22,9 @@ from explorer.arabic.normalize import fold, strip_marks
 from explorer.arabic.tokens import Token
 from explorer.arabic.verbal_nouns import is_derived_verbal_noun
 from explorer.model import Entity
+
+if TYPE_CHECKING:
+    from explorer.analysis.ner.resources import Resources
 
 
 def folded_set(words: str) -> frozenset[str]:
@@ -276,26 +279,65 @@ def _ordinary_form(key: str, *, first: bool, pronoun: bool = False) -> bool:
         return True
     if key.endswith("ا") and len(key) > 3 and key[:-1] in lexicon:
         return True
-    if _dictionary_possessed(key, lexicon):
+    if _dictionary_possessed(key, lexicon, written=pronoun):
         return True
     if not first:
         return False
     if key[0] == "و" and len(key) > 3:
         return True
     if key[0] in "بل" and len(key) > 3 and (
-            key[1:] in lexicon or pronoun and _dictionary_possessed(key[1:], lexicon)):
+            key[1:] in lexicon or pronoun and _dictionary_possessed(key[1:], lexicon,
+                                                                    written=True)):
         return True
     return key.endswith("ات") and len(key) > 4
 
 
-def _dictionary_possessed(key: str, lexicon: frozenset[str]) -> bool:
-    """A dictionary word with a possessive pronoun («هويته», «شهادتها»)."""
-    for suffix in ("ها", "هم", "ه"):
+def _dictionary_possessed(key: str, lexicon: frozenset[str], *, written: bool = False
+                          ) -> bool:
+    """A dictionary word with a possessive pronoun («هويته», «شهادتها»); where the pronoun
+    is ``written`` so (not a folded «ة»: «بدرية» is no «بدري» + «ه»), a plural in
+    construct too («مساعديه», «مرافقيه»)."""
+    for suffix in ("هما", "ها", "هم", "ه"):
         base = key[:-len(suffix)]
         if key.endswith(suffix) and len(base) > 2 and (
-                base in lexicon or base.endswith("ت") and base[:-1] + "ه" in lexicon):
+                base in lexicon or base.endswith("ت") and base[:-1] + "ه" in lexicon
+                or written and base.endswith("ي") and base[:-1] in lexicon):
             return True
     return False
+
+
+def _written_pronoun(text: str) -> bool:
+    """Whether a word ends in a possessive pronoun as written, not in «ة»."""
+    return strip_marks(text).endswith(_PRONOUNS_WRITTEN)
+
+
+_PRONOUNS_WRITTEN = ("ه", "ها", "هم", "هما")
+
+
+def begins_next_phrase(text: str, key: str, resources: Resources) -> bool:
+    """Whether a word after a name is «و» before the sentence's next phrase, not a word of
+    the name: «و» with the article («عبدالعزيز [والذي]», «بولوني [واللاعبين]») or «و»
+    before a dictionary noun with its pronoun («أوباما [وإدارته]», «بولوني [وجهازه]»).
+    Foreign names in «وال» of five letters that are no «و» + a word («والش», «والتر»,
+    «والاس»; «والذي» is) and «و» before a name in «أل» («نيمار وألفيش», which folds to
+    «وال») are not."""
+    from explorer.analysis.ner.resources import is_known_name
+
+    if key[:1] != "و" or len(key) < _MIN_NEXT_PHRASE or is_known_name(resources, key):
+        return False
+    if strip_marks(text).startswith("وال"):
+        return len(key) > _MAX_WAL_NAME or key[1:] in resources.lexicon
+    return _dictionary_possessed(key[1:], resources.lexicon, written=_written_pronoun(text))
+
+
+def _before_next_phrase(word: Word) -> bool:
+    from explorer.analysis.ner.resources import load_resources
+
+    return begins_next_phrase(word.text, word.key, load_resources())
+
+
+_MIN_NEXT_PHRASE = 4
+_MAX_WAL_NAME = 5
 
 
 def is_given_name(key: str) -> bool:
@@ -633,7 +675,8 @@ class PhraseReader:
         if first and word.key in _NOT_FIRST_PARTICLES:
             return False
         key = word.key
-        if not first and len(key) > 5 and _preposition_with_article(key):
+        if not first and (len(key) > 5 and _preposition_with_article(key)
+                          or _before_next_phrase(word)):
             return False
         if word.definite or key.startswith("ال"):
             return allow_definite and key not in _TIME
@@ -641,7 +684,7 @@ class PhraseReader:
             return False
         if not first and key[0] == "ل" and len(key) > 3 and not _known_name(key):
             return False  # «وقال بوتين لرويترز»
-        if _ordinary_form(key, first=first, pronoun=word.text.endswith(("ه", "ها", "هم"))):
+        if _ordinary_form(key, first=first, pronoun=_written_pronoun(word.text)):
             return False
         return not (key[0] in "لب" and not first and len(key) > 4 and key[1:3] == "ال")
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from explorer.analysis.name_phrases import begins_next_phrase
 from explorer.analysis.ner import curated
 from explorer.analysis.ner.conll import spans
 from explorer.analysis.ner.features import FeatureExtractor, word_shape
@@ -140,7 +141,7 @@ def correct_persons(words: list[str], tags: list[str], features: FeatureExtracto
             if _joins_another_name(keys[i], resources):
                 result[i] = "B-PERS"
         begin = first + 1 if result[first] == "O" else first
-        if last - begin > 1 and (_after_the_name(keys[last - 1], features, written)
+        if last - begin > 1 and (_after_the_name(words[last - 1], keys[last - 1], features, written)
                                  or _present_verb_after(keys, last, features)):
             result[last - 1] = "O"
     for first, last, kind in sorted(spans(result)):
@@ -398,12 +399,13 @@ def _through_links(first: int, last: int, words: list[str], keys: list[str],
     return last
 
 
-def _after_the_name(key: str, features: FeatureExtractor, written: frozenset[str]) -> bool:
+def _after_the_name(word: str, key: str, features: FeatureExtractor, written: frozenset[str]
+                    ) -> bool:
     """Whether a person's last word is the next word of the sentence, not the name's: a
     preposition with the article before a place, body or word the article writes alone
-    («موغيريني للرياض», «خالد بالرياض»), or a verb after its particle («ظريف ليرى»,
-    «أوباما فسيكون»). A name's own words that begin so («بالله», «كالديرون», «باليان»)
-    are neither."""
+    («موغيريني للرياض», «خالد بالرياض»), a verb after its particle («ظريف ليرى»,
+    «أوباما فسيكون»), or «و» before the next phrase (:func:`begins_next_phrase`). A
+    name's own words that begin so («بالله», «كالديرون», «باليان») are none."""
     resources = features.resources
     if is_known_name(resources, key):
         return False
@@ -415,6 +417,8 @@ def _after_the_name(key: str, features: FeatureExtractor, written: frozenset[str
     if key.startswith(_PREPOSITION_ARTICLE) and len(key) > _MIN_CUT_WORD:
         place = key[1:]
         return place in resources.gazetteer or place in written
+    if begins_next_phrase(word, key, resources):
+        return True  # «عبدالعزيز [والذي]», «بولوني [وجهازه]»
     verb = _PARTICLE_VERB.match(key)
     return bool(verb) and features.lexical_key(verb.group(1), strip=False) == 2
 
