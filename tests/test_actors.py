@@ -67,12 +67,21 @@ def test_institution_with_and_without_its_adjective_is_one_actor() -> None:
 
 
 def test_a_body_named_with_a_noun_behind_lil_is_another_body() -> None:
-    # «للأندية» ends in «ية» as an adjective does, but it is a noun with a preposition
-    text = "اللجنة العليا. اللجنة الوطنية للمرضى. اللجنة."
-    entities = [_mention(text, "اللجنة الوطنية للمرضى", "ORG"),
-                _mention(text, "اللجنة", "ORG", 2)]
+    # «للأندية» ends in «ية» as an adjective does, but it is a noun with a preposition;
+    # «الاتحاد» alone is a name of its own (the club), no kind of body
+    text = "الاتحاد العربي. الاتحاد الجزائري للأندية. الاتحاد."
+    entities = [_mention(text, "الاتحاد الجزائري للأندية", "ORG"),
+                _mention(text, "الاتحاد", "ORG", 2)]
     assert sorted(actor.name for actor in resolve_article(entities)) == [
-        "اللجنة", "اللجنة الوطنية للمرضى"]
+        "الاتحاد", "الاتحاد الجزائري للأندية"]
+
+
+def test_a_kind_of_body_alone_is_the_one_named_in_full_before() -> None:
+    # «اللجنة» after the only full name that begins with it
+    text = "اللجنة الوطنية للمرضى. اللجنة."
+    entities = [_mention(text, "اللجنة الوطنية للمرضى", "ORG"),
+                _mention(text, "اللجنة", "ORG", 1)]
+    assert [actor.name for actor in resolve_article(entities)] == ["اللجنة الوطنية للمرضى"]
 
 
 def test_roles_and_gender_are_kept_on_the_actor() -> None:

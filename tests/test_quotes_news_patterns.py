@@ -931,3 +931,30 @@ def test_a_name_after_a_title_ends_before_waw_and_the_next_phrase() -> None:
     persons = {entity.text for entity in article.entities if entity.type == "PERS"}
     assert {"باراك أوباما", "فيكتور بولوني", "خالد"} <= persons
     assert not [name for name in persons if name.split()[-1].startswith("و")]
+
+
+def test_his_highness_before_a_role_names_its_holder() -> None:
+    # «سمو» before the role, as «معالي» is: the role's holder named earlier speaks
+    rows = _quotes(HEAD + "ونوه الأمير سعود بن خالد رئيس الهيئة العامة للرياضة بالدعم. "
+                          "وأكد سمو رئيس الهيئة أن البرنامج سيبدأ في الخريف.")
+    assert [(cue, speaker) for _, cue, speaker, _ in rows][-1] == ("أكد", "سعود بن خالد")
+
+
+def test_a_body_named_again_by_its_head_alone() -> None:
+    # a body whose full name opens with the article («الهيئة العامة ...», «المنسقية ...»)
+    # is the same body when its head alone speaks again
+    rows = _quotes(HEAD + "أعلنت المنسقية العامة لشؤون الإغاثة أن القوافل وصلت. وأفادت "
+                          "المنسقية في بيان لها أن المستودعات امتلأت. وأكدت الهيئة العامة "
+                          "للإحصاء أن العدد زاد. وأوضحت الهيئة أن المسح اكتمل.")
+    assert [speaker for _, _, speaker, _ in rows] == [
+        "المنسقية العامة لشؤون الإغاثة", "المنسقية العامة لشؤون الإغاثة",
+        "الهيئة العامة للإحصاء", "الهيئة العامة للإحصاء"]
+
+
+def test_people_after_a_body_are_the_verbs_object() -> None:
+    # «ودعت الوزارة المواطنين»: a plural of people after a definite body is no adjective
+    rows = _quotes(HEAD + "أعلنت وزارة النقل أن الطرق مفتوحة. ودعت الوزارة المواطنين إلى "
+                          "الالتزام بالسرعة. ودعت الجوازات الأشقاء المقيمين إلى مراجعة "
+                          "المراكز.")
+    assert [speaker for _, _, speaker, _ in rows] == ["وزارة النقل", "وزارة النقل",
+                                                      "الجوازات"]

@@ -127,8 +127,11 @@ def _merge_adjectival(groups: list[list[Entity]]) -> list[list[Entity]]:
 
 
 def _merge_generic_heads(groups: list[list[Entity]]) -> list[list[Entity]]:
-    """«الوزارة» joins «وزارة الداخلية الكويتية» when the article names one body of that
-    kind: the head alone, with the article, is the body named before in full."""
+    """«الوزارة» joins «وزارة الداخلية الكويتية», and a kind of body alone its full name
+    that begins with it («الهيئة» «الهيئة العامة للسياحة والآثار»; not a name of its
+    own: «الاتحاد» the club is not «الاتحاد الدولي لكرة القدم»; only where no name in
+    construct fits), when the article names one body of that kind: the head alone, with
+    the article, is the body named before in full."""
     # each body named in full by its first word as written: the name key would read
     # «وزارة» as و + «زارة»
     heads = [(fold(g[0].text).split()[0], g) for g in groups
@@ -137,7 +140,8 @@ def _merge_generic_heads(groups: list[list[Entity]]) -> list[list[Entity]]:
     for group in groups:
         written = fold(group[0].text)
         head = written.removeprefix("ال")
-        fits = [g for first, g in heads if first == head] if (
+        fits = [g for first, g in heads if first == head] or [
+            g for first, g in heads if first == written and is_generic_body_key(written)] if (
             group[0].type == "ORG" and " " not in written and head != written) else []
         if len(fits) == 1 and min(e.start for e in fits[0]) < min(e.start for e in group):
             fits[0].extend(group)

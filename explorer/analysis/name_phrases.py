@@ -73,10 +73,11 @@ _ORG_CONSTRUCT = folded_set(
     "وزاره مجلس هيئه حزب حركه جماعه منظمه وكاله لجنه مكتب قناه صحيفه اذاعه شركه جامعه مركز "
     "بنك صندوق جبهه قوات سفاره مؤسسه رابطه نقابه جمعيه محكمه موقع مجموعه كتله تحالف اتحاد "
     "مفوضيه قياده اداره بلديه رئاسه دائره شؤون برنامج مرصد تنسيقيه ائتلاف سلطه "
-    "مديريه عماده امانه كليه خليه معهد اماره نادي جريده مجله مستشفي مصرف منتدي جهاز")
+    "مديريه عماده امانه كليه خليه معهد اماره نادي جريده مجله مستشفي مصرف منتدي جهاز "
+    "منسقيه ملحقيه بعثه")
 _ORG_HEADS = _ORG_CONSTRUCT | folded_set(
     "خارجيه داخليه دفاع حكومه جيش شرطه برلمان كونجرس كونغرس سلطات كرملين اليزيه بنتاغون "
-    "بنتاجون كنيست نيابه جانب طرف امن")
+    "بنتاجون كنيست نيابه جانب طرف امن جوازات")
 # Words that end a name or a noun phrase: particles, prepositions, time words, pronouns.
 _STOP = folded_set(
     "في من الى على عن مع ان انه انها انهم اننا انني بان بانه بانها بانهم لا لم لن ما قد "
@@ -330,6 +331,27 @@ def begins_next_phrase(text: str, key: str, resources: Resources) -> bool:
     return _dictionary_possessed(key[1:], resources.lexicon, written=_written_pronoun(text))
 
 
+def people_after_one(before: str, key: str) -> bool:
+    """Whether a definite word (folded ``key``) right after a body's or role's head
+    (``before``) that is no plural of people is a plural of people: the verb's object, not
+    an adjective, which would agree with the head («ودعت الوزارة [المواطنين]», «دعت
+    الجوازات [الأشقاء] اليمنيين», «أبلغ المسؤول [الصحافيين]»); «المسؤولون الأمنيون» and
+    «الهيئة السعودية للمهندسين» are one phrase each. Callers check that ``before`` is a
+    head: after other words a plural may agree with a plural («القادة العسكريين») or be
+    a place («وكالة أنباء البحرين»)."""
+    before, word = _without_article(before), key.removeprefix("ال")
+    return key.startswith("ال") and not before.endswith(_PEOPLE_ENDINGS) and (
+        word.endswith(_PEOPLE_ENDINGS) or word in _PEOPLE_PLURALS)
+
+
+_PEOPLE_ENDINGS = ("ون", "ين")
+_PEOPLE_PLURALS = folded_set("اشقاء اخوه اخوان ناس اهالي طلاب")
+
+
+def _is_head(word: Word) -> bool:
+    return word.role is not None or is_org_head(word)
+
+
 def _before_next_phrase(word: Word) -> bool:
     from explorer.analysis.ner.resources import load_resources
 
@@ -543,7 +565,9 @@ class PhraseReader:
             # a spokesman's adjective may itself be a role: «الناطق الإعلامي باسم الشرطة»
             if word.definite and not is_stop(word) and not is_time(word) \
                     and (word.key != _ALLAH or not words[i - 1].definite) \
-                    and (word.role is None or speaks_for) and not reported_after_name(words, i):
+                    and (word.role is None or speaks_for) and not reported_after_name(words, i) \
+                    and not (_is_head(words[i - 1])
+                             and people_after_one(words[i - 1].key, word.key)):
                 last = i
                 i += 1
                 continue

@@ -40,7 +40,7 @@ SubjectKind = Literal["named", "role", "anonymous", "implicit", "referent", "doc
 # Adverbials that may stand between the verb and its subject («وقال، أمس، الوزير»,
 # «بحسب ما أفاد به الناطق»).
 _LEADING_ADVERBS = folded_set("ايضا كذلك بدوره بدورها بدورهم اليوم امس به بها له لها "
-                               "بذلك معالي سعاده فضيله سماحه فخامه عليه عليها عليهم منه "
+                               "بذلك معالي سمو سعاده فضيله سماحه فخامه عليه عليها عليهم منه "
                                "منها عنه عنها اليه اليها سابقا لاحقا مؤخرا حاليا مجددا مرارا "
                                "د ا م")  # «د.» doctor, «أ.» professor, «م.» engineer
 # Subjects that are texts: a source that names no speaker («وأكد البيان أن»), which speaks

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from explorer.analysis.name_phrases import people_after_one
 from explorer.analysis.ner import curated
 from explorer.analysis.ner.features import FeatureExtractor
 from explorer.analysis.ner.resources import folded_words, nationality_key
@@ -49,9 +50,10 @@ def head_positions(keys: list[str]) -> list[int]:
     return [i for i, key in enumerate(keys) if _head(key)]
 
 
-def _continues(key: str, tag: str, head: str, features: FeatureExtractor,
+def _continues(key: str, tag: str, head: str, before: str, features: FeatureExtractor,
                complement: bool = False) -> bool:
-    """Whether a word after the head still belongs to the institution's name; a
+    """Whether a word after the head (and after ``before``) still belongs to the
+    institution's name; a
     ``complement`` is the genitive of the head or of an indefinite word before it
     («وكالة مكافحة [الاحتيال]»), which may be a verbal noun or a title."""
     if not complement and (key in _TITLES or key.startswith("ال")
@@ -63,6 +65,8 @@ def _continues(key: str, tag: str, head: str, features: FeatureExtractor,
         return True
     if key in _STOPS or not key[:1].isalpha() or tag.endswith("PERS"):
         return False
+    if before.startswith("ال") and _head(before) and people_after_one(before, key):
+        return False  # «ودعت الوزارة [المواطنين]»: a definite head takes no complement
     if key.startswith("وال"):
         return not _head(key)  # «الحكومة والبرلمان» are two bodies
     if nationality_key(key) in features.resources.nationalities:
@@ -102,7 +106,7 @@ def mark_institutions(words: list[str], tags: list[str], features: FeatureExtrac
             continue
         end = i + 1
         while end < len(words) and end - i < MAX_WORDS and _continues(
-                keys[end], result[end], keys[i], features,
+                keys[end], result[end], keys[i], keys[end - 1], features,
                 end == i + 1 or not keys[end - 1].startswith(_DEFINITE)):
             end += 1
         if end - i > 1 or keys[i].startswith(("ال", "وال", "فال", "بال", "لل")):
