@@ -412,3 +412,18 @@ def test_a_foreign_name_in_wal_is_no_article_word_before_the_name(features) -> N
     words = ["وقال", "والي", "أورفة", "عز", "الدين"]
     tags = ["O", *person(2), "O", "O"]
     assert correct_persons(words, tags, features) == ["O", "O", "B-PERS", "O", "O"]
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    (["فإن", "ماركو", "روسي"], ["O", *person(2)]),              # a particle before the name
+    (["ريفربليت", "فإن", "مورا"], ["B-PERS", "O", "B-PERS"]),   # ... between two names
+    (["سامي", "عباس", "وفي"], [*person(2), "O"]),                # ... after it
+])
+def test_no_person_runs_over_a_particle(features, words, expected) -> None:
+    assert correct_persons(words, person(3), features) == expected
+
+
+def test_van_and_ali_as_written_stay_in_the_name(features) -> None:
+    # «فان» folds like «فإن»; «على» is often «علي»
+    assert correct_persons(["لويس", "فان", "غال"], person(3), features) == person(3)
+    assert correct_persons(["على", "خامنئي"], person(2), features) == person(2)

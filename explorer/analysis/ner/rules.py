@@ -38,7 +38,7 @@ from explorer.analysis.ner.features import FeatureExtractor, word_shape
 from explorer.analysis.ner.resources import Resources, is_known_name, nationality_key
 from explorer.analysis.speech_verbs import cue_info
 from explorer.arabic.clitics import PROCLITIC_LETTERS
-from explorer.arabic.normalize import fold
+from explorer.arabic.normalize import fold, strip_marks
 
 _PREPOSITIONS = frozenset(fold(word) for word in (
     "إلى", "الى", "في", "لدى", "عن", "من", "على", "مع", "ل", "ب", "باسم", "خلال", "بعد", "قبل",
@@ -126,7 +126,7 @@ def correct_persons(words: list[str], tags: list[str], features: FeatureExtracto
     resources = features.resources
     keys = features.folded(words)
     written = frozenset(keys)
-    result = _rejoined(words, keys, tags, starts, features)
+    result = _rejoined(words, keys, _split_at_particles(words, tags), starts, features)
     for first, last, kind in sorted(spans(result)):
         if kind != "PERS":
             continue
@@ -151,6 +151,29 @@ def correct_persons(words: list[str], tags: list[str], features: FeatureExtracto
                     alone=last - first == 1)):
             result[first - 1:first + 1] = ["B-PERS", "I-PERS"]  # «[علي] عبد الله صالح»
     return result
+
+
+def _split_at_particles(words: list[str], tags: list[str]) -> list[str]:
+    """``tags`` with no person running over a particle, pronoun or auxiliary as written
+    («[فإن] لويز», «وريفربلايت [فإن] مورا», «عباس [وفي]»): no name holds one, so the
+    particle is cut and what follows it begins another span. Compared as written, since
+    folding makes «فإن» the «فان» of «فان غال»; «على» stays, as «علي» is often written so."""
+    result = list(tags)
+    for first, last, kind in spans(tags):
+        if kind != "PERS":
+            continue
+        for i in range(first, last):
+            if strip_marks(words[i]) in _PARTICLES:
+                result[i] = "O"
+                if i + 1 < last:
+                    result[i + 1] = "B-PERS"
+    return result
+
+
+_PARTICLES = frozenset((
+    "فإن", "بأن", "لأن", "وأن", "وإن", "أن", "إن", "أنه", "إنه", "أنها", "إنها", "في", "وفي",
+    "من", "ومن", "عن", "مع", "إلى", "الذي", "التي", "كما", "حيث", "قد", "لقد", "وقد", "لكن",
+    "ولكن", "هو", "هي", "لم", "لن", "كان", "كانت", "وكان", "هذا", "هذه", "ذلك", "هذين"))
 
 
 def _rejoined(words: list[str], keys: list[str], tags: list[str], starts: frozenset[int],
