@@ -958,3 +958,10 @@ def test_people_after_a_body_are_the_verbs_object() -> None:
                           "المراكز.")
     assert [speaker for _, _, speaker, _ in rows] == ["وزارة النقل", "وزارة النقل",
                                                       "الجوازات"]
+
+
+def test_a_particle_after_a_role_names_no_one() -> None:
+    # «فإن» as written begins no name after a role; «فان غال» does
+    text = (HEAD + "وحسب الخبير الأممي، فإن هذين العاملين هما السبب وراء الأزمة.\n"
+                   "وقال المدرب الهولندي لويس فان غال إن الفريق جاهز.")
+    assert _person_names(text) == ["لويس فان غال"]

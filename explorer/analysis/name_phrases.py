@@ -99,6 +99,13 @@ _TIME = folded_set(
 _NAME_PARTICLES = folded_set("بن ابن بنت ابو عبد آل ولد دي دو فان فون ذو")
 # «ذو» binds a family name («عز الدين ذو الفقار») but begins none: «الفنان ذو الشهرة».
 _NOT_FIRST_PARTICLES = folded_set("ذو")
+# Particles, pronouns and auxiliaries as written, which no name holds; folding would make
+# «فإن» the «فان» of «فان غال», so they are told by their letters.
+WRITTEN_PARTICLES = frozenset((
+    "فإن", "بأن", "لأن", "وأن", "وإن", "أن", "إن", "أنه", "إنه", "أنها", "إنها", "في", "وفي",
+    "من", "ومن", "عن", "مع", "إلى", "الذي", "التي", "كما", "حيث", "قد", "لقد", "وقد", "لكن",
+    "ولكن", "هو", "هي", "لم", "لن", "كان", "كانت", "وكان", "هذا", "هذه", "ذلك", "هذين"))
+_FOLDED_PARTICLES = frozenset(fold(word) for word in WRITTEN_PARTICLES)
 # «صلاح الدين», «عبد الله»: the second word completes the given name
 _COMPOUND_SECOND = folded_set("الدين الله الاسلام الرحمن")
 _QUOTE_OPENERS = {"«": "»", "\"": "\"", "“": "”", "”": "“"}
@@ -696,8 +703,9 @@ class PhraseReader:
             return False
         if word.role or is_org_head(word) or is_anonymous(word) or word.key in _PRAISE_OF_GOD:
             return False
-        if first and word.key in _NOT_FIRST_PARTICLES:
-            return False
+        if first and (word.key in _NOT_FIRST_PARTICLES or word.key in _FOLDED_PARTICLES
+                      and strip_marks(word.text) in WRITTEN_PARTICLES):
+            return False  # «الخبير الأممي، [فإن] هذين ...» names no one; «فان غال» does
         key = word.key
         if not first and (len(key) > 5 and _preposition_with_article(key)
                           or _before_next_phrase(word)):

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from explorer.analysis.name_phrases import begins_next_phrase
+from explorer.analysis.name_phrases import WRITTEN_PARTICLES, begins_next_phrase
 from explorer.analysis.ner import curated
 from explorer.analysis.ner.conll import spans
 from explorer.analysis.ner.features import FeatureExtractor, word_shape
@@ -163,17 +163,11 @@ def _split_at_particles(words: list[str], tags: list[str]) -> list[str]:
         if kind != "PERS":
             continue
         for i in range(first, last):
-            if strip_marks(words[i]) in _PARTICLES:
+            if strip_marks(words[i]) in WRITTEN_PARTICLES:
                 result[i] = "O"
                 if i + 1 < last:
                     result[i + 1] = "B-PERS"
     return result
-
-
-_PARTICLES = frozenset((
-    "فإن", "بأن", "لأن", "وأن", "وإن", "أن", "إن", "أنه", "إنه", "أنها", "إنها", "في", "وفي",
-    "من", "ومن", "عن", "مع", "إلى", "الذي", "التي", "كما", "حيث", "قد", "لقد", "وقد", "لكن",
-    "ولكن", "هو", "هي", "لم", "لن", "كان", "كانت", "وكان", "هذا", "هذه", "ذلك", "هذين"))
 
 
 def _rejoined(words: list[str], keys: list[str], tags: list[str], starts: frozenset[int],
