@@ -356,10 +356,12 @@ _PEOPLE_PLURALS = folded_set("اشقاء اخوه اخوان ناس اهالي �
 
 
 def _is_head(word: Word) -> bool:
+    """Whether a word heads a role or a body (what :func:`people_after_one` needs)."""
     return word.role is not None or is_org_head(word)
 
 
 def _before_next_phrase(word: Word) -> bool:
+    """:func:`begins_next_phrase` for a word of the text, with the shipped word lists."""
     from explorer.analysis.ner.resources import load_resources
 
     return begins_next_phrase(word.text, word.key, load_resources())

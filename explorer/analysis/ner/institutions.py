@@ -52,10 +52,9 @@ def head_positions(keys: list[str]) -> list[int]:
 
 def _continues(key: str, tag: str, head: str, before: str, features: FeatureExtractor,
                complement: bool = False) -> bool:
-    """Whether a word after the head (and after ``before``) still belongs to the
-    institution's name; a
-    ``complement`` is the genitive of the head or of an indefinite word before it
-    («وكالة مكافحة [الاحتيال]»), which may be a verbal noun or a title."""
+    """Whether a word after the head (and right after ``before``) still belongs to the
+    institution's name; a ``complement`` is the genitive of the head or of an indefinite
+    word before it («وكالة مكافحة [الاحتيال]»), which may be a verbal noun or a title."""
     if not complement and (key in _TITLES or key.startswith("ال")
                            and is_derived_verbal_noun(key[2:])):
         return False
