@@ -965,3 +965,15 @@ def test_a_particle_after_a_role_names_no_one() -> None:
     text = (HEAD + "وحسب الخبير الأممي، فإن هذين العاملين هما السبب وراء الأزمة.\n"
                    "وقال المدرب الهولندي لويس فان غال إن الفريق جاهز.")
     assert _person_names(text) == ["لويس فان غال"]
+
+
+def test_relayed_through_an_agency_the_source_after_an_speaks() -> None:
+    # «ونقلت الوكالة عن فلان أن»: the one named after «عن» speaks, not the agency; without
+    # «عن», or with «عن طريق», «نقل» carries things
+    rows = _quotes(HEAD + "ونقلت وكالة الأناضول عن المتحدث باسم مجلس المحافظة سامر الحديثي "
+                          "أن القوات تقدمت نحو المدينة. ونقلت وكالة رويترز عن مصادر مطلعة أن "
+                          "الاجتماع تأجل إلى الأسبوع المقبل. وتم نقل المصابين عن طريق الإسعاف "
+                          "بعد أن وصلت الفرق.")
+    assert [(cue, speaker, content) for _, cue, speaker, content in rows] == [
+        ("نقلت", "سامر الحديثي", "القوات تقدمت نحو المدينة"),
+        ("نقلت", None, "الاجتماع تأجل إلى الأسبوع المقبل")]

@@ -90,6 +90,10 @@ _TO = folded_set("الى")
 _ADDRESSING = folded_set("دعا طالب ناشد اهاب حث")
 # Cues that pray to God when He follows them: «داعيا الله أن», «وسأل المولى عز وجل أن».
 _PRAYING = folded_set("دعا سال")
+# Cues that relay what a source said, named after «عن»: «ونقلت الوكالة عن مصدر أن ...»;
+# without «عن» they carry things («نقل المصابين»), and «عن طريق» is «by way of».
+_RELAYING = folded_set("نقل")
+_WAY = folded_set("طريق")
 _GOD = folded_set("الله المولى")
 _MAX_ADDRESSEE = 4
 # «في بيان», «في تصريح له»: the medium of a statement between its cue and its content.
@@ -431,9 +435,12 @@ class _Finder:
         return cue_info("و" + self.words[i].text)
 
     def _cue(self, i: int) -> CueInfo | None:
-        """The speech cue at word ``i``, if it is one here («كشف» is none in «عدم كشف»)."""
+        """The speech cue at word ``i``, if it is one here («كشف» is none in «عدم كشف»,
+        «نقل» none without the «عن» of its source: «تولت نقل الرجل إلى المستشفى»)."""
         info = cue_info(self.words[i].text) or self._bare_cue(i)
         if info is not None and i > 0 and self.words[i - 1].key in _NEGATING_NOUNS:
+            return None
+        if info is not None and info.lemma in _RELAYING and self._relayed_from(i) is None:
             return None
         return info
 
@@ -514,8 +521,8 @@ class _Finder:
                 or info.form == "participle" and info.lemma in _CLAUSE_PARTICIPLES
                 or self._points_back(c, info)) and self._nominal(c, info):
             return
-        if info.form == "finite":
-            self._note_subject(c, info)
+        if info.form == "finite" and info.lemma not in _RELAYING:
+            self._note_subject(c, info)  # a relayer is no speaker («نقلت الصحيفة عن ...»)
 
     def _nominal(self, c: int, info: CueInfo) -> bool:
         """A cue whose content is a noun phrase («أعلنت الوزارة عن ضبط 44 عنصرا», «،
@@ -882,6 +889,9 @@ class _Finder:
         self.claimed.update(range(c, limit))
         if info.referent:
             return self._referent(c)
+        relayed = self._relayed_from(c) if info.lemma in _RELAYING else None
+        if relayed is not None and relayed < limit:
+            return read_subject(self.reader, self.mentions, relayed + 1, limit, None)
         subject = read_subject(self.reader, self.mentions, c + 1, limit, info.gender)
         if subject.kind == "implicit":
             return self._subject_before(c, info) or self._subject_first(c, info) or subject
@@ -936,6 +946,25 @@ class _Finder:
         subject = read_subject(self.reader, self.mentions, first, c, info.gender,
                                propose=False)
         return subject if subject.kind in ("named", "role") else None
+
+    def _relayed_from(self, c: int) -> int | None:
+        """The «عن» after a relaying cue that names its source («ونقلت وكالة الأناضول
+        [عن] المتحدث باسم المجلس أن»), within a subject's length in its sentence and
+        before what was said; None where there is none («نقل المصابين [عن طريق] ...») or
+        where a cue of its own reports the words («عن مصدر دبلوماسي [قوله] إن»)."""
+        words = self.words
+        about = None
+        for k in range(c + 1, min(c + 2 * _MAX_SUBJECT_WORDS + 3, len(words))):
+            if self.sentence_of[k] != self.sentence_of[c] or is_complementizer(words[k]):
+                break
+            if about is None and words[k].key == "عن":
+                if k + 1 < len(words) and words[k + 1].key in _WAY \
+                        or k - c > _MAX_SUBJECT_WORDS + 2:
+                    return None
+                about = k
+            elif about is not None and words[k].token.is_word and self._cue(k) is not None:
+                return None
+        return about
 
     def _referent(self, c: int) -> Subject:
         """«نقلت الوكالة عن مصدر دبلوماسي قوله إن», «نسبت الوكالة إلى وزير قوله إن»: the

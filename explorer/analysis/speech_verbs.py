@@ -113,6 +113,7 @@ _VERBS: tuple[_Verb, ...] = (
     _Verb("اشترط", "يشترط", "مشترط"),
     _Verb("أبدى", None, "مبدي", past_f="أبدت", past_pl="أبدوا"),  # «لا يبدون خجلا»
     _Verb("تعهد", "يتعهد", "متعهد", plural_participle=False),
+    _Verb("نقل", "ينقل"),  # «ونقلت الوكالة عن مصدر أن»: a cue only with «عن» (quotes.py)
 )
 
 _CONJUNCTIONS = ("و", "ف")
