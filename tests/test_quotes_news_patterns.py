@@ -977,3 +977,12 @@ def test_relayed_through_an_agency_the_source_after_an_speaks() -> None:
     assert [(cue, speaker, content) for _, cue, speaker, content in rows] == [
         ("نقلت", "سامر الحديثي", "القوات تقدمت نحو المدينة"),
         ("نقلت", None, "الاجتماع تأجل إلى الأسبوع المقبل")]
+
+
+def test_however_after_a_cue_reports_nothing() -> None:
+    # «إلا أن» / «غير أن» open a clause of their own, not what the cue before says
+    assert _quotes(HEAD + "وكان المدرب قد طالب اللاعبين بالتركيز في التدريبات، إلا أن "
+                          "الإرهاق غلب معظمهم في الحصة الأخيرة.") == []
+    [(_, cue, _, content)] = _quotes(HEAD + "وقال الوزير إن المشروع تأخر، إلا أن العمل "
+                                            "مستمر في الموقع.")
+    assert (cue, content) == ("قال", "المشروع تأخر، إلا أن العمل مستمر في الموقع")

@@ -93,6 +93,8 @@ _PRAYING = folded_set("دعا سال")
 # Cues that relay what a source said, named after «عن»: «ونقلت الوكالة عن مصدر أن ...»;
 # without «عن» they carry things («نقل المصابين»), and «عن طريق» is «by way of».
 _RELAYING = folded_set("نقل")
+# Before أن they make «however», which opens a clause, not what a cue reports.
+_CONTRAST = folded_set("إلا غير")
 _WAY = folded_set("طريق")
 _GOD = folded_set("الله المولى")
 _MAX_ADDRESSEE = 4
@@ -761,6 +763,8 @@ class _Finder:
                     continue
                 return self._unmarked_direct(c, info, j)
             if is_complementizer(word):
+                if words[j - 1].key in _CONTRAST:
+                    return False  # «، إلا أن ...», «غير أن»: «however», a clause of its own
                 return self._indirect(c, info, j)
             if word.token.is_word and j != c + 1:
                 other = self._cue(j)
