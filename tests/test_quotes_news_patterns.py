@@ -986,3 +986,10 @@ def test_however_after_a_cue_reports_nothing() -> None:
     [(_, cue, _, content)] = _quotes(HEAD + "وقال الوزير إن المشروع تأخر، إلا أن العمل "
                                             "مستمر في الموقع.")
     assert (cue, content) == ("قال", "المشروع تأخر، إلا أن العمل مستمر في الموقع")
+
+
+def test_what_was_not_revealed_is_no_quote() -> None:
+    # «ولم يكشف ... عن»: nothing was said; «لم يستبعد أن» still reports a view
+    assert _quotes(HEAD + "ولم يكشف النادي عن التفاصيل المالية للتعاقد مع اللاعب.") == []
+    [(_, cue, _, _)] = _quotes(HEAD + "ولم يستبعد الوزير أن تعود المفاوضات قريبا.")
+    assert cue == "يستبعد"

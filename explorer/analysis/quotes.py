@@ -93,6 +93,10 @@ _PRAYING = folded_set("دعا سال")
 # Cues that relay what a source said, named after «عن»: «ونقلت الوكالة عن مصدر أن ...»;
 # without «عن» they carry things («نقل المصابين»), and «عن طريق» is «by way of».
 _RELAYING = folded_set("نقل")
+# Negated, these cues tell what was not said («ولم يكشف النادي عن التفاصيل المالية», «لم
+# تعلن الشركة عن»); «لم يستبعد أن» still reports a view.
+_NEGATIONS = folded_set("لم ولم لا ولا لن ولن")
+_NOT_SAID_WHEN_DENIED = folded_set("كشف أعلن أوضح أفصح ذكر")
 # Before أن they make «however», which opens a clause, not what a cue reports.
 _CONTRAST = folded_set("إلا غير")
 _WAY = folded_set("طريق")
@@ -437,10 +441,13 @@ class _Finder:
         return cue_info("و" + self.words[i].text)
 
     def _cue(self, i: int) -> CueInfo | None:
-        """The speech cue at word ``i``, if it is one here («كشف» is none in «عدم كشف»,
-        «نقل» none without the «عن» of its source: «تولت نقل الرجل إلى المستشفى»)."""
+        """The speech cue at word ``i``, if it is one here («كشف» is none in «عدم كشف» nor
+        in «ولم يكشف النادي عن التفاصيل», «نقل» none without the «عن» of its source:
+        «تولت نقل الرجل إلى المستشفى»)."""
         info = cue_info(self.words[i].text) or self._bare_cue(i)
-        if info is not None and i > 0 and self.words[i - 1].key in _NEGATING_NOUNS:
+        if info is not None and i > 0 and (
+                self.words[i - 1].key in _NEGATING_NOUNS
+                or self.words[i - 1].key in _NEGATIONS and info.lemma in _NOT_SAID_WHEN_DENIED):
             return None
         if info is not None and info.lemma in _RELAYING and self._relayed_from(i) is None:
             return None
