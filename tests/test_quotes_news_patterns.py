@@ -993,3 +993,12 @@ def test_what_was_not_revealed_is_no_quote() -> None:
     assert _quotes(HEAD + "ولم يكشف النادي عن التفاصيل المالية للتعاقد مع اللاعب.") == []
     [(_, cue, _, _)] = _quotes(HEAD + "ولم يستبعد الوزير أن تعود المفاوضات قريبا.")
     assert cue == "يستبعد"
+
+
+def test_a_clause_of_time_or_need_is_not_what_was_said() -> None:
+    # «قبل أن يعود», «يجب أن»: «أن» of time or need; the words said may still follow
+    assert _quotes(HEAD + "وأحرز ميسي الهدف الأول ثم أضاف البرازيلي نيمار الهدف الثاني "
+                          "قبل أن يعود ميسي للتسجيل.") == []
+    [(_, cue, speaker, content)] = _quotes(HEAD + "وقال الوزير بعد أن التقى نظيره إن "
+                                                  "العلاقات ممتازة.")
+    assert (cue, speaker, content) == ("قال", None, "العلاقات ممتازة")

@@ -99,6 +99,9 @@ _NEGATIONS = folded_set("لم ولم لا ولا لن ولن")
 _NOT_SAID_WHEN_DENIED = folded_set("كشف أعلن أوضح أفصح ذكر")
 # Before أن they make «however», which opens a clause, not what a cue reports.
 _CONTRAST = folded_set("إلا غير")
+# Before أن they make a clause of time or of need: «بعد أن», «قبل أن», «يجب أن».
+_TIME_OR_MODAL = folded_set("بعد قبل منذ يمكن يجب ينبغي بد لابد يريد تريد يستطيع تستطيع "
+                            "يحاول تحاول")
 _WAY = folded_set("طريق")
 _GOD = folded_set("الله المولى")
 _MAX_ADDRESSEE = 4
@@ -772,6 +775,9 @@ class _Finder:
             if is_complementizer(word):
                 if words[j - 1].key in _CONTRAST:
                     return False  # «، إلا أن ...», «غير أن»: «however», a clause of its own
+                if words[j - 1].key in _TIME_OR_MODAL:
+                    j += 1  # «قبل أن يسافر», «يجب أن»: a clause of time or need, not
+                    continue  # what was said, which may still come («بعد أن التقى ... إن»)
                 return self._indirect(c, info, j)
             if word.token.is_word and j != c + 1:
                 other = self._cue(j)
