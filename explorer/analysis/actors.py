@@ -140,9 +140,11 @@ def _merge_generic_heads(groups: list[list[Entity]]) -> list[list[Entity]]:
     for group in groups:
         written = fold(group[0].text)
         head = written.removeprefix("ال")
-        fits = [g for first, g in heads if first == head] or [
-            g for first, g in heads if first == written and is_generic_body_key(written)] if (
-            group[0].type == "ORG" and " " not in written and head != written) else []
+        fits = []
+        if group[0].type == "ORG" and " " not in written and head != written:
+            fits = [g for first, g in heads if first == head]
+            if not fits and is_generic_body_key(written):
+                fits = [g for first, g in heads if first == written]
         if len(fits) == 1 and min(e.start for e in fits[0]) < min(e.start for e in group):
             fits[0].extend(group)
         else:

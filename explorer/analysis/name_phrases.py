@@ -100,12 +100,12 @@ _NAME_PARTICLES = folded_set("بن ابن بنت ابو عبد آل ولد دي 
 # «ذو» binds a family name («عز الدين ذو الفقار») but begins none: «الفنان ذو الشهرة».
 _NOT_FIRST_PARTICLES = folded_set("ذو")
 # Particles, pronouns and auxiliaries as written, which no name holds; folding would make
-# «فإن» the «فان» of «فان غال», so they are told by their letters.
-WRITTEN_PARTICLES = frozenset((
+# «فإن» the «فان» of «فان غال», so they are told by their letters (:func:`is_particle`).
+_WRITTEN_PARTICLES = frozenset((
     "فإن", "بأن", "لأن", "وأن", "وإن", "أن", "إن", "أنه", "إنه", "أنها", "إنها", "في", "وفي",
     "من", "ومن", "عن", "مع", "إلى", "الذي", "التي", "كما", "حيث", "قد", "لقد", "وقد", "لكن",
     "ولكن", "هو", "هي", "لم", "لن", "كان", "كانت", "وكان", "هذا", "هذه", "ذلك", "هذين"))
-_FOLDED_PARTICLES = frozenset(fold(word) for word in WRITTEN_PARTICLES)
+_FOLDED_PARTICLES = frozenset(fold(word) for word in _WRITTEN_PARTICLES)
 # «صلاح الدين», «عبد الله»: the second word completes the given name
 _COMPOUND_SECOND = folded_set("الدين الله الاسلام الرحمن")
 _QUOTE_OPENERS = {"«": "»", "\"": "\"", "“": "”", "”": "“"}
@@ -312,6 +312,13 @@ def _dictionary_possessed(key: str, lexicon: frozenset[str], *, written: bool = 
                 or written and base.endswith("ي") and base[:-1] in lexicon):
             return True
     return False
+
+
+def is_particle(text: str, key: str) -> bool:
+    """Whether a word (``text`` as written, ``key`` folded) is a particle, pronoun or
+    auxiliary no name holds («فإن», «وفي»), not a name's word folded alike («فان»); the
+    folded key is tested first, as few words are one."""
+    return key in _FOLDED_PARTICLES and strip_marks(text) in _WRITTEN_PARTICLES
 
 
 def _written_pronoun(text: str) -> bool:
@@ -705,8 +712,7 @@ class PhraseReader:
             return False
         if word.role or is_org_head(word) or is_anonymous(word) or word.key in _PRAISE_OF_GOD:
             return False
-        if first and (word.key in _NOT_FIRST_PARTICLES or word.key in _FOLDED_PARTICLES
-                      and strip_marks(word.text) in WRITTEN_PARTICLES):
+        if first and (word.key in _NOT_FIRST_PARTICLES or is_particle(word.text, word.key)):
             return False  # «الخبير الأممي، [فإن] هذين ...» names no one; «فان غال» does
         key = word.key
         if not first and (len(key) > 5 and _preposition_with_article(key)

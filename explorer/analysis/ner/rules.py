@@ -31,14 +31,14 @@ from __future__ import annotations
 
 import re
 
-from explorer.analysis.name_phrases import WRITTEN_PARTICLES, begins_next_phrase
+from explorer.analysis.name_phrases import begins_next_phrase, is_particle
 from explorer.analysis.ner import curated
 from explorer.analysis.ner.conll import spans
 from explorer.analysis.ner.features import FeatureExtractor, word_shape
 from explorer.analysis.ner.resources import Resources, is_known_name, nationality_key
 from explorer.analysis.speech_verbs import cue_info
 from explorer.arabic.clitics import PROCLITIC_LETTERS
-from explorer.arabic.normalize import fold, strip_marks
+from explorer.arabic.normalize import fold
 
 _PREPOSITIONS = frozenset(fold(word) for word in (
     "إلى", "الى", "في", "لدى", "عن", "من", "على", "مع", "ل", "ب", "باسم", "خلال", "بعد", "قبل",
@@ -126,7 +126,7 @@ def correct_persons(words: list[str], tags: list[str], features: FeatureExtracto
     resources = features.resources
     keys = features.folded(words)
     written = frozenset(keys)
-    result = _rejoined(words, keys, _split_at_particles(words, tags), starts, features)
+    result = _rejoined(words, keys, _split_at_particles(words, keys, tags), starts, features)
     for first, last, kind in sorted(spans(result)):
         if kind != "PERS":
             continue
@@ -153,7 +153,7 @@ def correct_persons(words: list[str], tags: list[str], features: FeatureExtracto
     return result
 
 
-def _split_at_particles(words: list[str], tags: list[str]) -> list[str]:
+def _split_at_particles(words: list[str], keys: list[str], tags: list[str]) -> list[str]:
     """``tags`` with no person running over a particle, pronoun or auxiliary as written
     («[فإن] لويز», «وريفربلايت [فإن] مورا», «عباس [وفي]»): no name holds one, so the
     particle is cut and what follows it begins another span. Compared as written, since
@@ -163,7 +163,7 @@ def _split_at_particles(words: list[str], tags: list[str]) -> list[str]:
         if kind != "PERS":
             continue
         for i in range(first, last):
-            if strip_marks(words[i]) in WRITTEN_PARTICLES:
+            if is_particle(words[i], keys[i]):
                 result[i] = "O"
                 if i + 1 < last:
                     result[i + 1] = "B-PERS"
