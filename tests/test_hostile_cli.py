@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from explorer.corpus.sanitize import BIDI_MARKERS
 from tests.analysis_checks import assert_valid_analysis
 from tests.hostile import make_corpus as hc
 
@@ -115,6 +116,19 @@ def test_hostile_articles_keep_their_visible_text(analysed) -> None:
     assert text["zero_width.txt"].endswith(" الخ\u200c\u200dطيب")  # only ZWNJ/ZWJ stay
     assert "[@click=app.quit]XCLICKX[/]" in text["markup_in_text.txt"]
     assert "alert" not in text["script_style.html"] and "color" not in text["script_style.html"]
+
+
+def test_a_visible_bidi_marker_is_no_entity(analysed) -> None:
+    # «[RLE]» is one mark: no name, place or other entity is cut from its letters (the
+    # Latin words the controls wrapped, «LTR», «RLE», stay words of the text)
+    _, data, _ = analysed
+    [article] = [a for a in data["articles"] if a["id"] == "bidi_overrides.txt"]
+    text = article["text"]
+    markers = [range(m.start(), m.end()) for m in re.finditer(
+        "|".join(map(re.escape, BIDI_MARKERS.values())), text)]
+    assert markers and article["entities"]
+    assert not [e["text"] for e in article["entities"]
+                if any(e["start"] < span.stop and span.start < e["end"] for span in markers)]
 
 
 def test_metadata_fields_are_sanitised(analysed) -> None:

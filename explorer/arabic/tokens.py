@@ -2,6 +2,8 @@
 
 A word keeps its diacritics and tatweel; punctuation and quotation marks are separate tokens,
 so «وقال ترامب:» gives «وقال», «ترامب», «:». ``text[t.start:t.end] == t.text`` always holds.
+A bidi control made visible at load time («[RLE]», :mod:`explorer.corpus.sanitize`) is one
+mark, not a word between brackets: no name, place or quote may begin with it.
 """
 
 from __future__ import annotations
@@ -9,11 +11,16 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from explorer.corpus.sanitize import BIDI_MARKERS
+
+# The visible bidi controls as tokens: no entity begins or ends with one.
+MARKER_TOKENS = frozenset(BIDI_MARKERS.values())
 # A word: letters/digits plus Arabic combining marks and tatweel, allowing an inner
 # apostrophe or hyphen between letters (O'Brien, Saint-Denis) and a decimal point in numbers.
 _WORD = r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]"
 _TOKEN = re.compile(
-    rf"\d+(?:[.,٫٬]\d+)+"            # 3.5, 1,200, ٣٫٥
+    "|".join(map(re.escape, MARKER_TOKENS))  # «[RLE]»
+    + rf"|\d+(?:[.,٫٬]\d+)+"                        # 3.5, 1,200, ٣٫٥
     rf"|{_WORD}+(?:['’\-]{_WORD}+)*"  # words
     r"|[^\w\s]",                      # any other single visible character
 )

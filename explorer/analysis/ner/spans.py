@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from explorer.analysis.ner.conll import spans
 from explorer.arabic.normalize import fold, offset_after_letters
-from explorer.arabic.tokens import Token
+from explorer.arabic.tokens import MARKER_TOKENS, Token
 from explorer.model import Entity
 
 _CONJUNCTIONS = frozenset(("و", "ف"))
@@ -87,6 +87,12 @@ def entities_from_tags(text: str, tokens: Sequence[Token], tags: Sequence[str],
     found = sorted(spans(list(tags)))
     written = frozenset(fold(token.text) for token in tokens) if found else frozenset()
     for first, last, kind in found:
+        while first < last and tokens[first].text in MARKER_TOKENS:
+            first += 1  # «[RLE]دنقلا»: the tagger took the visible control with the place
+        while last > first and tokens[last - 1].text in MARKER_TOKENS:
+            last -= 1
+        if first == last:
+            continue
         token = tokens[first]
         skip = clitic_letters(token.text, kind, known, written)
         start = token.start + offset_after_letters(token.text, skip)
