@@ -40,6 +40,18 @@ def test_first_name_and_surname_of_a_longer_name_are_the_same_person() -> None:
     assert actor.aliases == ["حمود الثبيتي"]
 
 
+def test_a_first_name_joins_two_forms_of_one_full_name() -> None:
+    # a column names its man in full once and short elsewhere: the first name alone must
+    # join him though two full forms begin with it, as they are one person
+    text = "فهد الغامدي الأول. فهد بن سعد الغامدي قاد الفريق. وفهد هو من بنى الفريق."
+    entities = [_mention(text, "فهد الغامدي", "PERS"),
+                _mention(text, "فهد بن سعد الغامدي", "PERS"),
+                _mention(text, "فهد", "PERS", 2)]
+    [actor] = resolve_article(entities)
+    assert actor.name == "فهد بن سعد الغامدي"
+    assert sorted(actor.aliases) == ["فهد", "فهد الغامدي"]
+
+
 def test_the_ministry_alone_is_the_ministry_named_in_full() -> None:
     text = "وزارة الداخلية الكويتية. وذكرت الوزارة. وزارة الصحة."
     entities = [_mention(text, "وزارة الداخلية الكويتية", "ORG"),

@@ -86,24 +86,25 @@ def _words(entity: Entity) -> list[str]:
 
 def _merge_partial_names(groups: list[list[Entity]]) -> list[list[Entity]]:
     """Persons named by a surname, a first name, or a first name and surname join the one
-    full name that fits."""
+    full name that fits. Longer names join first, so a shorter full name already joined to
+    a longer one («منصور البلوي», «منصور بن حمدان البلوي») is one candidate, not two, for
+    the first name alone («منصور»)."""
     full = [g for g in groups if g[0].type == "PERS" and len(_words(g[0])) > 1]
-    result: list[list[Entity]] = []
-    for group in groups:
+    joined: set[int] = set()  # ids of the groups that joined a longer name
+    for group in sorted(groups, key=lambda g: -len(_words(g[0]))):
         words = _words(group[0])
         if group[0].type != "PERS" or group in full and len(words) > 2:
-            result.append(group)
             continue
-        fits = [g for g in full if g is not group and len(_words(g[0])) > len(words)
+        fits = [g for g in full if g is not group and id(g) not in joined
+                and len(_words(g[0])) > len(words)
                 and (_words(g[0])[-len(words):] == words
                      or len(words) == 1 and _words(g[0])[0] == words[0]
                      or len(words) == 2 and _words(g[0])[0] == words[0]
                      and _words(g[0])[-1] == words[1])]
         if len(fits) == 1:
             fits[0].extend(group)
-        else:
-            result.append(group)
-    return [g for g in result if g]
+            joined.add(id(group))
+    return [g for g in groups if id(g) not in joined]
 
 
 def _merge_adjectival(groups: list[list[Entity]]) -> list[list[Entity]]:
