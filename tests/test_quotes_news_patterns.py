@@ -1002,3 +1002,14 @@ def test_a_clause_of_time_or_need_is_not_what_was_said() -> None:
     [(_, cue, speaker, content)] = _quotes(HEAD + "وقال الوزير بعد أن التقى نظيره إن "
                                                   "العلاقات ممتازة.")
     assert (cue, speaker, content) == ("قال", None, "العلاقات ممتازة")
+
+
+def test_on_behalf_after_a_deputy_spokesman_is_no_name() -> None:
+    # «باسم» is also a given name: after «نائب المتحدث» and «كبير المتحدثين» it is «on
+    # behalf of», and the man named after the body speaks
+    text = (HEAD + "وقال نائب المتحدث باسم الخارجية الأمريكية مارك تونر إن الحكومة تدين "
+            "الهجوم. وقال عبيد الله عبيد كبير المتحدثين باسم شرطة الإقليم إن القوات جاهزة.\n")
+    corpus = _corpus(text)
+    persons = [e.text for e in corpus.articles[0].entities if e.type == "PERS"]
+    assert "باسم" not in persons
+    assert [speaker for _, _, speaker, _ in _quotes(text)] == ["مارك تونر", "عبيد الله عبيد"]

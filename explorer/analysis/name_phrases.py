@@ -125,7 +125,7 @@ _PRAISE_OF_GOD = folded_set("وجل تعالى سبحانه جلاله")
 # ends a role's words after a definite one: «ودعا أمير المنطقة [الله] عز وجل أن», not
 # «عمه ضيف الله الجابري»
 _ALLAH = fold("الله")
-_SPEAKER_HEADS = folded_set("متحدث متحدثه ناطق ناطقه")
+_SPEAKER_HEADS = folded_set("متحدث متحدثه متحدثين متحدثون ناطق ناطقه")
 # Roles whose complement follows «على»: «المشرف (العام) على المهرجان».
 _SUPERVISOR_HEADS = folded_set("مشرف مشرفه")
 _SUPERVISOR_FORMS = _SUPERVISOR_HEADS | folded_set("المشرف المشرفه")
@@ -548,6 +548,8 @@ class PhraseReader:
                 last = i
                 pending = (not word.definite and (word.role is not None or is_org_head(word)
                                                    or word.bare in _PLACE_HEADS))
+                # «نائب المتحدث باسم ...», «كبير المتحدثين باسم ...»
+                speaks_for = speaks_for or _without_article(word.bare) in _SPEAKER_HEADS
                 i += 1
                 continue
             close = self.quoted_name_end(i + 1, limit) \
