@@ -427,3 +427,64 @@ def test_van_and_ali_as_written_stay_in_the_name(features) -> None:
     # «فان» folds like «فإن»; «على» is often «علي»
     assert correct_persons(["لويس", "فان", "غال"], person(3), features) == person(3)
     assert correct_persons(["على", "خامنئي"], person(2), features) == person(2)
+
+
+@pytest.mark.parametrize(("words", "tags", "expected"), [
+    # a family name in «ي» the tagger left after the chain joins it
+    (["العميد", "مشبب", "بن", "محمد", "القحطاني", "،", "مدير"],
+     ["O", *person(3), "O", "O", "O"], ["O", *person(4), "O", "O"]),
+    (["المدير", "ذعار", "فرج", "الحبيشي", "،"], ["O", *person(2), "O", "O"],
+     ["O", *person(3), "O"]),
+    # an adjective in «ي» whose stem is a dictionary word, a nationality, «الذي» and
+    # «التقى» (written with «ى») end the name
+    (["باراك", "أوباما", "التاريخي", "في"], [*person(2), "O", "O"], [*person(2), "O", "O"]),
+    (["صالح", "بن", "فريد", "القيادي", "في"], [*person(3), "O", "O"],
+     [*person(3), "O", "O"]),
+    (["علي", "بن", "حسن", "المصري", "إن"], [*person(3), "O", "O"], [*person(3), "O", "O"]),
+    (["محمد", "بن", "سلمان", "الذي", "زار"], [*person(3), "O", "O"], [*person(3), "O", "O"]),
+    (["محمد", "بن", "نايف", "التقى", "الوفد"], [*person(3), "O", "O"],
+     [*person(3), "O", "O"]),
+    # a one-word person takes no family name this way («مورينهو [التدريبي]» is a word)
+    (["مورينهو", "الشمراني"], ["B-PERS", "O"], ["B-PERS", "O"]),
+])
+def test_a_family_name_in_ya_after_a_name_joins_it(features, words, tags, expected) -> None:
+    assert correct_persons(words, tags, features) == expected
+
+
+@pytest.mark.parametrize(("words", "tags", "expected"), [
+    # her given name, a dictionary word after a title, begins her name
+    (["الأميرة", "مشاعل", "بنت", "عبدالمحسن", "بن", "عبدالعزيز"], ["O", "O", *person(4)],
+     ["O", *person(5)]),
+    (["الأستاذة", "شريفة", "بنت", "محمد", "العمري"], ["O", "O", *person(3)],
+     ["O", *person(4)]),
+    # no title and no given name before «بنت»: a girl, not a name's link
+    (["وأعطيتها", "هدية", "بنت", "عمي"], ["O", "O", *person(2)], ["O", "O", *person(2)]),
+])
+def test_a_womans_given_name_before_bint_joins_her_name(features, words, tags, expected
+                                                       ) -> None:
+    assert correct_persons(words, tags, features) == expected
+
+
+@pytest.mark.parametrize("word", ["رحمته", "وحكومته", "هوايته", "صلاتك"])
+def test_a_noun_in_ta_with_a_pronoun_is_no_person(features, word) -> None:
+    # «يتغمدهما بواسع [رحمته]»: mercy, his
+    words = ["يتغمده", "بواسع", word, "."]
+    assert persons_that_are_words(words, ["O", "O", "B-PERS", "O"], features) == ["O"] * 4
+
+
+@pytest.mark.parametrize("word", ["جوته", "بيليه", "فاطمة"])
+def test_names_that_end_like_a_pronoun_stay_persons(features, word) -> None:
+    words = ["وقال", word, "إن"]
+    assert persons_that_are_words(words, ["O", "B-PERS", "O"], features) == ["O", "B-PERS", "O"]
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    (["روى", "ديفيد", "ريمنيك"], ["O", *person(2)]),  # narrated, written with «ى»
+    (["ونوه", "بن", "رقوش"], ["O", *person(2)]),  # a cue no list knows for a name
+    (["وأورد", "بولاك"], ["O", "B-PERS"]),
+    (["روي", "ميلر"], person(2)),  # Roy: folded like «روى», written otherwise
+    (["وروي", "ماكاي"], person(2)),
+    (["تري", "باركر"], person(2)),
+])
+def test_a_speech_verb_before_the_name_is_cut(features, words, expected) -> None:
+    assert correct_persons(words, person(len(words)), features) == expected

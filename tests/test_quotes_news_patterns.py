@@ -1004,6 +1004,15 @@ def test_a_clause_of_time_or_need_is_not_what_was_said() -> None:
     assert (cue, speaker, content) == ("قال", None, "العلاقات ممتازة")
 
 
+def test_a_family_name_in_ya_ends_the_speakers_name_after_a_title() -> None:
+    # the recogniser left the given name out and the title's reading the family name:
+    # the speaker is the whole chain with its family name
+    rows = _quotes(HEAD + "ودعا مدير جوازات المنطقة العميد مشبب بن محمد القحطاني، جميع "
+                   "الإخوة المقيمين إلى مراجعة المكتب. وأكد القحطاني أن العمل مستمر.\n")
+    assert [speaker for _, _, speaker, _ in rows] == ["مشبب بن محمد القحطاني"] * len(rows)
+    assert rows
+
+
 def test_on_behalf_after_a_deputy_spokesman_is_no_name() -> None:
     # «باسم» is also a given name: after «نائب المتحدث» and «كبير المتحدثين» it is «on
     # behalf of», and the man named after the body speaks

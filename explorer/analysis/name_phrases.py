@@ -378,6 +378,23 @@ _MIN_NEXT_PHRASE = 4
 _MAX_WAL_NAME = 5
 
 
+def is_nisba_family_name(text: str, key: str, resources: Resources) -> bool:
+    """Whether a word (``text`` as written, ``key`` folded) after a chain with «بن» is the
+    family name in «ي» the chain ends with («مشبب بن محمد [القحطاني]», «طارق بن مطلق
+    [الروقي]»): the article and «ي» as written (not «ى»: «التقى»), no title or
+    nationality, and neither its stem nor the stem without «ي» a dictionary word, which
+    tells it from an adjective («التاريخي», «القيادي»; it also leaves out family names
+    such a word explains: «العنزي», «المطيري»)."""
+    from explorer.analysis.ner.resources import nationality_key
+
+    stem = key[2:]
+    return (text.startswith("ال") and text.endswith("ي") and key.startswith("ال")
+            and len(stem) > 2 and stem.isalpha()
+            and stem not in resources.lexicon and stem[:-1] not in resources.lexicon
+            and key not in resources.titles and stem not in resources.titles
+            and nationality_key(key) not in resources.nationalities)
+
+
 def is_given_name(key: str) -> bool:
     """Whether a folded word is a given name of the curated list («حسن», «حاتم»)."""
     from explorer.analysis.ner.resources import curated_given_names
@@ -639,7 +656,8 @@ class PhraseReader:
 
         A name is a given name and at most one surname, where particles bind the word
         after them: «فيصل بن فرحان», «سلمان بن عبد العزيز», «عبد الفتاح السيسي», «أبو
-        محمد», «صلاح الدين الجورشي». With ``check`` a run that reads as ordinary words is
+        محمد», «صلاح الدين الجورشي», and after the surname a family name in «ي» («مشبب بن
+        محمد القحطاني»). With ``check`` a run that reads as ordinary words is
         refused (:meth:`plausible_name`; ``titled`` when a title precedes it).
         """
         words = self.words
@@ -654,9 +672,19 @@ class PhraseReader:
             surname = self._name_part(last + 1, limit)
             if surname is not None:
                 last = surname
+                if last + 1 < limit and self._family_name_after(words[last + 1]):
+                    last += 1  # «مشبب بن محمد [القحطاني]»
         if not check or self.plausible_name(first, last, titled=titled):
             return last
         return None
+
+    def _family_name_after(self, word: Word) -> bool:
+        """Whether a word after a given name and surname is a family name in «ي» that
+        ends the name (:func:`is_nisba_family_name`)."""
+        from explorer.analysis.ner.resources import load_resources
+
+        return (self._name_word(word, first=False, allow_definite=True)
+                and is_nisba_family_name(word.text, word.key, load_resources()))
 
     def _name_part(self, i: int, limit: int) -> int | None:
         """Last index of one name word at ``i`` with the words its particles bind."""

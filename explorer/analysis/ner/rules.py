@@ -31,14 +31,18 @@ from __future__ import annotations
 
 import re
 
-from explorer.analysis.name_phrases import begins_next_phrase, is_particle
+from explorer.analysis.name_phrases import (
+    begins_next_phrase,
+    is_nisba_family_name,
+    is_particle,
+)
 from explorer.analysis.ner import curated
 from explorer.analysis.ner.conll import spans
 from explorer.analysis.ner.features import FeatureExtractor, word_shape
 from explorer.analysis.ner.resources import Resources, is_known_name, nationality_key
 from explorer.analysis.speech_verbs import cue_info
 from explorer.arabic.clitics import PROCLITIC_LETTERS
-from explorer.arabic.normalize import fold
+from explorer.arabic.normalize import fold, strip_marks
 
 _PREPOSITIONS = frozenset(fold(word) for word in (
     "إلى", "الى", "في", "لدى", "عن", "من", "على", "مع", "ل", "ب", "باسم", "خلال", "بعد", "قبل",
@@ -55,6 +59,7 @@ _MIN_CUT_WORD = 4
 _LINKS = frozenset(fold(word) for word in ("بن", "ابن", "بنت", "أبو", "ابو", "أم", "آل", "عبد"))
 # Links that begin a surname, after a first name: «مناف أبو شقير», «الحبيب بن رمضان».
 _SURNAME_LINKS = frozenset(fold(word) for word in ("بن", "ابن", "أبو", "ابو", "آل"))
+_DAUGHTER_OF = fold("بنت")
 _PREPOSITION_ARTICLE = ("بال", "كال")
 # Adjectives of a country («الأمريكي»), not of a region or body («الدولي», «العربي»), by
 # masculine stem (:func:`nationality_key`), with the country.
@@ -133,6 +138,9 @@ def correct_persons(words: list[str], tags: list[str], features: FeatureExtracto
         last = _through_links(first, last, words, keys, result, starts)
         if last - first < 2:
             continue
+        if _nisba_surname_after(last, words, keys, result, starts, features):
+            result[last] = "I-PERS"  # «مشبب بن محمد [القحطاني]», «ذعار فرج [السبيعي]»
+            last += 1
         if (_not_a_first_name_word(words[first], keys[first], features)
                 or _latin_before_arabic(words[first], words[first + 1])):
             result[first] = "O"
@@ -150,7 +158,27 @@ def correct_persons(words: list[str], tags: list[str], features: FeatureExtracto
                     words[first - 1], keys[first - 1], keys[first], features,
                     alone=last - first == 1)):
             result[first - 1:first + 1] = ["B-PERS", "I-PERS"]  # «[علي] عبد الله صالح»
+        elif (kind == "PERS" and keys[first] == _DAUGHTER_OF and first > 1
+              and first - 1 not in starts and result[first - 1] == "O"
+              and _her_given_name(first - 1, words, keys, features)):
+            result[first - 1:first + 1] = ["B-PERS", "I-PERS"]  # «الأميرة [مشاعل] بنت»
     return result
+
+
+def _her_given_name(i: int, words: list[str], keys: list[str], features: FeatureExtractor
+                    ) -> bool:
+    """Whether the untagged word before a person that begins with «بنت» is her given
+    name: a word without the article after a title («الأميرة [مشاعل] بنت عبدالمحسن»,
+    «الأستاذة [شريفة] بنت محمد»), as women's names are often dictionary words
+    (torches, sheikha, noble) the tagger leaves out, or a given name of the lists."""
+    resources = features.resources
+    key = keys[i]
+    if word_shape(words[i]) != "A" or key.startswith("ال") or is_particle(words[i], key):
+        return False
+    if key in resources.given_names:
+        return True
+    title, stem = keys[i - 1], features.keys(words[i - 1])[1]
+    return title in resources.titles or stem in resources.titles
 
 
 def _split_at_particles(words: list[str], keys: list[str], tags: list[str]) -> list[str]:
@@ -380,11 +408,18 @@ def _given_name(word: str, key: str, resources: Resources) -> bool:
 
 def _not_a_first_name_word(word: str, key: str, features: FeatureExtractor) -> bool:
     """Whether a person's first word is the word before the name: one with the article
-    («الشهير جون بون جوفي»), or a speech verb or title («وقالت كارين سباراباني»)."""
+    («الشهير جون بون جوفي»), or a speech verb or title («وقالت كارين سباراباني»); a
+    verb the quotes read as a cue, written with «ى» («روى»; «روي» is Roy, «تري» Trey) or,
+    not ending in «ي», when no list knows it for a name («ونوه», «أورد»)."""
     resources = features.resources
     stem = features.keys(word)[1]
     if key.startswith("ال") and key in resources.titles:
         return True  # «[الأمير] تركي الفيصل»: «الأمير» also begins names in the corpora
+    cue = cue_info(key)
+    if cue is not None and cue.form == "finite" and (
+            strip_marks(word).endswith("ى")
+            or not key.endswith("ي") and not is_known_name(resources, key.lstrip("وف"))):
+        return True  # «[روى] ديفيد ريمنيك», «[ونوه] بن رقوش»; «روي ميلر», «تري باركر»
     if is_known_name(resources, key):
         return False
     return (_article_word(key) and not _wal_name(key, resources)
@@ -414,6 +449,17 @@ def _through_links(first: int, last: int, words: list[str], keys: list[str],
         tags[last] = "I-PERS"
         last += 1
     return last
+
+
+def _nisba_surname_after(last: int, words: list[str], keys: list[str], tags: list[str],
+                         starts: frozenset[int], features: FeatureExtractor) -> bool:
+    """Whether the untagged word after a person of two words or more is its family name
+    in «ي» that the tagger left out, as it often does after a chain with «بن» («مشبب بن
+    محمد [القحطاني]», «ذعار فرج [الحبيشي]»; :func:`is_nisba_family_name`), not across a
+    sentence start."""
+    return (last < len(words) and last not in starts and tags[last] == "O"
+            and word_shape(words[last]) == "A"
+            and is_nisba_family_name(words[last], keys[last], features.resources))
 
 
 def _after_the_name(word: str, key: str, features: FeatureExtractor, written: frozenset[str]
@@ -598,8 +644,9 @@ def persons_that_are_words(words: list[str], tags: list[str], features: FeatureE
     («وذكر [نادي] الاتحاد», «[بجريدة] "الرياض"»), and an adjective with the article
     right after a definite noun («الزمن [الجميل]», «الائتمان [الممنوح]»), a dictionary word
     the article does not end a longer person with (so «وأضاف [الصباغ]» and a surname met
-    in full stay). A blessing after a name ends it: «[محمد] صلوات الله وسلامه عليه»,
-    «[سلمان بن عبدالعزيز] أيده الله», «[نايف] رحمه الله»; a prayer alone is no person."""
+    in full stay), and a noun in «ة» with a pronoun («بواسع [رحمته]»). A blessing after
+    a name ends it: «[محمد] صلوات الله وسلامه عليه», «[سلمان بن عبدالعزيز] أيده الله»,
+    «[نايف] رحمه الله»; a prayer alone is no person."""
     keys = features.folded(words)
     resources = features.resources
     surnames = {keys[last - 1] for first, last, kind in spans(tags)
@@ -617,9 +664,26 @@ def persons_that_are_words(words: list[str], tags: list[str], features: FeatureE
         elif last - first == 1 and (
                 _title_plural(first, keys, resources)
                 or _body_head(words[first], features)
+                or _noun_with_pronoun(words[first], keys[first], resources)
                 or _adjective_after_noun(first, keys, result, features, surnames)):
             result[first] = "O"
     return result
+
+
+def _noun_with_pronoun(word: str, key: str, resources: Resources) -> bool:
+    """Whether a one-word person is a dictionary noun in «ة» with a possessive pronoun,
+    written so («بواسع [رحمته]», «و[حكومته]», «[هوايته]», «[صلاتك]»): no name is one
+    (all 11 such persons of the July news were these). Names the lists know stay."""
+    written = strip_marks(word)
+    ending = next((e for e in _PRONOUNS_AFTER_TA if written.endswith(e)), None)
+    if ending is None or is_known_name(resources, key):
+        return False
+    noun = key[:len(key) - len(ending)]  # without «ت» and the pronoun
+    return len(noun) > 2 and (noun + "ه" in resources.lexicon
+                              or noun.startswith("و") and noun[1:] + "ه" in resources.lexicon)
+
+
+_PRONOUNS_AFTER_TA = ("تهما", "تهم", "تها", "ته", "تكم", "تك", "تنا")
 
 
 def _body_head(word: str, features: FeatureExtractor) -> bool:
