@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from explorer.analysis.actors import name_words
+from explorer.analysis.bylines import byline_span
 from explorer.analysis.name_phrases import PhraseReader, is_given_name, words_of
 from explorer.analysis.ner import curated
 from explorer.arabic.clitics import PROCLITIC_LETTERS, strip_proclitics
@@ -163,7 +164,8 @@ def is_listed_non_person(name: str) -> bool:
 
 def collect_mentions(text: str, tokens: list[Token], entities: list[Entity]
                      ) -> tuple[MentionSet, PhraseReader]:
-    """The recogniser's entities plus persons named after or before a title, with roles."""
+    """The recogniser's entities plus persons named after or before a title, and the
+    reporter of a byline (:func:`byline_span`), with roles."""
     mentions = MentionSet(text, sorted(entities, key=lambda e: (e.start, e.end)))
     reader = PhraseReader(text, words_of(tokens), mentions)
     words = reader.words
@@ -181,6 +183,9 @@ def collect_mentions(text: str, tokens: list[Token], entities: list[Entity]
             for role in roles:
                 mentions.note(entity, role=role.text, gender=words[role.first].role)
         i = last + 1
+    byline = byline_span(text)
+    if byline is not None:
+        mentions.add_titled_person(*byline, reader.word_ends)
     reader.refresh(mentions)
     for entity in list(mentions.entities):
         if entity.type != "PERS":
