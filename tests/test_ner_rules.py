@@ -104,7 +104,7 @@ def test_a_preposition_with_a_place_the_article_writes_alone_is_cut(features) ->
 
 
 def test_a_name_that_stops_at_a_link_word_takes_the_next_word(features) -> None:
-    words = ["بدر", "بن", "علي", "كحيل", "."]
+    words = ["بدر", "بن", "علي", "كحيل", "في"]  # «في»: nothing closes a family name
     tags = [*person(2), "O", "O", "O"]
     assert correct_persons(words, tags, features) == [*person(3), "O", "O"]
 
@@ -488,3 +488,30 @@ def test_names_that_end_like_a_pronoun_stay_persons(features, word) -> None:
 ])
 def test_a_speech_verb_before_the_name_is_cut(features, words, expected) -> None:
     assert correct_persons(words, person(len(words)), features) == expected
+
+
+@pytest.mark.parametrize(("words", "tags", "expected"), [
+    # the chain's family name, closed by a comma or by a title after it
+    (["وكيل", "المحافظة", "علي", "بن", "إبراهيم", "فلقي", "،", "ومديرو"],
+     ["O", "O", *person(3), "O", "O", "O"], ["O", "O", *person(4), "O", "O"]),
+    (["أسامة", "بن", "جعفر", "فقيه", "ومعالي", "رئيس"], [*person(3), "O", "O", "O"],
+     [*person(4), "O", "O"]),
+    # a preposition, a verb, a word behind a proclitic, or nothing that closes the name
+    (["أسامة", "بن", "لادن", "قبل", "أن"], [*person(3), "O", "O"], [*person(3), "O", "O"]),
+    (["محمد", "بن", "سلمان", "يلتقي", "رئيس"], [*person(3), "O", "O"],
+     [*person(3), "O", "O"]),
+    (["فيصل", "بن", "عبدالله", "برعاية", "الأستاذ"], [*person(3), "O", "O"],
+     [*person(3), "O", "O"]),
+    (["سلطان", "بن", "محمد", "المطوع", "كلمة"], [*person(3), "O", "O"],
+     [*person(3), "O", "O"]),
+    # a title right after may govern the word («نقل ... [دعوة] الملك»); a preposition with
+    # a pronoun, or a noun with one behind «ب», is no name before a comma or a stop
+    (["محمد", "بن", "سلمان", "دعوة", "الملك"], [*person(3), "O", "O"],
+     [*person(3), "O", "O"]),
+    (["سلمان", "بن", "عبدالعزيز", "لهم", "،"], [*person(3), "O", "O"],
+     [*person(3), "O", "O"]),
+    (["عبدالله", "بن", "عبدالعزيز", "بترميمه", "."], [*person(3), "O", "O"],
+     [*person(3), "O", "O"]),
+])
+def test_a_family_name_closing_a_chain_joins_it(features, words, tags, expected) -> None:
+    assert correct_persons(words, tags, features) == expected

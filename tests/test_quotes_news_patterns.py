@@ -1022,3 +1022,10 @@ def test_on_behalf_after_a_deputy_spokesman_is_no_name() -> None:
     persons = [e.text for e in corpus.articles[0].entities if e.type == "PERS"]
     assert "باسم" not in persons
     assert [speaker for _, _, speaker, _ in _quotes(text)] == ["مارك تونر", "عبيد الله عبيد"]
+
+
+def test_a_family_name_after_a_chain_ends_the_name_after_a_title() -> None:
+    # «فقيه» is also «jurist»: after the chain and before the comma it is his family name
+    rows = _quotes(HEAD + "وأوضح مدير الصندوق المهندس عادل بن محمد فقيه، أن البرنامج يدعم "
+                   "الكفاءات.\n")
+    assert [speaker for _, _, speaker, _ in rows] == ["عادل بن محمد فقيه"]

@@ -97,6 +97,7 @@ _TIME = folded_set(
     "اسبوع شهر سنه")
 # Particles inside person names: «سلمى بن عمر», «عبد الفتاح», «أبو مازن».
 _NAME_PARTICLES = folded_set("بن ابن بنت ابو عبد آل ولد دي دو فان فون ذو")
+_CHAIN_LINKS = folded_set("بن بنت")
 # «ذو» binds a family name («عز الدين ذو الفقار») but begins none: «الفنان ذو الشهرة».
 _NOT_FIRST_PARTICLES = folded_set("ذو")
 # Particles, pronouns and auxiliaries as written, which no name holds; folding would make
@@ -395,6 +396,59 @@ def is_nisba_family_name(text: str, key: str, resources: Resources) -> bool:
             and nationality_key(key) not in resources.nationalities)
 
 
+def is_chain_family_name(text: str, key: str, following: tuple[str, str] | None,
+                         resources: Resources) -> bool:
+    """Whether a word (``text`` as written, ``key`` folded) right after a chain «X بن Y» is
+    its family name though the tagger left it out («علي بن إبراهيم [فلقي]،», «أسامة بن
+    جعفر [فقيه] ومعالي»): a bare word of three letters or more that is no particle,
+    preposition, time word, title, cue, nationality, feminine adjective, verb in the
+    present, adverb in «ا», word with a pronoun or word behind a proclitic («برعاية»,
+    «بترميمه»), and that what follows closes the name: a comma, colon, dash or closing
+    mark, «أن/إن», «و» before a title or honorific, as in a list, or, for a word without
+    the article, a stop or the end (``following``: the next token as written and folded,
+    None at the end).
+    :func:`is_nisba_family_name` takes the family names in «ي» without the closing."""
+    from explorer.analysis.ner.resources import nationality_key
+
+    if (not text.isalpha() or len(key) < 3 or key[:1] == "و" or key in _NOT_FAMILY_NAMES
+            or key in _TIME or is_particle(text, key) or cue_info(key) is not None):
+        return False
+    bare = key.removeprefix("ال")
+    lexicon = resources.lexicon
+    pronoun = _written_pronoun(text)
+    if (key in resources.titles or bare in resources.titles
+            or nationality_key(key) in resources.nationalities or text.endswith("ية")
+            or key.startswith(("لل", "بال", "كال")) or _verb_like(key, lexicon)
+            or key.endswith("ا") and key[:-1] in lexicon
+            or key not in lexicon and _dictionary_possessed(key, lexicon, written=pronoun)
+            or key[:1] in "بل" and len(key) > 3 and (
+                key[1:] in lexicon or _dictionary_possessed(key[1:], lexicon, written=pronoun))):
+        return False
+    if following is None or following[0] in _SENTENCE_ENDS:
+        # a definite word before the sentence's end is as often its object: «زار الأمير
+        # فيصل بن مشعل [الإمارة].»
+        return not key.startswith("ال")
+    if following[0] in _CLOSING_MARKS:
+        return True  # not «(», which opens what the word has: «الوليد بن طلال كلمة (مسجلة)»
+    if following[1] in _THAT_WORDS:
+        return True
+    after = following[1]
+    if after[:1] != "و":
+        return False  # «نقل الأمير محمد بن سلمان [دعوة] الملك»: a title may govern it
+    after = after[1:]
+    return after in _HONORIFICS or after in resources.titles \
+        or after.removeprefix("ال") in resources.titles
+
+
+_NOT_FAMILY_NAMES = folded_set("الذي التي الذين اللذين قبل بعد منذ خلال عند حول لدى في من على "
+                               "الى عن مع قد لم لن كما يجب وهو وهي هو هي له لها لهم لهما لهن "
+                               "به بها بهم بهما فكان فكانت فقد فلم فلن فهو فهي")
+_THAT_WORDS = folded_set("أن إن ان بان")
+_CLOSING_MARKS = frozenset("،,:؛;)»”-–")
+_SENTENCE_ENDS = frozenset(".!?؟")
+_HONORIFICS = folded_set("معالي سعادة سمو فضيلة")  # «... فقيه ومعالي رئيس ديوان المظالم»
+
+
 def is_given_name(key: str) -> bool:
     """Whether a folded word is a given name of the curated list («حسن», «حاتم»)."""
     from explorer.analysis.ner.resources import curated_given_names
@@ -669,11 +723,14 @@ class PhraseReader:
             return None
         if not words[first].definite and last + 1 < limit \
                 and self._name_word(words[last + 1], first=False, allow_definite=True):
+            chain = words[last + 1].key in _CHAIN_LINKS
             surname = self._name_part(last + 1, limit)
             if surname is not None:
                 last = surname
                 if last + 1 < limit and self._family_name_after(words[last + 1]):
                     last += 1  # «مشبب بن محمد [القحطاني]»
+                elif chain and last + 1 < limit and self._chain_family_name(last + 1, limit):
+                    last += 1  # «أسامة بن جعفر [فقيه]،»
         if not check or self.plausible_name(first, last, titled=titled):
             return last
         return None
@@ -685,6 +742,19 @@ class PhraseReader:
 
         return (self._name_word(word, first=False, allow_definite=True)
                 and is_nisba_family_name(word.text, word.key, load_resources()))
+
+    def _chain_family_name(self, i: int, limit: int) -> bool:
+        """Whether word ``i``, after a chain «X بن Y», is its family name
+        (:func:`is_chain_family_name`)."""
+        from explorer.analysis.ner.resources import load_resources
+
+        word = self.words[i]  # what follows is read past ``limit``: it closes the name
+        following = ((self.words[i + 1].text, self.words[i + 1].key)
+                     if i + 1 < len(self.words) else None)
+        hit = self.entity_at.get(i)
+        return (word.token.is_word and (hit is None or hit[0].type == "PERS")
+                and word.role is None
+                and is_chain_family_name(word.text, word.key, following, load_resources()))
 
     def _name_part(self, i: int, limit: int) -> int | None:
         """Last index of one name word at ``i`` with the words its particles bind."""

@@ -33,6 +33,7 @@ import re
 
 from explorer.analysis.name_phrases import (
     begins_next_phrase,
+    is_chain_family_name,
     is_nisba_family_name,
     is_particle,
 )
@@ -60,6 +61,7 @@ _LINKS = frozenset(fold(word) for word in ("بن", "ابن", "بنت", "أبو",
 # Links that begin a surname, after a first name: «مناف أبو شقير», «الحبيب بن رمضان».
 _SURNAME_LINKS = frozenset(fold(word) for word in ("بن", "ابن", "أبو", "ابو", "آل"))
 _DAUGHTER_OF = fold("بنت")
+_CHAIN_LINKS = frozenset(fold(word) for word in ("بن", "بنت"))
 _PREPOSITION_ARTICLE = ("بال", "كال")
 # Adjectives of a country («الأمريكي»), not of a region or body («الدولي», «العربي»), by
 # masculine stem (:func:`nationality_key`), with the country.
@@ -138,8 +140,9 @@ def correct_persons(words: list[str], tags: list[str], features: FeatureExtracto
         last = _through_links(first, last, words, keys, result, starts)
         if last - first < 2:
             continue
-        if _nisba_surname_after(last, words, keys, result, starts, features):
-            result[last] = "I-PERS"  # «مشبب بن محمد [القحطاني]», «ذعار فرج [السبيعي]»
+        if _nisba_surname_after(last, words, keys, result, starts, features) \
+                or _chain_surname_after(first, last, words, keys, result, starts, features):
+            result[last] = "I-PERS"  # «مشبب بن محمد [القحطاني]», «أسامة بن جعفر [فقيه]،»
             last += 1
         if (_not_a_first_name_word(words[first], keys[first], features)
                 or _latin_before_arabic(words[first], words[first + 1])):
@@ -460,6 +463,18 @@ def _nisba_surname_after(last: int, words: list[str], keys: list[str], tags: lis
     return (last < len(words) and last not in starts and tags[last] == "O"
             and word_shape(words[last]) == "A"
             and is_nisba_family_name(words[last], keys[last], features.resources))
+
+
+def _chain_surname_after(first: int, last: int, words: list[str], keys: list[str],
+                         tags: list[str], starts: frozenset[int], features: FeatureExtractor
+                         ) -> bool:
+    """Whether the untagged word after a person that ends in a chain «X بن Y» is its
+    family name, closed by what follows it (:func:`is_chain_family_name`)."""
+    if (last - first < 3 or keys[last - 2] not in _CHAIN_LINKS or last >= len(words)
+            or last in starts or tags[last] != "O"):
+        return False
+    following = (words[last + 1], keys[last + 1]) if last + 1 < len(words) else None
+    return is_chain_family_name(words[last], keys[last], following, features.resources)
 
 
 def _after_the_name(word: str, key: str, features: FeatureExtractor, written: frozenset[str]
