@@ -465,7 +465,7 @@ def test_a_womans_given_name_before_bint_joins_her_name(features, words, tags, e
     assert correct_persons(words, tags, features) == expected
 
 
-@pytest.mark.parametrize("word", ["رحمته", "وحكومته", "هوايته", "صلاتك"])
+@pytest.mark.parametrize("word", ["رحمته", "برحمته", "وحكومته", "هوايته", "صلاتك"])
 def test_a_noun_in_ta_with_a_pronoun_is_no_person(features, word) -> None:
     # «يتغمدهما بواسع [رحمته]»: mercy, his
     words = ["يتغمده", "بواسع", word, "."]

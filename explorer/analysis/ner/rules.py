@@ -687,15 +687,17 @@ def persons_that_are_words(words: list[str], tags: list[str], features: FeatureE
 
 def _noun_with_pronoun(word: str, key: str, resources: Resources) -> bool:
     """Whether a one-word person is a dictionary noun in «ة» with a possessive pronoun,
-    written so («بواسع [رحمته]», «و[حكومته]», «[هوايته]», «[صلاتك]»): no name is one
-    (all 11 such persons of the July news were these). Names the lists know stay."""
+    written so, maybe behind a proclitic («بواسع [رحمته]», «الشهيد ب[رحمته]»,
+    «و[حكومته]», «[هوايته]», «[صلاتك]»): no name is one (all 12 such persons of the July
+    news were these). Names the lists know stay."""
     written = strip_marks(word)
     ending = next((e for e in _PRONOUNS_AFTER_TA if written.endswith(e)), None)
     if ending is None or is_known_name(resources, key):
         return False
     noun = key[:len(key) - len(ending)]  # without «ت» and the pronoun
     return len(noun) > 2 and (noun + "ه" in resources.lexicon
-                              or noun.startswith("و") and noun[1:] + "ه" in resources.lexicon)
+                              or noun[:1] in PROCLITIC_LETTERS and len(noun) > 3
+                              and noun[1:] + "ه" in resources.lexicon)
 
 
 _PRONOUNS_AFTER_TA = ("تهما", "تهم", "تها", "ته", "تكم", "تك", "تنا")
