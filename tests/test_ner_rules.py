@@ -13,6 +13,7 @@ from explorer.analysis.ner.rules import (
     persons_in_other_names,
     persons_that_are_words,
     persons_without_nunation,
+    prayers_are_no_entities,
     prophets_are_no_persons,
     title_positions,
 )
@@ -515,3 +516,13 @@ def test_a_speech_verb_before_the_name_is_cut(features, words, expected) -> None
 ])
 def test_a_family_name_closing_a_chain_joins_it(features, words, tags, expected) -> None:
     assert correct_persons(words, tags, features) == expected
+
+
+def test_a_prayer_is_no_entity_of_any_type(features) -> None:
+    # «الملك فيصل - [رحمه الله] -» was tagged a place, «[وفقك الله]» a body
+    words = ["فيصل", "-", "رحمه", "الله", "-", "وقال", "له", "وفقك", "الله"]
+    tags = ["B-PERS", "O", "B-LOC", "I-LOC", "O", "O", "O", "B-ORG", "I-ORG"]
+    assert prayers_are_no_entities(words, tags, features) == ["B-PERS"] + ["O"] * 8
+    # «إلى رحمة الله» with «ة» is no prayer (Rahmatullah is a name): left as it is
+    assert prayers_are_no_entities(["رحمة", "الله"], ["B-LOC", "I-LOC"], features) == [
+        "B-LOC", "I-LOC"]

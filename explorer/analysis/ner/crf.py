@@ -44,6 +44,7 @@ from explorer.analysis.ner.rules import (
     persons_in_other_names,
     persons_that_are_words,
     persons_without_nunation,
+    prayers_are_no_entities,
     prophets_are_no_persons,
     title_positions,
 )
@@ -122,6 +123,7 @@ class CrfRecognizer:
             for (start, end), found in _by_sentence(ranges, head_positions(keys)):
                 tags[start:end] = mark_institutions(words[start:end], tags[start:end],
                                                     self.features, found)
+            tags = prayers_are_no_entities(words, tags, self.features)
         return tags
 
     def stacked_tags(self, words: list[str], ranges: list[tuple[int, int]]) -> list[str]:
