@@ -526,3 +526,14 @@ def test_a_prayer_is_no_entity_of_any_type(features) -> None:
     # «إلى رحمة الله» with «ة» is no prayer (Rahmatullah is a name): left as it is
     assert prayers_are_no_entities(["رحمة", "الله"], ["B-LOC", "I-LOC"], features) == [
         "B-LOC", "I-LOC"]
+
+
+@pytest.mark.parametrize(("words", "tags", "expected"), [
+    (["في", "قرية", "ابن", "نومة"], ["O", "O", *person(2)], ["O", "O", "B-LOC", "I-LOC"]),
+    (["يقصد", "قبيلة", "ابن", "مهنا"], ["O", "O", *person(2)], ["O", "O", "B-ORG", "I-ORG"]),
+    # with the article, the man after the tribe or village is in apposition
+    (["شيخ", "القبيلة", "سعيد", "السبحي"], ["O", "O", *person(2)], ["O", "O", *person(2)]),
+])
+def test_a_name_after_tribe_or_village_is_that_tribe_or_village(features, words, tags,
+                                                                 expected) -> None:
+    assert persons_in_other_names(words, tags, features) == expected
