@@ -6,7 +6,7 @@ import pytest
 
 from explorer.analysis.ner import get_recognizer
 from explorer.analysis.ner.resources import is_known_name, load_resources
-from explorer.analysis.ner.spans import clitic_letters, tags_from_entities
+from explorer.analysis.ner.spans import clitic_letters, entities_from_tags, tags_from_entities
 from explorer.arabic.tokens import tokenize
 from explorer.model import Entity
 
@@ -124,3 +124,14 @@ def test_a_person_loses_a_clitic_the_article_writes_without() -> None:
 
     assert clitic_letters("لدرويش", "PERS", known, frozenset({"درويش"})) == 1
     assert clitic_letters("لدرويش", "PERS", known) == 0
+
+
+def test_the_pages_next_previous_buttons_are_no_part_of_a_name() -> None:
+    # one paper's pages begin with its slider's «Next Previous»: not a name, nor its start
+    text = "Next Previous نايف عبدالله – عين اليوم. شاهد Next فيلما"
+    tokens = tokenize(text)
+    tags = ["O"] * len(tokens)
+    tags[0:4] = ["B-PERS", "I-PERS", "I-PERS", "I-PERS"]
+    tags[len(tokens) - 2] = "B-MISC"  # «Next» alone, a title's word, stays
+    entities = entities_from_tags(text, tokens, tags, lambda key: False)
+    assert [(e.type, e.text) for e in entities] == [("PERS", "نايف عبدالله"), ("MISC", "Next")]

@@ -86,10 +86,11 @@ def entities_from_tags(text: str, tokens: Sequence[Token], tags: Sequence[str],
     entities = []
     found = sorted(spans(list(tags)))
     written = frozenset(fold(token.text) for token in tokens) if found else frozenset()
+    debris = _page_debris(tokens) if found and "Next Previous" in text else frozenset()
     for first, last, kind in found:
-        while first < last and tokens[first].text in MARKER_TOKENS:
+        while first < last and (tokens[first].text in MARKER_TOKENS or first in debris):
             first += 1  # «[RLE]دنقلا»: the tagger took the visible control with the place
-        while last > first and tokens[last - 1].text in MARKER_TOKENS:
+        while last > first and (tokens[last - 1].text in MARKER_TOKENS or last - 1 in debris):
             last -= 1
         if first == last:
             continue
@@ -100,6 +101,16 @@ def entities_from_tags(text: str, tokens: Sequence[Token], tags: Sequence[str],
         if start < end:
             entities.append(Entity(start, end, text[start:end], kind))
     return entities
+
+
+def _page_debris(tokens: Sequence[Token]) -> frozenset[int]:
+    """Indices of the tokens of «Next Previous», the slider's buttons one paper's pages
+    leave at the head of the text: the tagger took them for a name 257 times in the July
+    news («[Next Previous]», «[Next Previous نايف عبدالله]»). Only the pair: «Next» alone
+    may be a title's word."""
+    return frozenset(i for k in range(len(tokens) - 1)
+                     if tokens[k].text == "Next" and tokens[k + 1].text == "Previous"
+                     for i in (k, k + 1))
 
 
 def tags_from_entities(tokens: Sequence[Token], entities: Sequence[Entity]) -> list[str]:
