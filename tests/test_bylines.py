@@ -14,6 +14,8 @@ from explorer.model import Article
     ("عنوان الخبر\n\n هدى المالكي – عين اليوم\nاختتم الملتقى أعماله.", "هدى المالكي"),
     ("عنوان الخبر\n\n Next Previous ريم أبوالعلا – عين اليوم\nبدأ المهرجان.",
      "ريم أبوالعلا"),
+    # after the slider's debris, the dash and the city («– جدة») mark the reporter too
+    ("عنوان الخبر\n\n Next Previous ماهر سالم – جدة انطلقت أمس الفعاليات.", "ماهر سالم"),
 ])
 def test_a_byline_names_its_reporter(text: str, name: str) -> None:
     span = byline_span(text)
@@ -25,6 +27,8 @@ def test_a_byline_names_its_reporter(text: str, name: str) -> None:
 @pytest.mark.parametrize("text", [
     "عنوان الخبر\n\nالرياض – عين اليوم\nقال مصدر إن الأمر انتهى.",  # a dateline
     "عنوان الخبر\n\nعين اليوم – متابعات\nقال مصدر إن الأمر انتهى.",  # the paper first
+    "عنوان الخبر\n\n Next Previous عين اليوم – الدمام قام الأمير بزيارة.",
+    "عنوان الخبر\n\n Next Previous أ ف ب - سيدني فاز المنتخب.",  # an agency's letters
     "عنوان الخبر\n\nقال مصدر إن الأمر انتهى. وأضاف سامي عادل - سبق الجميع.",  # not the head
 ])
 def test_a_dateline_or_a_name_in_the_body_is_no_byline(text: str) -> None:
