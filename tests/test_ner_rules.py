@@ -533,6 +533,9 @@ def test_a_prayer_is_no_entity_of_any_type(features) -> None:
     (["يقصد", "قبيلة", "ابن", "مهنا"], ["O", "O", *person(2)], ["O", "O", "B-ORG", "I-ORG"]),
     # with the article, the man after the tribe or village is in apposition
     (["شيخ", "القبيلة", "سعيد", "السبحي"], ["O", "O", *person(2)], ["O", "O", *person(2)]),
+    # a drug, an operation
+    (["تناولوا", "عقار", "روزجليتازون"], ["O", "O", "B-PERS"], ["O", "O", "B-MISC"]),
+    (["قوات", "عاصفة", "الحزم"], ["O", "O", "B-PERS"], ["O", "O", "B-MISC"]),
 ])
 def test_a_name_after_tribe_or_village_is_that_tribe_or_village(features, words, tags,
                                                                  expected) -> None:

@@ -109,7 +109,9 @@ _NOT_PERSONS = {fold(name): kind for kind, names in (
 _PEOPLES = frozenset(fold(word) for word in curated.PEOPLES)
 _GROUP_HEADS = frozenset(fold(word) for word in curated.GROUP_HEADS)
 _TRIBES_AND_VILLAGES = {fold(word): kind for kind, words in (
-    ("ORG", ("قبيلة", "قبائل")), ("LOC", ("قرية", "بلدة", "هجرة"))) for word in words}
+    ("ORG", ("قبيلة", "قبائل")), ("LOC", ("قرية", "بلدة", "هجرة")),
+    # a drug («عقار [روزجليتازون]») or an operation («عاصفة [الحزم]») is a thing's name
+    ("MISC", ("عقار", "عقاري", "دواء", "عاصفة"))) for word in words}
 _PLURAL_ENDINGS = ("ين", "ون")
 _MIN_PLURAL_STEM = 4  # «مسلم»: shorter ones end names («الحسين», «الياسين», «الشاهين»)
 # Nunation marks an indefinite common word («مبيناً», «سابقاً», «مختفٍ»), never a name, and
@@ -301,7 +303,8 @@ def persons_in_other_names(words: list[str], tags: list[str], features: FeatureE
     as the corpora tag it; a lone word the gazetteer lists as a place or body, or a name the
     curated lists know is no person («جازان», «تويتر», «الزهايمر»), which takes its type; a
     movement named by its men («ميليشيات الحوثي»), an organisation, and so a tribe («قبيلة
-    بني عامر»); a village («قرية ابن نومة»), a place; a people or faith as a whole
+    بني عامر»); a village («قرية ابن نومة»), a place; a drug or an operation («عقار
+    روزجليتازون», «عاصفة الحزم»), another name; a people or faith as a whole
     («الأرمن», «المسلمين»); and God («ولله الحمد»), who is no person here."""
     keys = features.folded(words)
     result = list(tags)
@@ -328,7 +331,7 @@ def persons_in_other_names(words: list[str], tags: list[str], features: FeatureE
             result[first:last] = ["B-ORG"] + ["I-ORG"] * (last - first - 1)
         elif before in _TRIBES_AND_VILLAGES and not _article_word(keys[first - 1]):
             # «قبيلة [بني عامر]», «قرية [ابن نومة]»: a tribe's or village's name, not the
-            # man after «شيخ القبيلة», «رئيس القرية» in apposition
+            # man after «شيخ القبيلة», «رئيس القرية» in apposition; a drug's, a storm's
             kind = _TRIBES_AND_VILLAGES[before]
             result[first:last] = ["B-" + kind] + ["I-" + kind] * (last - first - 1)
         elif (first >= 2 and keys[first - 1] in _NAMING_TITLES and result[first - 2] == "O"
