@@ -97,7 +97,10 @@ _TIME = folded_set(
     "اسبوع شهر سنه")
 # Particles inside person names: «سلمى بن عمر», «عبد الفتاح», «أبو مازن».
 _NAME_PARTICLES = folded_set("بن ابن بنت ابو عبد آل ولد دي دو فان فون ذو")
-_CHAIN_LINKS = folded_set("بن بنت")
+# The links of a chain of names that a family name may close: «علي بن إبراهيم فلقي».
+CHAIN_LINKS = folded_set("بن بنت")
+# «أن/إن/بأن», which end a name before what is said about its holder.
+THAT = folded_set("أن إن بأن")
 # «ذو» binds a family name («عز الدين ذو الفقار») but begins none: «الفنان ذو الشهرة».
 _NOT_FIRST_PARTICLES = folded_set("ذو")
 # Particles, pronouns and auxiliaries as written, which no name holds; folding would make
@@ -430,7 +433,7 @@ def is_chain_family_name(text: str, key: str, following: tuple[str, str] | None,
         return not key.startswith("ال")
     if following[0] in _CLOSING_MARKS:
         return True  # not «(», which opens what the word has: «الوليد بن طلال كلمة (مسجلة)»
-    if following[1] in _THAT_WORDS:
+    if following[1] in THAT:
         return True
     after = following[1]
     if after[:1] != "و":
@@ -443,7 +446,6 @@ def is_chain_family_name(text: str, key: str, following: tuple[str, str] | None,
 _NOT_FAMILY_NAMES = folded_set("الذي التي الذين اللذين قبل بعد منذ خلال عند حول لدى في من على "
                                "الى عن مع قد لم لن كما يجب وهو وهي هو هي له لها لهم لهما لهن "
                                "به بها بهم بهما فكان فكانت فقد فلم فلن فهو فهي")
-_THAT_WORDS = folded_set("أن إن ان بان")
 _CLOSING_MARKS = frozenset("،,:؛;)»”-–")
 _SENTENCE_ENDS = frozenset(".!?؟")
 _HONORIFICS = folded_set("معالي سعادة سمو فضيلة")  # «... فقيه ومعالي رئيس ديوان المظالم»
@@ -723,7 +725,7 @@ class PhraseReader:
             return None
         if not words[first].definite and last + 1 < limit \
                 and self._name_word(words[last + 1], first=False, allow_definite=True):
-            chain = words[last + 1].key in _CHAIN_LINKS
+            chain = words[last + 1].key in CHAIN_LINKS
             surname = self._name_part(last + 1, limit)
             if surname is not None:
                 last = surname

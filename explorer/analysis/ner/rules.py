@@ -32,6 +32,8 @@ from __future__ import annotations
 import re
 
 from explorer.analysis.name_phrases import (
+    CHAIN_LINKS,
+    THAT,
     begins_next_phrase,
     is_chain_family_name,
     is_nisba_family_name,
@@ -48,7 +50,6 @@ from explorer.arabic.normalize import fold, strip_marks
 _PREPOSITIONS = frozenset(fold(word) for word in (
     "إلى", "الى", "في", "لدى", "عن", "من", "على", "مع", "ل", "ب", "باسم", "خلال", "بعد", "قبل",
     "عند", "حول", "منذ", "أمس", "امس", "قائلا", "قائلة", "أيضا", "وهو", "وهي", "الذي", "التي"))
-_THAT = frozenset(("ان", "بان"))
 # A proclitic before the article («بالنواب», «للحكومة»): never inside a name.
 _CLITIC_ARTICLE = ("بال", "لل", "وال", "فال", "كال")  # «أكدت الوزيرة نادية العلمي أن»
 _COMMAS = frozenset(("،", ","))
@@ -61,7 +62,6 @@ _LINKS = frozenset(fold(word) for word in ("بن", "ابن", "بنت", "أبو",
 # Links that begin a surname, after a first name: «مناف أبو شقير», «الحبيب بن رمضان».
 _SURNAME_LINKS = frozenset(fold(word) for word in ("بن", "ابن", "أبو", "ابو", "آل"))
 _DAUGHTER_OF = fold("بنت")
-_CHAIN_LINKS = frozenset(fold(word) for word in ("بن", "بنت"))
 _PREPOSITION_ARTICLE = ("بال", "كال")
 # Adjectives of a country («الأمريكي»), not of a region or body («الدولي», «العربي»), by
 # masculine stem (:func:`nationality_key`), with the country.
@@ -108,9 +108,11 @@ _NOT_PERSONS = {fold(name): kind for kind, names in (
     ("O", curated.THINGS_NOT_PERSONS)) for name in names}
 _PEOPLES = frozenset(fold(word) for word in curated.PEOPLES)
 _GROUP_HEADS = frozenset(fold(word) for word in curated.GROUP_HEADS)
-_TRIBES_AND_VILLAGES = {fold(word): kind for kind, words in (
+# Words for a kind of thing whose name follows them, without the article, and that
+# name's type: a tribe, a village, a drug («عقار [روزجليتازون]»), an operation («عاصفة
+# [الحزم]»).
+_KIND_NAMED_AFTER = {fold(word): kind for kind, words in (
     ("ORG", ("قبيلة", "قبائل")), ("LOC", ("قرية", "بلدة", "هجرة")),
-    # a drug («عقار [روزجليتازون]») or an operation («عاصفة [الحزم]») is a thing's name
     ("MISC", ("عقار", "عقاري", "دواء", "عاصفة"))) for word in words}
 _PLURAL_ENDINGS = ("ين", "ون")
 _MIN_PLURAL_STEM = 4  # «مسلم»: shorter ones end names («الحسين», «الياسين», «الشاهين»)
@@ -144,8 +146,7 @@ def correct_persons(words: list[str], tags: list[str], features: FeatureExtracto
         last = _through_links(first, last, words, keys, result, starts)
         if last - first < 2:
             continue
-        if _nisba_surname_after(last, words, keys, result, starts, features) \
-                or _chain_surname_after(first, last, words, keys, result, starts, features):
+        if _family_name_after(first, last, words, keys, result, starts, features):
             result[last] = "I-PERS"  # «مشبب بن محمد [القحطاني]», «أسامة بن جعفر [فقيه]،»
             last += 1
         if (_not_a_first_name_word(words[first], keys[first], features)
@@ -329,10 +330,10 @@ def persons_in_other_names(words: list[str], tags: list[str], features: FeatureE
             result[first] = "B-" + (listed or "LOC")  # «الرياض», «الحوثيين», «الجابون»
         elif stem in _GROUP_HEADS or before in _GROUP_HEADS:
             result[first:last] = ["B-ORG"] + ["I-ORG"] * (last - first - 1)
-        elif before in _TRIBES_AND_VILLAGES and not _article_word(keys[first - 1]):
+        elif before in _KIND_NAMED_AFTER and not _article_word(keys[first - 1]):
             # «قبيلة [بني عامر]», «قرية [ابن نومة]»: a tribe's or village's name, not the
             # man after «شيخ القبيلة», «رئيس القرية» in apposition; a drug's, a storm's
-            kind = _TRIBES_AND_VILLAGES[before]
+            kind = _KIND_NAMED_AFTER[before]
             result[first:last] = ["B-" + kind] + ["I-" + kind] * (last - first - 1)
         elif (first >= 2 and keys[first - 1] in _NAMING_TITLES and result[first - 2] == "O"
               and features.keys(words[first - 2])[1] in _NAMED_AFTER_PERSONS):
@@ -465,27 +466,23 @@ def _through_links(first: int, last: int, words: list[str], keys: list[str],
     return last
 
 
-def _nisba_surname_after(last: int, words: list[str], keys: list[str], tags: list[str],
-                         starts: frozenset[int], features: FeatureExtractor) -> bool:
+def _family_name_after(first: int, last: int, words: list[str], keys: list[str],
+                       tags: list[str], starts: frozenset[int], features: FeatureExtractor
+                       ) -> bool:
     """Whether the untagged word after a person of two words or more is its family name
-    in «ي» that the tagger left out, as it often does after a chain with «بن» («مشبب بن
-    محمد [القحطاني]», «ذعار فرج [الحبيشي]»; :func:`is_nisba_family_name`), not across a
-    sentence start."""
-    return (last < len(words) and last not in starts and tags[last] == "O"
-            and word_shape(words[last]) == "A"
-            and is_nisba_family_name(words[last], keys[last], features.resources))
-
-
-def _chain_surname_after(first: int, last: int, words: list[str], keys: list[str],
-                         tags: list[str], starts: frozenset[int], features: FeatureExtractor
-                         ) -> bool:
-    """Whether the untagged word after a person that ends in a chain «X بن Y» is its
-    family name, closed by what follows it (:func:`is_chain_family_name`)."""
-    if (last - first < 3 or keys[last - 2] not in _CHAIN_LINKS or last >= len(words)
-            or last in starts or tags[last] != "O"):
+    that the tagger left out, not across a sentence start: one in «ي» («مشبب بن محمد
+    [القحطاني]», «ذعار فرج [الحبيشي]»; :func:`is_nisba_family_name`), or any that closes
+    a chain «X بن Y» («أسامة بن جعفر [فقيه]،»; :func:`is_chain_family_name`)."""
+    if last >= len(words) or last in starts or tags[last] != "O":
+        return False
+    resources = features.resources
+    if word_shape(words[last]) == "A" and is_nisba_family_name(words[last], keys[last],
+                                                                resources):
+        return True
+    if last - first < 3 or keys[last - 2] not in CHAIN_LINKS:
         return False
     following = (words[last + 1], keys[last + 1]) if last + 1 < len(words) else None
-    return is_chain_family_name(words[last], keys[last], following, features.resources)
+    return is_chain_family_name(words[last], keys[last], following, resources)
 
 
 def _after_the_name(word: str, key: str, features: FeatureExtractor, written: frozenset[str]
@@ -561,14 +558,14 @@ def names_after_titles(words: list[str], tags: list[str], features: FeatureExtra
         while (end < count and end - j < _MAX_NAME
                and (result[end] == "O" or _lone_unlisted_name(end, keys, result, features))
                and words[end][:1].isalpha() and keys[end] not in _PREPOSITIONS
-               and keys[end] not in _THAT and keys[end] not in resources.titles
+               and keys[end] not in THAT and keys[end] not in resources.titles
                and not keys[end].startswith(_CLITIC_ARTICLE)
                and (end > j or not keys[end].startswith("ال")
                     and nationality_key(keys[end]) not in resources.nationalities)):
             end += 1
         if end == j:
             continue
-        closed = (end == count or not words[end][:1].isalnum() or keys[end] in _THAT
+        closed = (end == count or not words[end][:1].isalnum() or keys[end] in THAT
                   or keys[end].startswith(_CLITIC_ARTICLE))
         # a given name first, or a last word the dictionary does not list
         # («غير بيدرسون»): a name ends in its surname, a phrase in a word
@@ -651,7 +648,7 @@ def _after_chain(j: int, keys: list[str], tags: list[str], features: FeatureExtr
         if tags[j] in ("B-PERS", "I-PERS"):
             break
         construct = (j + 1 < len(keys) and keys[j + 1].startswith("ال")
-                     and key not in resources.given_names and key not in _THAT
+                     and key not in resources.given_names and key not in THAT
                      and key not in _PREPOSITIONS and key[:1].isalpha()
                      and features.lexical_key(key) == 2)
         governs = j + 1 < len(keys) and (keys[j + 1].startswith("ال") or tags[j + 1] != "O")
