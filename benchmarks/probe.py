@@ -3,6 +3,7 @@ memory is its own. Prints one JSON object on stdout.
 
     python benchmarks/probe.py open DIR [--jobs N] [--no-cache]   analyse or reopen a corpus
     python benchmarks/probe.py paint DIR LAUNCHED [--wait S]      the app's first screen
+    python benchmarks/probe.py search DIR [--queries N]           actor search, every actor
     python benchmarks/probe.py throughput DIR COUNT [--bert N] [--camel N] [--tiny-bert]
                                                                   versus BERT
 """
@@ -13,6 +14,7 @@ import argparse
 import asyncio
 import json
 import resource
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -57,6 +59,35 @@ def open_corpus(folder: Path, jobs: int | None, cache: bool) -> dict:
             "cache_write_s": kept - ready, "index_s": done - kept,
             "streamed": len(streamed) - 1, "articles": len(corpus.articles),
             "actors": len(corpus.actors), "errors": len(corpus.errors),
+            "peak_rss_mb": _peak_mb()}
+
+
+def search_corpus(folder: Path, queries: int, seed: int = 0) -> dict:
+    """The actor search over every actor of a corpus opened through the cache, as the app
+    holds it: ``queries`` full names of its persons, drawn at random, each typed letter by
+    letter (the rank of the person after the last letter is kept), then the Latin probe
+    queries of ``benchmarks/run.py`` (timed only: a synthetic corpus may lack their names)."""
+    import random
+
+    from benchmarks.run import PROBES, percentile, type_queries
+    from explorer.analysis.corpus_run import analyze_paths
+    from explorer.search import ActorIndex
+
+    corpus = analyze_paths([folder])
+    started = time.perf_counter()
+    index = ActorIndex(corpus.actors)
+    build_s = time.perf_counter() - started
+    people = [actor.name for actor in corpus.actors if actor.type == "PERS" and " " in actor.name]
+    drawn = random.Random(seed).sample(people, min(queries, len(people)))
+    latin = [(query, name) for query, name in PROBES if query.isascii()]
+    _, timings, ranks = type_queries(index, corpus.actors, [(n, n) for n in drawn] + latin)
+    found = [ranks[name] for name in drawn]
+    return {"actors": len(corpus.actors), "index_build_s": build_s,
+            "names_typed": len(drawn), "latin_queries": len(latin), "keystrokes": len(timings),
+            "search_p50_ms": statistics.median(timings),
+            "search_p95_ms": percentile(timings, 0.95), "search_max_ms": max(timings),
+            "found_first": sum(rank == 1 for rank in found),
+            "found_top10": sum(rank is not None and rank <= 10 for rank in found),
             "peak_rss_mb": _peak_mb()}
 
 
@@ -236,6 +267,9 @@ def main() -> int:
     paint.add_argument("launched", type=float)
     paint.add_argument("--wait", type=float, default=600.0,
                        help="seconds to wait for the corpus to be ready")
+    search = sub.add_parser("search")
+    search.add_argument("folder", type=Path)
+    search.add_argument("--queries", type=int, default=40)
     speed = sub.add_parser("throughput")
     speed.add_argument("folder", type=Path)
     speed.add_argument("count", type=int)
@@ -247,6 +281,8 @@ def main() -> int:
     args = parser.parse_args()
     if args.probe == "open":
         result = open_corpus(args.folder, args.jobs, not args.no_cache)
+    elif args.probe == "search":
+        result = search_corpus(args.folder, args.queries)
     elif args.probe == "paint":
         result = first_paint(args.folder, args.launched, args.wait)
     else:

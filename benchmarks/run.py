@@ -1,6 +1,7 @@
 """Speed and scale, measured side by side in one run.
 
     python benchmarks/run.py [--quick | --smoke] [--full] [--json FILE] [--jobs N]
+    python benchmarks/run.py --scale [--scale-size N] [--scale-add N] [--scale-dir DIR]
 
 * actor search: a name typed letter by letter over 100,000 actors, per keystroke (p50, p95),
   against ``fzf --filter`` on the same names (Debian package fzf; reported missing if absent);
@@ -9,6 +10,8 @@
 * on synthetic corpora of 1,000 and 10,000 articles (100,000 with ``--full``): analysis time
   on all cores, reopening through the cache, the app's first screen (headless), peak memory.
 
+``--scale`` measures only an archive: 300,000 articles analysed, reopened, opened in the app,
+searched over every actor, and 1,000 more added (``benchmarks/scale.py``).
 ``--quick`` measures 1,000 articles and the 100,000-actor search in about a minute; ``--smoke``
 checks in seconds that every part runs (tiny sizes and a tiny BERT: its figures mean nothing).
 Each corpus measurement runs in its own process (``benchmarks/probe.py``) with its own cache
@@ -89,6 +92,21 @@ def search_benchmark(mode: Mode, seed: int = 0) -> dict:
     index = ActorIndex(actors)
     build_s = time.perf_counter() - started
     targets = [(name, name) for name in rng.sample(names, mode.typed_names)] + PROBES
+    keystrokes, timings, ranks = type_queries(index, actors, targets)
+    result = {"actors": len(actors), "name_forms": sum(1 + len(a.aliases) for a in actors),
+              "index_build_s": build_s, "keystrokes": len(timings),
+              "search_p50_ms": statistics.median(timings),
+              "search_p95_ms": percentile(timings, 0.95), "search_max_ms": max(timings),
+              "probe_rank": {q: ranks[q] for q, _ in PROBES}}
+    result.update(fzf_benchmark(actors, keystrokes, mode.fzf_queries, rng))
+    return result
+
+
+def type_queries(index, actors: list, targets: list[tuple[str, str]]
+                 ) -> tuple[list[str], list[float], dict[str, int | None]]:
+    """Each query of ``targets`` (query, name it must find) typed letter by letter into
+    ``index``: every keystroke's text, its time in ms (the search and the highlights of the
+    rows a screen shows), and the rank of the expected name after the last letter."""
     keystrokes: list[str] = []
     timings: list[float] = []
     ranks: dict[str, int | None] = {}
@@ -102,13 +120,7 @@ def search_benchmark(mode: Mode, seed: int = 0) -> dict:
             timings.append((time.perf_counter() - started) * 1000)
         ranks[query] = next((rank for rank, hit in enumerate(hits, 1)
                              if actors[hit.index].name == expected), None)
-    result = {"actors": len(actors), "name_forms": sum(1 + len(a.aliases) for a in actors),
-              "index_build_s": build_s, "keystrokes": len(timings),
-              "search_p50_ms": statistics.median(timings),
-              "search_p95_ms": percentile(timings, 0.95), "search_max_ms": max(timings),
-              "probe_rank": {q: ranks[q] for q, _ in PROBES}}
-    result.update(fzf_benchmark(actors, keystrokes, mode.fzf_queries, rng))
-    return result
+    return keystrokes, timings, ranks
 
 
 def fzf_benchmark(actors: list, keystrokes: list[str], count: int,
@@ -376,7 +388,17 @@ def main() -> int:
     parser.add_argument("--full", action="store_true", help="also 100,000 articles")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write the results here")
     parser.add_argument("--jobs", type=int, help="analysis processes (default: one per core)")
+    scale = parser.add_argument_group("archive scale (benchmarks/scale.py)")
+    scale.add_argument("--scale", action="store_true", help="measure only an archive's scale")
+    scale.add_argument("--scale-size", type=int, default=300_000, metavar="N",
+                       help="articles of the archive (default: 300,000)")
+    scale.add_argument("--scale-add", type=int, default=1_000, metavar="N",
+                       help="articles added to it (default: 1,000)")
+    scale.add_argument("--scale-dir", type=Path, metavar="DIR",
+                       help="keep the archive here and reuse it in later runs")
     args = parser.parse_args()
+    if args.scale:
+        return scale_main(args)
     name = "smoke" if args.smoke else "quick" if args.quick else "default"
     mode = MODES[name]
     if args.full:
@@ -393,6 +415,25 @@ def main() -> int:
     print(table(result))
     if args.json:
         args.json.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n",
+                             encoding="utf-8")
+    return 0
+
+
+def scale_main(args: argparse.Namespace) -> int:
+    from benchmarks.scale import scale_benchmark, scale_table
+    from benchmarks.synthetic import templates
+
+    if args.scale_size < 1 or args.scale_add < 1:
+        raise SystemExit("benchmarks/run.py: --scale-size and --scale-add must be at least 1")
+    load_at_start = _load()
+    with tempfile.TemporaryDirectory(prefix="explorer-scale-") as work:
+        root = args.scale_dir or Path(work)
+        root.mkdir(parents=True, exist_ok=True)
+        result = scale_benchmark(root, args.scale_size, args.scale_add, args.jobs, templates())
+    result["machine"] = machine(load_at_start)
+    print(scale_table(result))
+    if args.json:
+        args.json.write_text(json.dumps({"scale": result}, indent=1, ensure_ascii=False) + "\n",
                              encoding="utf-8")
     return 0
 

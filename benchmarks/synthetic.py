@@ -85,12 +85,17 @@ def make_corpus(folder: Path, count: int, seed: int = 0,
     sub-folder) and return ``folder``."""
     bases = bases or templates()
     for number in range(count):
-        rng = random.Random(seed * 10_000_019 + number)
-        text = vary(bases[rng.randrange(len(bases))], rng)
         target = folder / f"{number // PER_FOLDER:03d}" / f"article_{number:06d}.txt"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text + "\n", encoding="utf-8")
+        target.write_text(article_text(bases, seed, number) + "\n", encoding="utf-8")
     return folder
+
+
+def article_text(bases: list[Template], seed: int, number: int) -> str:
+    """The text of article ``number`` of the corpus drawn with ``seed``: each article has its
+    own draw, so any one can be made again without the others."""
+    rng = random.Random(seed * 10_000_019 + number)
+    return vary(bases[rng.randrange(len(bases))], rng)
 
 
 def main() -> int:
