@@ -16,7 +16,9 @@ A third table keeps, for each opening (the opened paths, size limit, analyser an
 the last corpus it gave with its actors merged (as :mod:`explorer.stored_corpus` writes it),
 under the paths and stamps of all its files: a reopened corpus none of whose files changed
 is one read and one decode, with no merging. Anything changed, added or removed falls back
-to the two tables above, and the new corpus replaces the old one.
+to the two tables above, and the new corpus replaces the old one. The merged corpus is kept
+in parts (a fourth table), since SQLite refuses any one value over a billion bytes and an
+archive of 300,000 articles encodes to more.
 
 Any problem with the cache file (unreadable, corrupt, locked, full disk) disables the cache
 for the run with one line of explanation; analysing never fails because of it.
@@ -45,7 +47,10 @@ from explorer.model import Article, Entity, LoadError, Quote
 
 ENV_DIR = "EXPLORER_CACHE_DIR"
 FILE_NAME = "analyses.sqlite3"
-FORMAT = 1  # bump when the stored JSON changes shape (here or in explorer.stored_corpus)
+FORMAT = 2  # bump when the stored JSON changes shape (here or in explorer.stored_corpus)
+# Characters of a merged corpus per row of ``corpus_parts``: at most 200 MB of UTF-8, far
+# under SQLite's limit of a billion bytes for one value.
+PART_CHARS = 50_000_000
 
 _PACKAGE = Path(__file__).resolve().parent
 # What an analysis depends on: its code and its data. The app, CLI, search and the corpus run
@@ -257,6 +262,9 @@ class AnalysisCache:
                 for table in ("files", "corpora"):
                     connection.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY "
                                        "KEY, stamp TEXT NOT NULL, value TEXT NOT NULL)")
+                connection.execute("CREATE TABLE IF NOT EXISTS corpus_parts (key TEXT NOT NULL,"
+                                   " part INTEGER NOT NULL, value TEXT NOT NULL, "
+                                   "PRIMARY KEY (key, part))")
                 connection.commit()
             except (sqlite3.Error, OSError) as error:
                 self._disable(error)
@@ -284,27 +292,41 @@ class AnalysisCache:
                 for key, stamp, value in self._select("files", "stamp, value", keys)}
 
     def get_corpus(self, key: str) -> tuple[str, str] | None:
-        """``(stamp, value)`` of the merged corpus stored for the opening ``key``, if any."""
+        """``(stamp, value)`` of the merged corpus stored for the opening ``key``, if any
+        and whole: its row in ``corpora`` holds the stamp and how many parts it has."""
         rows = self._select("corpora", "stamp, value", [key])
-        return (rows[0][1], rows[0][2]) if rows else None
+        if not rows:
+            return None
+        parts = self._query("SELECT part, value FROM corpus_parts WHERE key = ? ORDER BY part",
+                            [key])
+        if rows[0][2] != str(len(parts)) or any(part != number for number, (part, _)
+                                                in enumerate(parts)):
+            return None  # parts missing: the corpus is merged again and stored anew
+        return rows[0][1], "".join(value for _, value in parts)
 
     def _select(self, table: str, columns: str, keys: Sequence[str]) -> list[tuple[str, ...]]:
         """Rows ``(key, *columns)`` of ``table`` for ``keys``, asked in chunks that stay
         under SQLite's limit on bound parameters; nothing when the cache is unusable."""
+        rows: list[tuple[str, ...]] = []
+        for start in range(0, len(keys), 500):
+            chunk = keys[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows += self._query(f"SELECT key, {columns} FROM {table} WHERE key IN ({marks})",
+                                chunk)
+            if self.disabled is not None:
+                return []
+        return rows
+
+    def _query(self, sql: str, parameters: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """The rows of one query; nothing when the cache is or becomes unusable."""
         db = self._db()
         if db is None:
             return []
-        rows: list[tuple[str, ...]] = []
         try:
-            for start in range(0, len(keys), 500):
-                chunk = keys[start:start + 500]
-                marks = ",".join("?" * len(chunk))
-                rows += db.execute(
-                    f"SELECT key, {columns} FROM {table} WHERE key IN ({marks})", chunk)
+            return db.execute(sql, parameters).fetchall()
         except sqlite3.Error as error:
             self._disable(error)
             return []
-        return rows
 
     def put_file(self, key: str, stamp: str, value: str) -> None:
         """Remember what a file produced (replacing what it produced before); batched."""
@@ -316,7 +338,7 @@ class AnalysisCache:
 
     def put_corpus(self, key: str, stamp: str, value: str) -> None:
         """Keep the merged corpus of an opening (replacing the one it gave before), written
-        at once with whatever is pending, in one transaction."""
+        at once, in parts, in one transaction after whatever is pending."""
         if self.disabled is not None:
             return
         self._pending_corpora.append((key, stamp, value))
@@ -336,7 +358,9 @@ class AnalysisCache:
         self.flush()
 
     def flush(self) -> None:
-        """Write the pending analyses, file entries and corpora in one transaction."""
+        """Write the pending analyses and file entries in one transaction, then each pending
+        corpus in one of its own, so that a corpus that cannot be written (a full disk)
+        takes no analysis with it."""
         pending, self._pending = self._pending, []
         files, self._pending_files = self._pending_files, []
         corpora, self._pending_corpora = self._pending_corpora, []
@@ -347,9 +371,17 @@ class AnalysisCache:
             with db:
                 db.executemany("INSERT OR REPLACE INTO analyses (key, value) VALUES (?, ?)",
                                pending)
-                for table, rows in (("files", files), ("corpora", corpora)):
-                    db.executemany(f"INSERT OR REPLACE INTO {table} (key, stamp, value) "
-                                   "VALUES (?, ?, ?)", rows)
+                db.executemany("INSERT OR REPLACE INTO files (key, stamp, value) "
+                               "VALUES (?, ?, ?)", files)
+            for key, stamp, value in corpora:
+                starts = range(0, max(len(value), 1), PART_CHARS)
+                with db:
+                    db.execute("DELETE FROM corpus_parts WHERE key = ?", (key,))
+                    db.executemany("INSERT INTO corpus_parts (key, part, value) VALUES (?, ?, ?)",
+                                   ((key, part, value[start:start + PART_CHARS])
+                                    for part, start in enumerate(starts)))
+                    db.execute("INSERT OR REPLACE INTO corpora (key, stamp, value) "
+                               "VALUES (?, ?, ?)", (key, stamp, str(len(starts))))
         except sqlite3.Error as error:
             self._disable(error)
 

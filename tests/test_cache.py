@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import explorer.analysis.corpus_run as corpus_run
+import explorer.cache as cache_module
 import explorer.corpus.loader as loader
 from explorer.analysis.pipeline import ArticleAnalysis
 from explorer.cache import FILE_NAME, AnalysisCache, analyser_version, default_dir
@@ -337,12 +338,12 @@ def test_a_changed_folder_is_merged_again(mixed, tmp_path, counted, change):
 
 def tamper(cache_dir: Path, change) -> None:
     with sqlite3.connect(cache_dir / FILE_NAME) as db:
-        (value,) = db.execute("SELECT value FROM corpora").fetchone()
+        (value,) = db.execute("SELECT value FROM corpus_parts").fetchone()  # the only part
         try:
             data = json.loads(value)
         except ValueError:
             data = None
-        db.execute("UPDATE corpora SET value = ?", (change(data),))
+        db.execute("UPDATE corpus_parts SET value = ?", (change(data),))
 
 
 def _set(path: list, value):
@@ -380,6 +381,56 @@ def test_a_damaged_merged_corpus_is_made_again(articles, tmp_path, change):
     assert second.to_json() == first.to_json()
     third, reported = open_folder(articles, tmp_path / "cache")
     assert reported == 0 and third.to_json() == first.to_json()
+
+
+@pytest.fixture()
+def value_limit(monkeypatch: pytest.MonkeyPatch) -> int:
+    """SQLite made to refuse any value over 10,000 bytes, as it refuses one over a billion:
+    the merged corpus of the four articles is about 15,000, each analysis under 8,000."""
+    limit = 10_000
+    connect = sqlite3.connect
+
+    def limited(*args, **kwargs) -> sqlite3.Connection:
+        connection = connect(*args, **kwargs)
+        connection.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, limit)
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", limited)
+    return limit
+
+
+def test_a_merged_corpus_over_sqlites_limit_for_one_value_is_kept_in_parts(
+        articles, tmp_path, value_limit, monkeypatch):
+    monkeypatch.setattr(cache_module, "PART_CHARS", 2_000)
+    warnings: list[str] = []
+    first, _ = open_folder(articles, tmp_path / "cache", warn=warnings.append)
+    again, reported = open_folder(articles, tmp_path / "cache", warn=warnings.append)
+    assert warnings == [] and reported == 0 and again.to_json() == first.to_json()
+    with sqlite3.connect(tmp_path / "cache" / FILE_NAME) as db:
+        assert db.execute("SELECT count(*) FROM corpus_parts").fetchone()[0] >= 3
+
+
+def test_a_corpus_that_cannot_be_stored_takes_no_analysis_with_it(
+        articles, tmp_path, value_limit, monkeypatch, counted):
+    monkeypatch.setattr(cache_module, "PART_CHARS", 10 * value_limit)  # one part, too big
+    warnings: list[str] = []
+    first, _ = open_folder(articles, tmp_path / "cache", warn=warnings.append)
+    assert len(warnings) == 1 and "analysis cache not used" in warnings[0]
+    monkeypatch.undo()
+    counted.clear()
+    again, reported = open_folder(articles, tmp_path / "cache")
+    assert reported > 0 and counted == []  # merged again, from analyses that were kept
+    assert again.to_json() == first.to_json()
+
+
+def test_a_merged_corpus_missing_a_part_is_made_again(articles, tmp_path, monkeypatch):
+    monkeypatch.setattr(cache_module, "PART_CHARS", 2_000)
+    first, _ = open_folder(articles, tmp_path / "cache")
+    with sqlite3.connect(tmp_path / "cache" / FILE_NAME) as db:
+        db.execute("DELETE FROM corpus_parts WHERE part = 1")
+    second, reported = open_folder(articles, tmp_path / "cache")
+    assert reported > 0 and second.to_json() == first.to_json()
+    assert open_folder(articles, tmp_path / "cache")[1] == 0  # stored whole again
 
 
 def test_a_merged_corpus_follows_the_opening_and_the_size_limit(articles, tmp_path):
