@@ -381,3 +381,20 @@ def test_the_probe_ranks_are_counted():
     assert result["absent"] == ["obama"] and result["misses"] == ["zzz"]
     assert result["mean_rank"] == 1.5 and result["at_rank_1"] == 1
     assert "3 probes: mean rank 1.50, 1 at rank 1, 1 missed (zzz)" in report(result, False)
+
+
+@pytest.mark.parametrize("typed", ["وليد مؤيد عباس", "وليد مؤيد", "walid muayad"])
+def test_a_name_typed_in_order_comes_before_the_same_words_in_another(typed):
+    # two different men whose names hold the same words; the one typed has fewer mentions
+    actors = [Actor("p0", "مؤيد وليد عباس", "PERS", [], [], 60),
+              Actor("p1", "وليد مؤيد عباس", "PERS", [], [], 2)]
+    hits = ActorIndex(actors).search(typed)
+    assert [actors[hit.index].name for hit in hits] == ["وليد مؤيد عباس", "مؤيد وليد عباس"]
+
+
+def test_order_does_not_outrank_whole_words():
+    # both words whole but the other way round, against both in order but only word starts
+    actors = [Actor("p0", "حلبي سامي", "PERS", [], [], 1),
+              Actor("p1", "ساميه حلبيات", "PERS", [], [], 90)]
+    hits = ActorIndex(actors).search("سامي حلبي")
+    assert [actors[hit.index].name for hit in hits] == ["حلبي سامي", "ساميه حلبيات"]
