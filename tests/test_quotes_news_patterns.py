@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from explorer.analysis.mentions import MentionSet, collect_mentions
 from explorer.analysis.pipeline import recognizer
 from explorer.analysis.speakers import read_subject
@@ -1029,3 +1031,20 @@ def test_a_family_name_after_a_chain_ends_the_name_after_a_title() -> None:
     rows = _quotes(HEAD + "وأوضح مدير الصندوق المهندس عادل بن محمد فقيه، أن البرنامج يدعم "
                    "الكفاءات.\n")
     assert [speaker for _, _, speaker, _ in rows] == ["عادل بن محمد فقيه"]
+
+
+def test_according_to_a_source_then_fa_qad() -> None:
+    [(kind, cue, speaker, content)] = _quotes(
+        HEAD + "ووفقا للمحلل المالي سامي الحربي فقد تراجعت أسعار الأسهم في الأسبوع الماضي.")
+    assert (kind, cue, speaker) == ("indirect", "ووفقا", "سامي الحربي")
+    assert content == "تراجعت أسعار الأسهم في الأسبوع الماضي"
+    assert _speaker_texts(HEAD + "وحسب وزارة الداخلية فقد حددت الخطة أدوار الفرق الثلاث "
+                                 "بدقة.") == ["وزارة الداخلية"]
+
+
+@pytest.mark.parametrize("joint", ["، ", " فقد "])
+def test_a_source_before_someone_who_speaks_leaves_the_words_to_them(joint) -> None:
+    # «according to the agency, the minister said that ...»: one quote, the minister's
+    rows = _quotes(HEAD + f"وبحسب وكالة الأنباء{joint}قال الوزير سامي الحربي إن العجز "
+                          "سينخفض في العام المقبل.")
+    assert [(cue, speaker) for _, cue, speaker, _ in rows] == [("قال", "سامي الحربي")]

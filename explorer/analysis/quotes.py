@@ -55,7 +55,9 @@ _COMPLEMENTIZERS = folded_set("ان انه انها انهم انهما انهن
 _SEPARATORS = frozenset(".-–—|،,")  # «بعد لقائه الأسد، لافروف: ...»
 _MARK_CHARS = frozenset("«»“”„‹›‘’\"'")  # every opener and closer
 _CLAUSE_ENDS = frozenset(".،,;؛!?؟)")
-_THEN_THAT = folded_set("فإن فإنه فإنها فإنهم")  # «وبحسب المصدر فإن ...»
+# What opens the reported clause after a source: «وبحسب المصدر فإن ...», «ووفقا للمصادر
+# العسكرية فقد فطن ...».
+_THEN_THAT = folded_set("فإن فإنه فإنها فإنهم فقد")
 # Words after which marks hold a name or a title: «بعنوان "..."», «تحت شعار "..."».
 _NAMING_WORDS = folded_set("بعنوان عنوان شعار اسم باسم وسم هاشتاغ هاشتاج كتاب كتابه فيلم "
                            "برنامج مسلسل رواية روايته حمله عمليه")
@@ -1154,6 +1156,8 @@ class _Finder:
             content = [i for i in range(first, sentence[-1] + 1) if words[i].token.is_word]
             if len(content) < _MIN_NOMINAL_WORDS + 1:
                 continue
+            if any(quote.cue_at == words[content[0]].start for quote in self.found):
+                continue  # «وبحسب رويترز فقد ذكرت الوزارة أن ...»: the ministry's own quote
             subject = read_subject(self.reader, self.mentions, k + 1, comma, None)
             if subject.kind in ("implicit", "document"):  # whatever it is, it is the source
                 source = " ".join(w.text for w in words[k + 1:comma] if w.token.is_word)
