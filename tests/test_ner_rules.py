@@ -8,6 +8,7 @@ from explorer.analysis.ner.features import FeatureExtractor
 from explorer.analysis.ner.resources import load_resources
 from explorer.analysis.ner.rules import (
     correct_persons,
+    currencies_are_no_bodies,
     names_after_titles,
     organisation_edges,
     persons_in_other_names,
@@ -540,3 +541,20 @@ def test_a_prayer_is_no_entity_of_any_type(features) -> None:
 def test_a_name_after_tribe_or_village_is_that_tribe_or_village(features, words, tags,
                                                                  expected) -> None:
     assert persons_in_other_names(words, tags, features) == expected
+
+
+@pytest.mark.parametrize(("words", "tags", "expected"), [
+    # after an amount, «ريال» is the currency, tagged as «دولار» is
+    (["تبلغ", "154", "مليار", "ريال", "("], ["O", "O", "O", "B-ORG", "O"],
+     ["O", "O", "O", "B-MISC", "O"]),
+    (["بين", "(", "700", "-", "1200", ")", "ريال"], ["O"] * 6 + ["B-ORG"],
+     ["O"] * 6 + ["B-MISC"]),
+    (["حوالي", "120مليار", "ريال"], ["O", "O", "B-PERS"], ["O", "O", "B-MISC"]),
+    # a span that ran on past the currency loses the rest
+    (["3500", "ريال", "للمتر"], ["O", "B-ORG", "I-ORG"], ["O", "B-MISC", "O"]),
+    # without an amount it is the club
+    (["وسعى", "ريال", "جاهدا"], ["O", "B-ORG", "O"], ["O", "B-ORG", "O"]),
+    (["أمام", "ريال", "مدريد"], ["O", "B-ORG", "I-ORG"], ["O", "B-ORG", "I-ORG"]),
+])
+def test_the_riyal_after_an_amount_is_no_body(features, words, tags, expected) -> None:
+    assert currencies_are_no_bodies(words, tags, features) == expected

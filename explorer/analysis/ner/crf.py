@@ -39,6 +39,7 @@ from explorer.analysis.ner.neural import (
 from explorer.analysis.ner.resources import DATA_DIR, is_known_name, load_resources
 from explorer.analysis.ner.rules import (
     correct_persons,
+    currencies_are_no_bodies,
     names_after_titles,
     organisation_edges,
     persons_in_other_names,
@@ -124,6 +125,7 @@ class CrfRecognizer:
                 tags[start:end] = mark_institutions(words[start:end], tags[start:end],
                                                     self.features, found)
             tags = prayers_are_no_entities(words, tags, self.features)
+            tags = currencies_are_no_bodies(words, tags, self.features)
         return tags
 
     def stacked_tags(self, words: list[str], ranges: list[tuple[int, int]]) -> list[str]:

@@ -774,6 +774,37 @@ def prayers_are_no_entities(words: list[str], tags: list[str], features: Feature
     return result
 
 
+def currencies_are_no_bodies(words: list[str], tags: list[str], features: FeatureExtractor
+                             ) -> list[str]:
+    """``tags`` with «ريال» after an amount as the currency, tagged as the other currencies
+    are (an other name, like «دولار»), and the words a span ran on into («3500 [ريال
+    للمتر]») left out: the word is also Real Madrid's short name, and «154 مليار [ريال]»
+    was tagged a body 1,999 times in the July news, so a report's figures had a speaker
+    «ريال». Without an amount before it («وسعى [ريال] جاهدا») it is the club."""
+    keys = features.folded(words)
+    result = list(tags)
+    for first, last, _ in spans(tags):
+        if keys[first] == _RIYAL and _after_amount(first, words, keys):
+            result[first:last] = ["B-MISC"] + ["O"] * (last - first - 1)
+    return result
+
+
+def _after_amount(i: int, words: list[str], keys: list[str]) -> bool:
+    """Whether the word at ``i`` follows an amount: a number («1200»; also «(700 - 1200)»
+    and «120مليار», written together) or a word of one («مليار», «آلاف», «ملياري»)."""
+    before = i - 1
+    if before >= 0 and words[before] in (")", "]"):
+        before -= 1
+    return before >= 0 and (any(char.isdigit() for char in words[before])
+                            or keys[before] in _AMOUNT_WORDS)
+
+
+_RIYAL = fold("ريال")
+_AMOUNT_WORDS = frozenset(fold(word) for word in (
+    "مئة", "مائة", "مئات", "ألف", "ألفا", "آلاف", "ألفي", "مليون", "مليونا", "ملايين", "مليوني",
+    "مليار", "مليارا", "مليارات", "ملياري", "تريليون", "ترليون", "تريليونات"))
+
+
 def prayer(i: int, words: list[str], keys: list[str]) -> bool:
     """Whether a prayer for the person begins at ``i`` («رحمه الله», «حفظهما الله»);
     «رحمة الله» with «ة» is a name (Rahmatullah), which folding would confuse with it."""
