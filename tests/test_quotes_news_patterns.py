@@ -1048,3 +1048,16 @@ def test_a_source_before_someone_who_speaks_leaves_the_words_to_them(joint) -> N
     rows = _quotes(HEAD + f"وبحسب وكالة الأنباء{joint}قال الوزير سامي الحربي إن العجز "
                           "سينخفض في العام المقبل.")
     assert [(cue, speaker) for _, cue, speaker, _ in rows] == [("قال", "سامي الحربي")]
+
+
+def test_a_bare_present_of_tabaa_follows_unless_it_opens_a_sentence() -> None:
+    # «أنك تتابع عروضا»: follows, says nothing
+    assert _quotes(HEAD + "تنسى للحظات أنك تتابع عروضا ليست عادية، بمعنى أنها موجهة لجمهور "
+                          "خاص جدا.") == []
+    assert _quotes(HEAD + "ومن يتابع الأخبار منذ سنوات يدرك بسهولة أن الإعلام يوازي في تأثيره "
+                          "القنبلة.") == []
+    # at a sentence's start, with «و» or without it, it goes on speaking
+    text = (HEAD + "وقال المحلل سامي الحربي إن «الأسواق تحتاج وقتا طويلا للتعافي». يتابع أنه "
+            "«في مايو الماضي قررت الحكومة خفض الرسوم على الواردات».\n"
+            "ويتابع الحربي: «أزعم أن الأسعار ستعود إلى الارتفاع قريبا».")
+    assert [cue for _, cue, _, _ in _quotes(text)] == ["قال", "يتابع", "يتابع"]

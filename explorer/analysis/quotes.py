@@ -128,7 +128,8 @@ _SUBJECT_PARTICLES = folded_set("به بها بذلك باسم")  # «كما أ�
 _QUANTIFIERS = folded_set("ما جميع كافه كل عدم")  # and «أكد عدم الحاجة»
 _TURN_WORDS = folded_set("جانبه جانبها جهته جهتها ناحيته ناحيتها بدوره بدورها كما")
 _FROM = folded_set("من")
-_BARE_CUES = folded_set("بين بينت")
+_BARE_CUES = folded_set("بين بينت يتابع تتابع")
+_OPENING_CUES = folded_set("يتابع تتابع")  # «». يتابع أنه «...»»; «كانت تتابع المجلات»
 _FIGURES = folded_set("ارقام احصاءات احصائيات معطيات نتائج تقديرات بيانات مؤشرات")
 _MIN_NOMINAL_WORDS = 3
 _AS_SAID_PAIRS = {("حسب", "ما"), ("بحسب", "ما"), ("وفق", "ما"), ("وفقا", "لما")}
@@ -168,7 +169,7 @@ def _plainly_said(cue: str) -> bool:
     subject speaks even when no name or role is read in it («وقال ضابط يمني - فضّل عدم
     الكشف عن اسمه - إن», «وقالت مصلحة المرافق العامة في سياتل إن», «وقال 57% من الآباء
     إن»), unlike «كشف», «أشار», «رأى», whose subject is often a thing («وكشفت الأرقام أن»)."""
-    info = cue_info(cue)
+    info = cue_info(cue) or cue_info("و" + cue)  # written without the «و» it had («ويتابع»)
     return info is not None and info.lemma in _PLAIN_SAYING
 
 
@@ -438,12 +439,19 @@ class _Finder:
     def _bare_cue(self, i: int) -> CueInfo | None:
         """«بين/بينت» with no conjunction is a verb right after «من جانبه»/«من جهته»/
         «بدوره»/«كما», a comma between or not («من جانبه بين مدير ... أن», «من جهته،
-        بيّن البائع ...», «كما بينت العمادة أن»); elsewhere it is «between»."""
+        بيّن البائع ...», «كما بينت العمادة أن»); elsewhere it is «between». «يتابع/تتابع»
+        with no conjunction goes on speaking only where it opens a sentence; elsewhere it
+        follows («كانت تتابع المجلات»)."""
+        word = self.words[i]
+        if word.key in _OPENING_CUES:
+            sentence = _run_of(self.sentence_of, self.sentence_of[i])
+            opening = next(j for j in sentence if self.words[j].token.is_word)
+            return cue_info("و" + word.text) if opening == i else None
         before = i - 1 if i > 1 and self.words[i - 1].text in "،," else i
-        if before < 1 or self.words[i].key not in _BARE_CUES \
+        if before < 1 or word.key not in _BARE_CUES \
                 or self.words[before - 1].key not in _TURN_WORDS:
             return None
-        return cue_info("و" + self.words[i].text)
+        return cue_info("و" + word.text)
 
     def _cue(self, i: int) -> CueInfo | None:
         """The speech cue at word ``i``, if it is one here («كشف» is none in «عدم كشف» nor

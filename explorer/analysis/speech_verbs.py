@@ -37,7 +37,9 @@ class _Verb:
     ``past``/``present`` are the 3rd person masculine singular; ``past_f``/``past_pl`` and
     ``present_pl`` are given only for verbs whose endings are irregular (defective verbs).
     ``finite_needs_conj`` marks verbs whose bare past form is too often another word
-    («بين» between), so only «وبين»/«فبين» count; ``plural_participle`` is off for verbs
+    («بين» between), so only «وبين»/«فبين» count; ``present_needs_conj`` does the same for
+    the present forms alone («ويتابع: ...» goes on speaking, «تتابع المجلات» follows the
+    magazines); ``plural_participle`` is off for verbs
     whose participle in the plural names people («متابعين» followers, «معلنين»
     advertisers, «متعهدين» contractors).
     """
@@ -50,6 +52,7 @@ class _Verb:
     past_pl: str | None = None
     present_pl: str | None = None
     finite_needs_conj: bool = False
+    present_needs_conj: bool = False
     plural_participle: bool = True  # «مؤكدين»; not where it names people («متابعين»)
 
 
@@ -72,7 +75,7 @@ _VERBS: tuple[_Verb, ...] = (
     _Verb("دعا", "يدعو", "داعي", past_f="دعت", past_pl="دعوا", present_pl="يدعون"),
     _Verb("كشف", "يكشف", "كاشف"),
     _Verb("ذكر", None, "ذاكر", plural_participle=False),
-    _Verb("تابع", "يتابع", "متابع", plural_participle=False),
+    _Verb("تابع", "يتابع", "متابع", plural_participle=False, present_needs_conj=True),
     _Verb("أردف", "يردف", "مردف"),
     _Verb("بين", None, "مبين", finite_needs_conj=True),
     _Verb("نوه", "ينوه", "منوه"),
@@ -129,13 +132,18 @@ def _finite_forms(verb: _Verb) -> dict[str, CueInfo]:
     }
     # the dual (قالا) is left out: written without vowels it is the accusative of a noun
     # («طالباً عدم كشف هويته»)
-    if verb.present:
-        present = fold(verb.present)
-        forms[present] = CueInfo(lemma, "finite", "m")
-        forms["ت" + present[1:]] = CueInfo(lemma, "finite", "f")
-        plural = fold(verb.present_pl) if verb.present_pl else present + "ون"
-        forms[plural] = CueInfo(lemma, "finite", "m", True)
+    forms.update(_present_forms(verb))
     return forms
+
+
+def _present_forms(verb: _Verb) -> dict[str, CueInfo]:
+    if not verb.present:
+        return {}
+    lemma, present = fold(verb.past), fold(verb.present)
+    plural = fold(verb.present_pl) if verb.present_pl else present + "ون"
+    return {present: CueInfo(lemma, "finite", "m"),
+            "ت" + present[1:]: CueInfo(lemma, "finite", "f"),
+            plural: CueInfo(lemma, "finite", "m", True)}
 
 
 def _participle_forms(verb: _Verb) -> dict[str, CueInfo]:
@@ -175,6 +183,8 @@ def _lexicon() -> tuple[dict[str, CueInfo], frozenset[str]]:
         finite = _finite_forms(verb)
         if verb.finite_needs_conj:
             conj_only.update(finite)
+        elif verb.present_needs_conj:
+            conj_only.update(_present_forms(verb))
         for forms in (finite, _participle_forms(verb), _noun_forms(verb)):
             for form, info in forms.items():
                 table.setdefault(form, info)
