@@ -40,7 +40,12 @@ from explorer.analysis.name_phrases import (
     reported_after_name,
 )
 from explorer.analysis.speakers import Subject, past_dative, read_subject
-from explorer.analysis.speech_verbs import CueInfo, cue_info, without_conjunction
+from explorer.analysis.speech_verbs import (
+    CueInfo,
+    cue_info,
+    kept_cue_info,
+    without_conjunction,
+)
 from explorer.arabic.normalize import fold
 from explorer.arabic.tokens import line_break_offsets, sentence_spans
 from explorer.model import Entity
@@ -128,8 +133,8 @@ _SUBJECT_PARTICLES = folded_set("به بها بذلك باسم")  # «كما أ�
 _QUANTIFIERS = folded_set("ما جميع كافه كل عدم")  # and «أكد عدم الحاجة»
 _TURN_WORDS = folded_set("جانبه جانبها جهته جهتها ناحيته ناحيتها بدوره بدورها كما")
 _FROM = folded_set("من")
-_BARE_CUES = folded_set("بين بينت يتابع تتابع")
 _OPENING_CUES = folded_set("يتابع تتابع")  # «». يتابع أنه «...»»; «كانت تتابع المجلات»
+_BARE_CUES = folded_set("بين بينت") | _OPENING_CUES
 _FIGURES = folded_set("ارقام احصاءات احصائيات معطيات نتائج تقديرات بيانات مؤشرات")
 _MIN_NOMINAL_WORDS = 3
 _AS_SAID_PAIRS = {("حسب", "ما"), ("بحسب", "ما"), ("وفق", "ما"), ("وفقا", "لما")}
@@ -169,7 +174,7 @@ def _plainly_said(cue: str) -> bool:
     subject speaks even when no name or role is read in it («وقال ضابط يمني - فضّل عدم
     الكشف عن اسمه - إن», «وقالت مصلحة المرافق العامة في سياتل إن», «وقال 57% من الآباء
     إن»), unlike «كشف», «أشار», «رأى», whose subject is often a thing («وكشفت الأرقام أن»)."""
-    info = cue_info(cue) or cue_info("و" + cue)  # written without the «و» it had («ويتابع»)
+    info = kept_cue_info(cue)
     return info is not None and info.lemma in _PLAIN_SAYING
 
 

@@ -217,6 +217,12 @@ def cue_info(word: str) -> CueInfo | None:
     return None
 
 
+def kept_cue_info(cue: str) -> CueInfo | None:
+    """What a cue as a quote keeps it (:func:`without_conjunction`) is: also a form that
+    counts only behind the conjunction it was written with («يتابع» of «ويتابع»)."""
+    return cue_info(cue) or _lexicon()[0].get(fold(cue))
+
+
 def without_conjunction(word: str) -> str:
     """A cue as written without its leading و/ف («وأضاف» → «أضاف», «وبين» → «بين»); a
     word that is not a cue behind one, or is one only as a whole («وعد»), as it stands."""
