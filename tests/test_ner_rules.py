@@ -474,6 +474,31 @@ def test_a_noun_in_ta_with_a_pronoun_is_no_person(features, word) -> None:
     assert persons_that_are_words(words, ["O", "O", "B-PERS", "O"], features) == ["O"] * 4
 
 
+@pytest.mark.parametrize(("words", "at"), [
+    (["ما", "رأيك", "في", "ذلك", "،", "أنت", "؟"], 1),  # interview: your opinion, you
+    (["احفظ", "لسانك", "فإن", "كلامك", "عليك"], 1),  # advice: your tongue, your words
+    (["قبل", "فقرك", "وصحتك", "قبل", "سقمك"], 1),  # a saying: your poverty, your health
+    (["وبرأيك", "هل", "تغني", "المناطق", "الباردة", "عنك", "؟"], 0),
+])
+def test_a_word_with_your_in_an_addressed_sentence_is_no_person(features, words, at
+                                                                ) -> None:
+    tags = ["O"] * len(words)
+    tags[at] = "B-PERS"
+    assert persons_that_are_words(words, tags, features) == ["O"] * len(words)
+
+
+@pytest.mark.parametrize("words", [
+    ["وقال", "ماسك", "إن", "الشركة", "ستنمو"],  # Musk: «ماس» is a word, nobody is addressed
+    ["وقال", "توسك", "إن", "القمة", "انتهت"],
+    ["ويشارك", "مبارك", "في", "سلوك", "الفريق"],  # words whose «ك» is their own
+    ["الإطاحة", "بمبارك", "أنت", "تعرفها"],  # a name the lists know, behind «ب»
+])
+def test_names_ending_in_kaf_stay_persons(features, words) -> None:
+    tags = ["O"] * len(words)
+    tags[1] = "B-PERS"
+    assert persons_that_are_words(words, tags, features) == tags
+
+
 @pytest.mark.parametrize("word", ["جوته", "بيليه", "فاطمة"])
 def test_names_that_end_like_a_pronoun_stay_persons(features, word) -> None:
     words = ["وقال", word, "إن"]

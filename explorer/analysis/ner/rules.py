@@ -669,7 +669,8 @@ def persons_that_are_words(words: list[str], tags: list[str], features: FeatureE
     the article does not end a longer person with (so «وأضاف [الصباغ]» and a surname met
     in full stay), and a noun in «ة» with a pronoun («بواسع [رحمته]»). A blessing after
     a name ends it: «[محمد] صلوات الله وسلامه عليه», «[سلمان بن عبدالعزيز] أيده الله»,
-    «[نايف] رحمه الله»; a prayer alone is no person."""
+    «[نايف] رحمه الله»; a prayer alone is no person. A dictionary word with «ك» («you»)
+    where the sentence speaks to someone is no person either («احفظ [لسانك]، فإنك ...»)."""
     keys = features.folded(words)
     resources = features.resources
     surnames = {keys[last - 1] for first, last, kind in spans(tags)
@@ -688,6 +689,7 @@ def persons_that_are_words(words: list[str], tags: list[str], features: FeatureE
                 _title_plural(first, keys, resources)
                 or _body_head(words[first], features)
                 or _noun_with_pronoun(words[first], keys[first], resources)
+                or _addressed_noun(first, keys, resources)
                 or _adjective_after_noun(first, keys, result, features, surnames)):
             result[first] = "O"
     return result
@@ -706,6 +708,51 @@ def _noun_with_pronoun(word: str, key: str, resources: Resources) -> bool:
     return len(noun) > 2 and (noun + "ه" in resources.lexicon
                               or noun[:1] in PROCLITIC_LETTERS and len(noun) > 3
                               and noun[1:] + "ه" in resources.lexicon)
+
+
+def _addressed_noun(i: int, keys: list[str], resources: Resources) -> bool:
+    """Whether a one-word person is a dictionary word with the pronoun «ك/كم» («your»)
+    in an article that speaks to someone elsewhere too («أنت», «عليك», or another such
+    word): advice, interviews, verse and prayers («قبل [هرمك] وصحتك قبل سقمك», «ما
+    [رأيك] ... منك»). The second condition keeps foreign names whose first letters make
+    a word («ماسك», «توسك»). On the July news: 124 persons dropped, 3 of them names
+    («بسمارك» twice, in a column that speaks to its reader; «إريك»). Looking only 20
+    words either side dropped 85, none a name, and missed most interviews' «[رأيك]؟»."""
+    if not _word_with_your(keys[i], resources):
+        return False
+    return any(j != i and keys[j] != keys[i]
+               and (keys[j] in _YOU or keys[j][:1] in "وف" and keys[j][1:] in _YOU
+                    or _word_with_your(keys[j], resources, words_only=True))
+               for j in range(len(keys)))
+
+
+def _word_with_your(key: str, resources: Resources, words_only: bool = False) -> bool:
+    """Whether ``key`` is a dictionary word (maybe behind «و/ف/ب/ل») with «ك/كم/كما»
+    after it and is no name the lists know. A word the dictionary lists whole has its own
+    «ك» («سلوك», «يشارك», «مبارك»), and a definite word takes no pronoun; with
+    ``words_only`` verbs of the «تفاعل» shape («وتشارك») and «هناك/ذلك» are left out too."""
+    if key.startswith("ال") or is_known_name(resources, key):
+        return False
+    ending = next((e for e in _YOUR if key.endswith(e)), None)
+    if ending is None:
+        return False
+    word = key[:len(key) - len(ending)]
+    if words_only and (key in _FAR_DEMONSTRATIVES
+                       or word.lstrip("وف").startswith("ت")):
+        return False
+    bare = word[1:] if word[:1] in PROCLITIC_LETTERS else ""
+    whole = (key, key[1:]) if bare else (key,)
+    return (not any(form in resources.lexicon for form in whole)
+            and any(len(stem) > 2 and stem in resources.lexicon for stem in (word, bare)))
+
+
+_YOUR = ("كما", "كم", "ك")
+_YOU = frozenset(fold(word) for word in (
+    "أنت", "أنتم", "أنتما", "إنك", "أنك", "لأنك", "إنكم", "أنكم", "لك", "لكم", "عليك", "عليكم",
+    "منك", "منكم", "بك", "بكم", "إليك", "إليكم", "فيك", "فيكم", "عنك", "عنكم"))
+_FAR_DEMONSTRATIVES = frozenset(fold(word) for prefix in ("", "و", "ف", "ب", "ل", "ك", "ول")
+                                for word in (prefix + "ذلك", prefix + "تلك", prefix + "هناك",
+                                             prefix + "هنالك", prefix + "ذاك"))
 
 
 _PRONOUNS_AFTER_TA = ("تهما", "تهم", "تها", "ته", "تكم", "تك", "تنا")
