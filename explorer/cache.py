@@ -15,10 +15,12 @@ then reads none of them, and goes straight from the stamp to the cached analyses
 A third table keeps, for each opening (the opened paths, size limit, analyser and loader),
 the last corpus it gave with its actors merged (as :mod:`explorer.stored_corpus` writes it),
 under the paths and stamps of all its files: a reopened corpus none of whose files changed
-is one read and one decode, with no merging. Anything changed, added or removed falls back
-to the two tables above, and the new corpus replaces the old one. The merged corpus is kept
-in parts (a fourth table), since SQLite refuses any one value over a billion bytes and an
-archive of 300,000 articles encodes to more.
+is one read and one decode of its index, with no merging, and each article's body (text,
+mentions, quotes) is read from its own row when it is first used. Anything changed, added or
+removed falls back to the two tables above, and the new corpus replaces the old one in one
+transaction. The index is kept in parts (a fourth table), since SQLite refuses any one value
+over a billion bytes; the bodies in a fifth, under a generation named from the opening and
+its stamp, so that a body is never read against another corpus's index.
 
 Any problem with the cache file (unreadable, corrupt, locked, full disk) disables the cache
 for the run with one line of explanation; analysing never fails because of it.
@@ -35,6 +37,7 @@ import os
 import sqlite3
 import stat
 import sys
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
@@ -47,7 +50,7 @@ from explorer.model import Article, Entity, LoadError, Quote
 
 ENV_DIR = "EXPLORER_CACHE_DIR"
 FILE_NAME = "analyses.sqlite3"
-FORMAT = 2  # bump when the stored JSON changes shape (here or in explorer.stored_corpus)
+FORMAT = 3  # bump when the stored JSON changes shape (here or in explorer.stored_corpus)
 # Characters of a merged corpus per row of ``corpus_parts``: at most 200 MB of UTF-8, far
 # under SQLite's limit of a billion bytes for one value.
 PART_CHARS = 50_000_000
@@ -246,7 +249,7 @@ class AnalysisCache:
         self.disabled: str | None = None
         self._pending: list[tuple[str, str]] = []
         self._pending_files: list[tuple[str, str, str]] = []
-        self._pending_corpora: list[tuple[str, str, str]] = []
+        self._pending_corpora: list[tuple[str, str, str, Iterable[str]]] = []
 
     def _db(self) -> sqlite3.Connection | None:
         if self.disabled is not None:
@@ -265,6 +268,9 @@ class AnalysisCache:
                 connection.execute("CREATE TABLE IF NOT EXISTS corpus_parts (key TEXT NOT NULL,"
                                    " part INTEGER NOT NULL, value TEXT NOT NULL, "
                                    "PRIMARY KEY (key, part))")
+                connection.execute("CREATE TABLE IF NOT EXISTS corpus_bodies (generation TEXT "
+                                   "NOT NULL, number INTEGER NOT NULL, value TEXT NOT NULL, "
+                                   "PRIMARY KEY (generation, number))")
                 connection.commit()
             except (sqlite3.Error, OSError) as error:
                 self._disable(error)
@@ -291,18 +297,25 @@ class AnalysisCache:
         return {key: (stamp, value)
                 for key, stamp, value in self._select("files", "stamp, value", keys)}
 
-    def get_corpus(self, key: str) -> tuple[str, str] | None:
-        """``(stamp, value)`` of the merged corpus stored for the opening ``key``, if any
-        and whole: its row in ``corpora`` holds the stamp and how many parts it has."""
+    def get_corpus(self, key: str) -> tuple[str, str, str] | None:
+        """``(stamp, index, generation)`` of the merged corpus stored for the opening
+        ``key``, if any and whole: its row in ``corpora`` holds the stamp, how many parts
+        its index has and the generation its bodies are kept under (:meth:`body_reader`)."""
         rows = self._select("corpora", "stamp, value", [key])
         if not rows:
             return None
+        count, _, generation = rows[0][2].partition(":")
         parts = self._query("SELECT part, value FROM corpus_parts WHERE key = ? ORDER BY part",
                             [key])
-        if rows[0][2] != str(len(parts)) or any(part != number for number, (part, _)
-                                                in enumerate(parts)):
+        if count != str(len(parts)) or not generation or any(
+                part != number for number, (part, _) in enumerate(parts)):
             return None  # parts missing: the corpus is merged again and stored anew
-        return rows[0][1], "".join(value for _, value in parts)
+        return rows[0][1], "".join(value for _, value in parts), generation
+
+    def body_reader(self, key: str, generation: str) -> BodyReader:
+        """What reads the bodies of the corpus kept for the opening ``key`` under
+        ``generation``, after this cache is closed too."""
+        return BodyReader(self.path, key, generation)
 
     def _select(self, table: str, columns: str, keys: Sequence[str]) -> list[tuple[str, ...]]:
         """Rows ``(key, *columns)`` of ``table`` for ``keys``, asked in chunks that stay
@@ -336,12 +349,13 @@ class AnalysisCache:
         if len(self._pending_files) >= self.BATCH:
             self.flush()
 
-    def put_corpus(self, key: str, stamp: str, value: str) -> None:
-        """Keep the merged corpus of an opening (replacing the one it gave before), written
-        at once, in parts, in one transaction after whatever is pending."""
+    def put_corpus(self, key: str, stamp: str, index: str, bodies: Iterable[str]) -> None:
+        """Keep the merged corpus of an opening (replacing the one it gave before): its
+        index in parts and its articles' bodies, in order, written at once in one
+        transaction after whatever is pending."""
         if self.disabled is not None:
             return
-        self._pending_corpora.append((key, stamp, value))
+        self._pending_corpora.append((key, stamp, index, bodies))
         self.flush()
 
     def put(self, key: str, analysis: ArticleAnalysis) -> None:
@@ -373,15 +387,25 @@ class AnalysisCache:
                                pending)
                 db.executemany("INSERT OR REPLACE INTO files (key, stamp, value) "
                                "VALUES (?, ?, ?)", files)
-            for key, stamp, value in corpora:
+            for key, stamp, value, bodies in corpora:
                 starts = range(0, max(len(value), 1), PART_CHARS)
+                generation = hashlib.sha256(f"{key}:{stamp}".encode()).hexdigest()[:32]
                 with db:
+                    for (before,) in db.execute("SELECT value FROM corpora WHERE key = ?",
+                                                (key,)).fetchall():
+                        db.execute("DELETE FROM corpus_bodies WHERE generation = ?",
+                                   (before.partition(":")[2],))
+                    db.execute("DELETE FROM corpus_bodies WHERE generation = ?", (generation,))
+                    db.executemany("INSERT INTO corpus_bodies (generation, number, value) "
+                                   "VALUES (?, ?, ?)",
+                                   ((generation, number, body)
+                                    for number, body in enumerate(bodies)))
                     db.execute("DELETE FROM corpus_parts WHERE key = ?", (key,))
                     db.executemany("INSERT INTO corpus_parts (key, part, value) VALUES (?, ?, ?)",
                                    ((key, part, value[start:start + PART_CHARS])
                                     for part, start in enumerate(starts)))
                     db.execute("INSERT OR REPLACE INTO corpora (key, stamp, value) "
-                               "VALUES (?, ?, ?)", (key, stamp, str(len(starts))))
+                               "VALUES (?, ?, ?)", (key, stamp, f"{len(starts)}:{generation}"))
         except sqlite3.Error as error:
             self._disable(error)
 
@@ -394,3 +418,37 @@ class AnalysisCache:
             with contextlib.suppress(sqlite3.Error):
                 self._connection.close()
             self._connection = None
+
+
+class BodyReader:
+    """Reads the article bodies of one stored corpus (one generation) through a read-only
+    connection of its own, usable from any thread, for as long as the corpus is shown. A
+    body that cannot be read (the file gone, locked or damaged, the corpus replaced) is
+    None: the article then reads as empty with a warning, and nothing else fails."""
+
+    def __init__(self, path: Path, key: str, generation: str) -> None:
+        self.path, self.key, self.generation = path, key, generation
+        self._connection: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+
+    def forget(self) -> None:
+        """Drop the stored corpus (a body of it was found damaged), so that the next
+        opening merges it again from the analyses; quietly nothing if that fails."""
+        with contextlib.suppress(sqlite3.Error, OSError), \
+                contextlib.closing(sqlite3.connect(self.path, timeout=2.0)) as db, db:
+            db.execute("DELETE FROM corpora WHERE key = ? AND value LIKE ?",
+                       (self.key, f"%:{self.generation}"))
+
+    def __call__(self, number: int) -> str | None:
+        with self._lock:
+            try:
+                if self._connection is None:
+                    self._connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro",
+                                                       uri=True, timeout=2.0,
+                                                       check_same_thread=False)
+                row = self._connection.execute(
+                    "SELECT value FROM corpus_bodies WHERE generation = ? AND number = ?",
+                    (self.generation, number)).fetchone()
+            except (sqlite3.Error, OSError, ValueError):
+                return None
+        return None if row is None else row[0]

@@ -17,6 +17,7 @@ import pytest
 import explorer.analysis.corpus_run as corpus_run
 import explorer.cache as cache_module
 import explorer.corpus.loader as loader
+import explorer.stored_corpus as stored_corpus
 from explorer.analysis.pipeline import ArticleAnalysis
 from explorer.cache import FILE_NAME, AnalysisCache, analyser_version, default_dir
 from explorer.model import Actor, Article, Corpus, Entity, LoadError, Quote
@@ -312,7 +313,12 @@ def test_the_merged_corpus_round_trips_exactly():
                               Quote(6, 9, "قول", "indirect", "", None, None)])
     actor = Actor("p1", "أحمد علي", "PERS", ["احمد"], ["وزير"], 2, 1, ["a.txt"])
     corpus = Corpus([article], [actor], [LoadError("b.txt", "not UTF-8")])
-    assert decode_corpus(encode_corpus(corpus)).to_json() == corpus.to_json()
+    index, bodies = encode_corpus(corpus)
+    stored = list(bodies)
+    decoded = decode_corpus(index, lambda number: stored[number])
+    assert decoded.to_json() == corpus.to_json() and decoded == corpus
+    assert decoded.quotes_of("p1") == corpus.quotes_of("p1")
+    assert decoded.mentions_of("p1") == corpus.mentions_of("p1")
 
 
 @pytest.mark.parametrize("change", ["edit", "add", "remove"])
@@ -336,14 +342,16 @@ def test_a_changed_folder_is_merged_again(mixed, tmp_path, counted, change):
     assert reported == 0 and again.to_json() == changed.to_json()
 
 
-def tamper(cache_dir: Path, change) -> None:
+def tamper(cache_dir: Path, change, table: str = "corpus_parts", row: str = "1") -> None:
+    """Rewrite a stored corpus's index (its only part) or, in ``corpus_bodies`` with
+    ``row`` "number = 0", its first article's body."""
     with sqlite3.connect(cache_dir / FILE_NAME) as db:
-        (value,) = db.execute("SELECT value FROM corpus_parts").fetchone()  # the only part
+        (value,) = db.execute(f"SELECT value FROM {table} WHERE {row}").fetchone()
         try:
             data = json.loads(value)
         except ValueError:
             data = None
-        db.execute("UPDATE corpus_parts SET value = ?", (change(data),))
+        db.execute(f"UPDATE {table} SET value = ? WHERE {row}", (change(data),))
 
 
 def _set(path: list, value):
@@ -356,22 +364,18 @@ def _set(path: list, value):
     return change
 
 
-TAMPERINGS = {
+INDEX_TAMPERINGS = {
     "not JSON": lambda data: "{not json",
-    "a mention past the text": _set(["articles", 0, 7, 0, 1], 10**6),
-    "a mention ending before it starts": lambda data: _set(
-        ["articles", 0, 7, 0, 0], data["articles"][0][7][0][1] + 1)(data),
-    "an offset that is not a number": _set(["articles", 0, 7, 0, 0], "0"),
-    "a speaker who is not there": _set(["articles", 0, 8, 0, 5], 10**6),
-    "an entity type that is not there": _set(["articles", 0, 7, 0, 3], 99),
     "an actor's name that is not text": _set(["actors", 0, 1], 7),
     "an actor in an article that is not there": _set(["actors", 0, 5], [10**6]),
-    "an article text that is not text": _set(["articles", 0, 3], ["x"]),
+    "an actor's mentions that are not a number": _set(["actors", 0, 6], "3"),
+    "an article's quotes that are not a number": _set(["articles", 0, 7], None),
+    "an article title that is not text": _set(["articles", 0, 2], ["x"]),
     "a row too short": _set(["articles", 0], ["a.txt"]),
 }
 
 
-@pytest.mark.parametrize("change", TAMPERINGS.values(), ids=TAMPERINGS.keys())
+@pytest.mark.parametrize("change", INDEX_TAMPERINGS.values(), ids=INDEX_TAMPERINGS.keys())
 def test_a_damaged_merged_corpus_is_made_again(articles, tmp_path, change):
     first, _ = open_folder(articles, tmp_path / "cache")
     assert first.articles[0].entities and first.articles[0].quotes
@@ -383,10 +387,66 @@ def test_a_damaged_merged_corpus_is_made_again(articles, tmp_path, change):
     assert reported == 0 and third.to_json() == first.to_json()
 
 
+BODY_TAMPERINGS = {
+    "not JSON": lambda data: "[not json",
+    "a mention past the text": _set([1, 0, 1], 10**6),
+    "a mention ending before it starts": lambda data: _set([1, 0, 0], data[1][0][1] + 1)(data),
+    "an offset that is not a number": _set([1, 0, 0], "0"),
+    "a speaker who is not there": _set([2, 0, 5], 10**6),
+    "an entity type that is not there": _set([1, 0, 3], 99),
+    "a text that is not text": _set([0], ["x"]),
+    "a mention fewer than the list says": lambda data: _set([1], data[1][1:])(data),
+}
+
+
+@pytest.mark.parametrize("change", BODY_TAMPERINGS.values(), ids=BODY_TAMPERINGS.keys())
+def test_a_damaged_article_body_is_never_shown_and_made_again(articles, tmp_path, change):
+    first, _ = open_folder(articles, tmp_path / "cache")
+    tamper(tmp_path / "cache", change, "corpus_bodies", "number = 0")
+    warnings: list[str] = []
+    second, reported = open_folder(articles, tmp_path / "cache", warn=warnings.append)
+    assert reported == 0   # the stored index is whole: the corpus opens at once
+    damaged = second.articles[0]
+    assert (damaged.text, damaged.entities, damaged.quotes) == ("", [], [])
+    assert len(warnings) == 1 and warnings[0].startswith(f"{damaged.path}: cached analysis")
+    assert second.articles[1].to_json() == first.articles[1].to_json()
+    third, reported = open_folder(articles, tmp_path / "cache")
+    assert reported > 0 and third.to_json() == first.to_json()  # merged again
+    assert open_folder(articles, tmp_path / "cache")[1] == 0
+
+
+def test_a_stored_corpus_reads_an_article_body_only_when_it_is_used(articles, tmp_path):
+    first, _ = open_folder(articles, tmp_path / "cache")
+    second, reported = open_folder(articles, tmp_path / "cache")
+    bodies = second.articles[0]._bodies
+    second.prepare()
+    rows = [(a.id, a.title, a.entity_count, a.quote_count) for a in second.articles]
+    assert reported == 0 and bodies.reads == 0
+    assert rows == [(a.id, a.title, len(a.entities), len(a.quotes)) for a in first.articles]
+    assert second.articles[2].text == first.articles[2].text and bodies.reads == 1
+    speaker = next(q.speaker for q in first.articles[0].quotes if q.speaker)
+    assert second.quotes_of(speaker) == first.quotes_of(speaker)
+    assert second.mentions_of(speaker) == first.mentions_of(speaker)
+    assert second.quote_total() == first.quote_total() > 0
+
+
+def test_a_replaced_corpus_reads_no_body_of_the_new_one(articles, tmp_path):
+    open_folder(articles, tmp_path / "cache")
+    old, _ = open_folder(articles, tmp_path / "cache")
+    target = articles / Path(old.articles[0].path).name
+    target.write_text("خبر جديد.\n" + target.read_text(encoding="utf-8"), encoding="utf-8")
+    new, reported = open_folder(articles, tmp_path / "cache")
+    changed = next(a for a in new.articles if a.path.endswith(target.name))
+    assert reported > 0 and "خبر جديد" in changed.text
+    warnings: list[str] = []
+    old.articles[0]._bodies._warn = warnings.append
+    assert old.articles[0].text == "" and "missing" in warnings[0]
+
+
 @pytest.fixture()
 def value_limit(monkeypatch: pytest.MonkeyPatch) -> int:
     """SQLite made to refuse any value over 10,000 bytes, as it refuses one over a billion:
-    the merged corpus of the four articles is about 15,000, each analysis under 8,000."""
+    each analysis of the four articles and each article's stored body is under it."""
     limit = 10_000
     connect = sqlite3.connect
 
@@ -401,7 +461,7 @@ def value_limit(monkeypatch: pytest.MonkeyPatch) -> int:
 
 def test_a_merged_corpus_over_sqlites_limit_for_one_value_is_kept_in_parts(
         articles, tmp_path, value_limit, monkeypatch):
-    monkeypatch.setattr(cache_module, "PART_CHARS", 2_000)
+    monkeypatch.setattr(cache_module, "PART_CHARS", 500)
     warnings: list[str] = []
     first, _ = open_folder(articles, tmp_path / "cache", warn=warnings.append)
     again, reported = open_folder(articles, tmp_path / "cache", warn=warnings.append)
@@ -412,7 +472,13 @@ def test_a_merged_corpus_over_sqlites_limit_for_one_value_is_kept_in_parts(
 
 def test_a_corpus_that_cannot_be_stored_takes_no_analysis_with_it(
         articles, tmp_path, value_limit, monkeypatch, counted):
-    monkeypatch.setattr(cache_module, "PART_CHARS", 10 * value_limit)  # one part, too big
+    encode = stored_corpus.encode_corpus
+
+    def with_a_body_too_big(corpus):
+        index, bodies = encode(corpus)
+        return index, [*bodies, "x" * 2 * value_limit]
+
+    monkeypatch.setattr(stored_corpus, "encode_corpus", with_a_body_too_big)
     warnings: list[str] = []
     first, _ = open_folder(articles, tmp_path / "cache", warn=warnings.append)
     assert len(warnings) == 1 and "analysis cache not used" in warnings[0]
@@ -454,7 +520,7 @@ def test_the_app_is_given_the_merged_corpus_before_it_is_stored(articles, tmp_pa
                                                                  monkeypatch):
     stored: list[str] = []
     monkeypatch.setattr(AnalysisCache, "put_corpus",
-                        lambda self, key, stamp, value: stored.append(value))
+                        lambda self, key, stamp, index, bodies: stored.append(index))
     seen: list[int] = []
     corpus_run.analyze_paths([articles], jobs=1, cache_dir=tmp_path / "cache",
                              on_ready=lambda corpus: seen.append(len(stored)))

@@ -321,10 +321,11 @@ def _decoded_file(value: str) -> tuple[list[Article | LoadError], list[str]] | N
         return None
 
 
-def _cached_corpus(store, opening: str, stamp: str | None) -> Corpus | None:
+def _cached_corpus(store, opening: str, stamp: str | None, warn: Warn | None
+                   ) -> Corpus | None:
     """The merged corpus the cache keeps for ``opening`` if its files are still those of
-    ``stamp``; None otherwise, or when the entry is damaged (the corpus is then made again
-    and replaces it)."""
+    ``stamp``, its bodies read from the cache as they are used; None otherwise, or when the
+    entry is damaged (the corpus is then made again and replaces it)."""
     from explorer.stored_corpus import decode_corpus
 
     entry = store.get_corpus(opening) if stamp is not None else None
@@ -332,7 +333,8 @@ def _cached_corpus(store, opening: str, stamp: str | None) -> Corpus | None:
         return None
     with _bulk():
         try:
-            return decode_corpus(entry[1])
+            reader = store.body_reader(opening, entry[2])
+            return decode_corpus(entry[1], reader, warn, reader.forget)
         except ValueError:
             return None
 
@@ -453,7 +455,7 @@ def analyze_paths(paths: Iterable[str | Path], *, ner: str = "auto",
         if store is not None:
             opening = opening_key(paths, max_bytes, version)
             stamp = corpus_stamp(found, aliases.digest)
-            cached = _cached_corpus(store, opening, stamp)
+            cached = _cached_corpus(store, opening, stamp, warn)
             if cached is not None:
                 if on_ready is not None:
                     on_ready(cached)
@@ -469,7 +471,7 @@ def analyze_paths(paths: Iterable[str | Path], *, ner: str = "auto",
             on_ready(corpus)
         if store is not None and opening is not None and stamp is not None:
             with _bulk():
-                store.put_corpus(opening, stamp, encode_corpus(corpus))
+                store.put_corpus(opening, stamp, *encode_corpus(corpus))
         return corpus
 
 
@@ -493,7 +495,7 @@ def analyze_to(out: BinaryIO, fmt: str, paths: Iterable[str | Path], *, ner: str
         found = _discover(paths, store)
         if store is not None:
             cached = _cached_corpus(store, opening_key(paths, max_bytes, version),
-                                    corpus_stamp(found, aliases.digest))
+                                    corpus_stamp(found, aliases.digest), warn)
             if cached is not None:
                 write_analysis(cached, fmt, out)
                 return len(cached.articles), cached.errors

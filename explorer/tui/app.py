@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -255,9 +256,13 @@ class ExplorerApp(App[None]):
             self.reopen("the aliases could not be applied")
 
     def _warn_from_thread(self, message: str) -> None:
-        """A one-line notice from the analysis (e.g. the cache is disabled) as a toast."""
-        self.call_from_thread(self.notify, message, severity="warning", timeout=8,
-                              markup=False)
+        """A one-line notice from the analysis (e.g. the cache is disabled) as a toast;
+        from the UI thread too (a stored article's body found damaged when opened)."""
+        if threading.get_ident() == self._thread_id:
+            self.notify(message, severity="warning", timeout=8, markup=False)
+        else:
+            self.call_from_thread(self.notify, message, severity="warning", timeout=8,
+                                  markup=False)
 
     def on_items_analysed(self, message: ItemsAnalysed) -> None:
         first = not self.corpus.articles
@@ -346,7 +351,9 @@ class ExplorerApp(App[None]):
         self.entity_list.show(article)
         items = [(article, q) for q in article.quotes]
         self.quote_list.show(items, quote_rows(self.corpus, items))
-        index = self.corpus.articles.index(article) if article in self.corpus.articles else -1
+        index = self.corpus.article_position.get(article.id, -1)
+        if index >= 0 and self.corpus.articles[index] is not article:
+            index = -1  # an article of a corpus since replaced
         if index >= 0 and self.article_list.cursor != index:
             self.article_list.move_to(index)
         if keep_position:

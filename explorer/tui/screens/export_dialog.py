@@ -74,7 +74,7 @@ def quote_scopes(corpus: Corpus, article: Article | None, actor: Actor | None) -
     """
     scopes: Scopes = {}
     if actor is not None:
-        items = corpus.quotes_by_actor.get(actor.id, [])
+        items = corpus.quotes_of(actor.id)
         scopes["actor"] = Scope("This actor's quotes", len(items), lambda: items,
                                 f"quotes-{safe_name(actor.name) or 'actor'}")
     elif article is not None:
@@ -82,7 +82,7 @@ def quote_scopes(corpus: Corpus, article: Article | None, actor: Actor | None) -
         scopes["article"] = Scope("This article's quotes", len(article.quotes),
                                   lambda: [(article, q) for q in article.quotes],
                                   f"quotes-{name}")
-    total = sum(len(a.quotes) for a in corpus.articles)
+    total = corpus.quote_total()
     scopes["all"] = Scope("All quotes", total,
                           lambda: [(a, q) for a in corpus.articles for q in a.quotes],
                           "quotes-all")

@@ -101,11 +101,11 @@ class ProfileScreen(Screen[None]):
     def on_mount(self) -> None:
         corpus = self.explorer.corpus
         actor = self.actor
-        mentions = Counter(a.id for a, _ in corpus.mentions_by_actor.get(actor.id, []))
+        mentions = Counter(a.id for a, _ in corpus.mentions_of(actor.id))
         self.article_rows = [(corpus.article_by_id[i], mentions.get(i, 0))
                              for i in actor.articles if i in corpus.article_by_id]
         self.co_rows = co_actors(corpus, actor)
-        quotes = corpus.quotes_by_actor.get(actor.id, [])
+        quotes = corpus.quotes_of(actor.id)
         self.query_one("#profile-articles").border_title = (
             f"Articles ({len(self.article_rows)}) · mentions in each")
         self.query_one("#profile-co-actors").border_title = "Seen with · articles shared"

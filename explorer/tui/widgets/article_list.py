@@ -34,7 +34,7 @@ class ArticleList(VirtualList):
             if self.translit:
                 title = romanise(title, self.translit)
             return paint_text(title, width, self.mode, base + Style(bold=True))
-        meta = [counted(len(article.entities), "entity", "entities"),
-                counted(len(article.quotes), "quote"), article.date or article.id]
+        meta = [counted(article.entity_count, "entity", "entities"),
+                counted(article.quote_count, "quote"), article.date or article.id]
         return paint_text(" · ".join(meta), width, RtlMode.OFF, base + DIM_STYLE,
                           align="left")
