@@ -3,6 +3,7 @@ that comes whole from the cache goes straight to the ready screen."""
 
 from __future__ import annotations
 
+import shutil
 import threading
 from pathlib import Path
 from types import SimpleNamespace
@@ -14,7 +15,13 @@ from explorer.analysis.pipeline import ArticleAnalysis
 from explorer.model import LoadError
 from explorer.tui import loading
 from explorer.tui.app import ExplorerApp
-from explorer.tui.loading import CorpusReady, ItemsAnalysed, LoadRequest, load_corpus
+from explorer.tui.loading import (
+    CorpusChecked,
+    CorpusReady,
+    ItemsAnalysed,
+    LoadRequest,
+    load_corpus,
+)
 from tests.test_tui_app import run_async, screen_lines, shown, wait_loaded
 
 ARTICLES = 30
@@ -70,10 +77,57 @@ def test_an_unchanged_corpus_goes_straight_to_ready(folder, tmp_path):
         patch.setenv("EXPLORER_CACHE_DIR", str(cache_dir))
         first = posted(request)
         second = posted(request)
-    assert len(first) > 1
-    assert len(second) == 1 and isinstance(second[0], CorpusReady)
+    assert len(first) > 1 and not first[-1].checking
+    assert [type(message) for message in second] == [CorpusReady, CorpusChecked]
+    assert second[0].checking   # shown before the files were looked at, then confirmed
     assert second[0].corpus.to_json() == first[-1].corpus.to_json()
     assert len(second[0].index) == len(first[-1].index) > 0
+
+
+def test_a_changed_folder_shows_its_last_corpus_until_the_new_one_is_merged(folder,
+                                                                            tmp_path):
+    copy = tmp_path / "articles"
+    shutil.copytree(folder, copy)
+    request = LoadRequest([copy], jobs=1, cache=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("EXPLORER_CACHE_DIR", str(tmp_path / "cache"))
+        first = posted(request)
+        (copy / "05.txt").write_text("خبر معدل\n\nقال أحمد علي إن الاتفاق تم.", "utf-8")
+        second = posted(request)
+    assert [type(message) for message in second] == [CorpusReady, CorpusReady]  # no items
+    shown, merged = second
+    assert shown.checking and not merged.checking
+    rows = [(a.id, a.title, a.quote_count) for a in first[-1].corpus.articles]
+    assert [(a.id, a.title, a.quote_count) for a in shown.corpus.articles] == rows
+    assert merged.corpus.article_by_id["05.txt"].title == "خبر معدل"
+
+
+@run_async
+async def test_the_last_corpus_is_shown_while_the_files_are_checked(folder, tmp_path,
+                                                                    monkeypatch):
+    monkeypatch.setenv("EXPLORER_CACHE_DIR", str(tmp_path / "cache"))
+    posted(LoadRequest([folder], jobs=1, cache=True))
+    go_on = threading.Event()
+    real = corpus_run._discover
+
+    def slow_discover(paths, store):
+        go_on.wait(30)
+        return real(paths, store)
+
+    monkeypatch.setattr(corpus_run, "_discover", slow_discover)
+    app = ExplorerApp([folder], rtl="app", jobs=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(200):
+            if app.article_list.count:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+        assert app.loading and app.article_list.count == ARTICLES
+        assert "checking for changed files" in app.sub_title
+        assert any(shown("خبر رقم 0") in line for line in screen_lines(app))
+        go_on.set()
+        await wait_loaded(pilot)
+        assert app.sub_title.startswith(f"{ARTICLES} articles")
 
 
 @pytest.fixture

@@ -324,16 +324,31 @@ def _decoded_file(value: str) -> tuple[list[Article | LoadError], list[str]] | N
 def _cached_corpus(store, opening: str, stamp: str | None, warn: Warn | None
                    ) -> Corpus | None:
     """The merged corpus the cache keeps for ``opening`` if its files are still those of
-    ``stamp``, its bodies read from the cache as they are used; None otherwise, or when the
-    entry is damaged (the corpus is then made again and replaces it)."""
-    from explorer.stored_corpus import decode_corpus
-
+    ``stamp``; None otherwise, or when the entry is damaged (the corpus is then made again
+    and replaces it)."""
     entry = store.get_corpus(opening) if stamp is not None else None
     if entry is None or entry[0] != stamp:
         return None
+    return _decoded_corpus(store, opening, entry, warn)
+
+
+def _last_corpus(store, opening: str, warn: Warn | None) -> tuple[str, Corpus] | None:
+    """The stamp and merged corpus the cache keeps for ``opening``, whatever its files
+    are now; None when there is none or it is damaged."""
+    entry = store.get_corpus(opening)
+    corpus = None if entry is None else _decoded_corpus(store, opening, entry, warn)
+    return None if corpus is None else (entry[0], corpus)
+
+
+def _decoded_corpus(store, opening: str, entry: tuple[str, str, str], warn: Warn | None
+                    ) -> Corpus | None:
+    """The corpus of a cache ``entry`` (stamp, index, generation), its bodies read from the
+    cache as they are used; None when the index is damaged."""
+    from explorer.stored_corpus import decode_corpus
+
+    reader = store.body_reader(opening, entry[2])
     with _bulk():
         try:
-            reader = store.body_reader(opening, entry[2])
             return decode_corpus(entry[1], reader, warn, reader.forget)
         except ValueError:
             return None
@@ -436,13 +451,17 @@ def analyze_paths(paths: Iterable[str | Path], *, ner: str = "auto",
                   max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = None,
                   cache: bool = True, warn: Warn | None = None, cache_dir: Path | None = None,
                   on_item: Progress | None = None,
-                  on_ready: Callable[[Corpus], None] | None = None) -> Corpus:
+                  on_ready: Callable[[Corpus], None] | None = None,
+                  on_last: Callable[[Corpus], None] | None = None) -> Corpus:
     """Load, analyse and merge everything under ``paths``.
 
     ``on_item(done, total, item)`` is called after each article or error, and
     ``on_ready(corpus)`` once the corpus is merged, before it is kept in the cache. A corpus
     none of whose files changed since these paths were last opened comes whole from the
-    cache, already merged: then no item is reported, only the corpus.
+    cache, already merged: then no item is reported, only the corpus. ``on_last(corpus)``
+    is given the corpus these paths gave last time, if the cache keeps one, before any file
+    is looked at (on an archive, finding and checking the files takes seconds); when none
+    changed, it is that same corpus that ``on_ready`` is then given and that is returned.
     """
     from explorer.cache import corpus_stamp, opening_key
     from explorer.stored_corpus import encode_corpus
@@ -450,12 +469,18 @@ def analyze_paths(paths: Iterable[str | Path], *, ner: str = "auto",
     paths = list(paths)
     aliases = folder_aliases(paths, warn)
     with _open_cache(cache, ner, warn, cache_dir) as (store, version):
-        found = _discover(paths, store)
-        opening = stamp = None
+        opening = stamp = last = None
         if store is not None:
             opening = opening_key(paths, max_bytes, version)
+            if on_last is not None:
+                last = _last_corpus(store, opening, warn)
+                if last is not None:
+                    on_last(last[1])
+        found = _discover(paths, store)
+        if store is not None:
             stamp = corpus_stamp(found, aliases.digest)
-            cached = _cached_corpus(store, opening, stamp, warn)
+            cached = last[1] if last is not None and last[0] == stamp else _cached_corpus(
+                store, opening, stamp, warn)
             if cached is not None:
                 if on_ready is not None:
                     on_ready(cached)

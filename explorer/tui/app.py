@@ -39,6 +39,7 @@ from explorer.model import Actor, Article, Corpus, LoadError
 from explorer.tui.commands import ArticleCommands, explorer_commands
 from explorer.tui.loading import (
     AnalysisFailed,
+    CorpusChecked,
     CorpusReady,
     ItemsAnalysed,
     LoadRequest,
@@ -290,7 +291,11 @@ class ExplorerApp(App[None]):
         self.article_list.set_articles(self.corpus.articles)
         self.article_list.border_subtitle = str(len(self.corpus.articles))
         errors = len(self.corpus.errors)
-        self._show_summary()
+        if message.checking:
+            self.sub_title = (f"{counted(len(self.corpus.articles), 'article')} · "
+                              "checking for changed files")
+        else:
+            self._show_summary()
         self.search_actors(self.query_one("#actor-query", Input).value)
         if current is not None:
             self.open_article(self.corpus.article_by_id.get(current.id, current),
@@ -310,6 +315,9 @@ class ExplorerApp(App[None]):
                           f"{counted(len(self.corpus.actors), 'actor')}"
                           + (f" · {unreadable_short(self.corpus.errors)} (press !)"
                              if self.corpus.errors else ""))
+
+    def on_corpus_checked(self, _: CorpusChecked) -> None:
+        self._show_summary()
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         if message.final:

@@ -42,11 +42,18 @@ class ItemsAnalysed(Message):
 
 
 class CorpusReady(Message):
-    """Actors are merged across the corpus and the actor index is built."""
+    """Actors are merged across the corpus and the actor index is built. ``checking``: it
+    is the corpus the folder gave last time, shown while its files are checked (then
+    :class:`CorpusChecked` follows if none changed, or a new :class:`CorpusReady`)."""
 
-    def __init__(self, corpus: Corpus, index: ActorIndex) -> None:
+    def __init__(self, corpus: Corpus, index: ActorIndex, *, checking: bool = False) -> None:
         super().__init__()
-        self.corpus, self.index = corpus, index
+        self.corpus, self.index, self.checking = corpus, index, checking
+
+
+class CorpusChecked(Message):
+    """The corpus shown while its files were checked is the folder's corpus still (or,
+    the check having failed, stays shown)."""
 
 
 class AnalysisFailed(Message):
@@ -83,29 +90,43 @@ def load_corpus(request: LoadRequest, post: Callable[[Message], object],
     items: list[ArticleAnalysis | LoadError] = []
     batches = _Batches(post)
     ready: list[Corpus] = []
+    shown: list[Corpus] = []  # the folder's last corpus, shown while its files are checked
+
+    def on_last(corpus: Corpus) -> None:
+        shown.append(corpus)
+        _publish(corpus, post, checking=True)
 
     def on_item(done: int, total: int, item: ArticleAnalysis | LoadError) -> None:
         items.append(item)
-        batches.add(done, total, item)
+        if not shown:  # else the last corpus stays shown until the new one is merged
+            batches.add(done, total, item)
 
     def on_ready(corpus: Corpus) -> None:
         batches.flush()
         ready.append(corpus)
-        _publish(corpus, post)
+        if shown and corpus is shown[0]:
+            post(CorpusChecked())
+        else:
+            _publish(corpus, post)
 
     max_bytes = DEFAULT_MAX_BYTES if request.max_bytes is None else request.max_bytes
     try:
         analyze_paths(request.paths, ner=request.ner, max_bytes=max_bytes, jobs=request.jobs,
-                      cache=request.cache, warn=warn, on_item=on_item, on_ready=on_ready)
+                      cache=request.cache, warn=warn, on_item=on_item, on_ready=on_ready,
+                      on_last=on_last)
     except BackendUnavailable as exc:
         batches.flush()
-        post(AnalysisFailed(str(exc), final=True))
+        post(AnalysisFailed(str(exc), final=not shown))
+        if shown:
+            post(CorpusChecked())
     except Exception as exc:  # keep what was analysed; say why the rest was not
         batches.flush()
         post(AnalysisFailed(
             f"analysis stopped after {len(items)} item(s): {type(exc).__name__}: {exc}",
             final=False))
-        if not ready:
+        if shown and not ready:
+            post(CorpusChecked())   # the last corpus stays: better than a part of the new
+        elif not ready:
             _publish(corpus_from(items, folder_aliases(request.paths, warn)), post)
 
 
@@ -156,10 +177,11 @@ class _Batches:
             self._items = []
 
 
-def _publish(corpus: Corpus, post: Callable[[Message], object]) -> None:
+def _publish(corpus: Corpus, post: Callable[[Message], object], *,
+             checking: bool = False) -> None:
     """Index the merged corpus for search and hand it to the app."""
     from explorer.search import ActorIndex
 
     index = ActorIndex(corpus.actors)
     corpus.prepare()  # its lookups, built here off the UI thread
-    post(CorpusReady(corpus, index))
+    post(CorpusReady(corpus, index, checking=checking))
