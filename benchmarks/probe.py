@@ -124,7 +124,7 @@ def first_paint(folder: Path, launched: float, wait: float) -> dict:
         async with app.run_test(size=(160, 48)):
             deadline = time.time() + wait
             while app.loading and app.return_code is None and time.time() < deadline:
-                if app.index is not None:
+                if app.index is not None or "checking for changed files" in app.sub_title:
                     result.setdefault("list_s", time.time() - launched)
                 await asyncio.sleep(0.02)
             result["ready_s"] = None if app.loading else time.time() - launched

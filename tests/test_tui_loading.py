@@ -16,6 +16,7 @@ from explorer.model import LoadError
 from explorer.tui import loading
 from explorer.tui.app import ExplorerApp
 from explorer.tui.loading import (
+    ActorsIndexed,
     CorpusChecked,
     CorpusReady,
     ItemsAnalysed,
@@ -78,10 +79,12 @@ def test_an_unchanged_corpus_goes_straight_to_ready(folder, tmp_path):
         first = posted(request)
         second = posted(request)
     assert len(first) > 1 and not first[-1].checking
-    assert [type(message) for message in second] == [CorpusReady, CorpusChecked]
+    assert [type(message) for message in second] == [CorpusReady, ActorsIndexed,
+                                                     CorpusChecked]
     assert second[0].checking   # shown before the files were looked at, then confirmed
+    assert second[0].index is None and second[1].corpus is second[0].corpus
     assert second[0].corpus.to_json() == first[-1].corpus.to_json()
-    assert len(second[0].index) == len(first[-1].index) > 0
+    assert len(second[1].index) == len(first[-1].index) > 0
 
 
 def test_a_changed_folder_shows_its_last_corpus_until_the_new_one_is_merged(folder,
@@ -94,8 +97,9 @@ def test_a_changed_folder_shows_its_last_corpus_until_the_new_one_is_merged(fold
         first = posted(request)
         (copy / "05.txt").write_text("خبر معدل\n\nقال أحمد علي إن الاتفاق تم.", "utf-8")
         second = posted(request)
-    assert [type(message) for message in second] == [CorpusReady, CorpusReady]  # no items
-    shown, merged = second
+    assert [type(message) for message in second] == [CorpusReady, ActorsIndexed,
+                                                     CorpusReady]  # no items one by one
+    shown, _, merged = second
     assert shown.checking and not merged.checking
     rows = [(a.id, a.title, a.quote_count) for a in first[-1].corpus.articles]
     assert [(a.id, a.title, a.quote_count) for a in shown.corpus.articles] == rows
@@ -117,17 +121,28 @@ async def test_the_last_corpus_is_shown_while_the_files_are_checked(folder, tmp_
     monkeypatch.setattr(corpus_run, "_discover", slow_discover)
     app = ExplorerApp([folder], rtl="app", jobs=1)
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(200):
-            if app.article_list.count:
-                break
-            await pilot.pause(0.05)
-        await pilot.pause()
+        await wait_for_articles(pilot)
         assert app.loading and app.article_list.count == ARTICLES
         assert "checking for changed files" in app.sub_title
         assert any(shown("خبر رقم 0") in line for line in screen_lines(app))
+        for _ in range(200):  # the actors are indexed after the list is shown
+            if app.index is not None:
+                break
+            await pilot.pause(0.05)
+        app.search_actors("أحمد")   # searchable while the files are checked
+        assert app.actor_list.count > 0
         go_on.set()
         await wait_loaded(pilot)
         assert app.sub_title.startswith(f"{ARTICLES} articles")
+
+
+async def wait_for_articles(pilot) -> None:
+    """Until the article list shows something (at most ten seconds)."""
+    for _ in range(200):
+        if pilot.app.article_list.count:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
 
 
 @pytest.fixture
@@ -150,11 +165,7 @@ async def test_the_first_article_shows_while_the_rest_are_analysed(folder, first
     go_on = first_article_only
     app = ExplorerApp([folder], rtl="app", cache=False, jobs=1)
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(200):
-            if app.article_list.count:
-                break
-            await pilot.pause(0.05)
-        await pilot.pause()
+        await wait_for_articles(pilot)
         assert app.loading and app.article_list.count == 1
         assert app.current_article is not None and app.current_article.id == "00.txt"
         assert any(shown("خبر رقم 0") in line for line in screen_lines(app))

@@ -38,6 +38,7 @@ from explorer.export import citation, quote_rows
 from explorer.model import Actor, Article, Corpus, LoadError
 from explorer.tui.commands import ArticleCommands, explorer_commands
 from explorer.tui.loading import (
+    ActorsIndexed,
     AnalysisFailed,
     CorpusChecked,
     CorpusReady,
@@ -315,6 +316,11 @@ class ExplorerApp(App[None]):
                           f"{counted(len(self.corpus.actors), 'actor')}"
                           + (f" · {unreadable_short(self.corpus.errors)} (press !)"
                              if self.corpus.errors else ""))
+
+    def on_actors_indexed(self, message: ActorsIndexed) -> None:
+        if message.corpus is self.corpus:
+            self.index = message.index
+            self.search_actors(self.query_one("#actor-query", Input).value)
 
     def on_corpus_checked(self, _: CorpusChecked) -> None:
         self._show_summary()

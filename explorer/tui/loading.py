@@ -46,9 +46,19 @@ class CorpusReady(Message):
     is the corpus the folder gave last time, shown while its files are checked (then
     :class:`CorpusChecked` follows if none changed, or a new :class:`CorpusReady`)."""
 
-    def __init__(self, corpus: Corpus, index: ActorIndex, *, checking: bool = False) -> None:
+    def __init__(self, corpus: Corpus, index: ActorIndex | None, *,
+                 checking: bool = False) -> None:
         super().__init__()
         self.corpus, self.index, self.checking = corpus, index, checking
+
+
+class ActorsIndexed(Message):
+    """The actor index of ``corpus``, shown before it was built (:class:`CorpusReady` with
+    no index: the last corpus of an archive, whose list is wanted at once)."""
+
+    def __init__(self, corpus: Corpus, index: ActorIndex) -> None:
+        super().__init__()
+        self.corpus, self.index = corpus, index
 
 
 class CorpusChecked(Message):
@@ -182,6 +192,11 @@ def _publish(corpus: Corpus, post: Callable[[Message], object], *,
     """Index the merged corpus for search and hand it to the app."""
     from explorer.search import ActorIndex
 
+    if checking:  # the list first: on an archive the index takes seconds more
+        corpus.prepare()
+        post(CorpusReady(corpus, None, checking=True))
+        post(ActorsIndexed(corpus, ActorIndex(corpus.actors)))
+        return
     index = ActorIndex(corpus.actors)
     corpus.prepare()  # its lookups, built here off the UI thread
-    post(CorpusReady(corpus, index, checking=checking))
+    post(CorpusReady(corpus, index))
