@@ -65,6 +65,7 @@ _NOT_ANALYSER = {"analysis/corpus_run.py"}
 _LOADER_SOURCES = ("corpus",)
 
 Warn = Callable[[str], None]
+_TABLES = ("analyses", "files", "corpora", "corpus_parts", "corpus_bodies")
 
 
 def default_dir() -> Path:
@@ -272,11 +273,34 @@ class AnalysisCache:
                                    "NOT NULL, number INTEGER NOT NULL, value TEXT NOT NULL, "
                                    "PRIMARY KEY (generation, number))")
                 connection.commit()
+                self._settle_format(connection)
             except (sqlite3.Error, OSError) as error:
                 self._disable(error)
                 return None
             self._connection = connection
         return self._connection
+
+    def _settle_format(self, connection: sqlite3.Connection) -> None:
+        """Empty a cache file written by a version of explorer that stores entries in
+        another shape, saying so: its keys are not this version's, so its entries would never
+        be read again, only fill the disk (an archive's are gigabytes)."""
+        connection.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, "
+                           "value TEXT NOT NULL)")
+        row = connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+        if row is not None and row[0] == str(FORMAT):
+            return
+        held = row is not None or connection.execute(
+            "SELECT 1 FROM analyses LIMIT 1").fetchone() is not None
+        with connection:
+            if held:
+                for table in _TABLES:
+                    connection.execute(f"DELETE FROM {table}")
+            connection.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('format', ?)",
+                               (str(FORMAT),))
+        if held:
+            written = f"format {row[0]}" if row is not None else "an older format"
+            self._warn(f"{self.path}: written by another version of explorer ({written}); "
+                       "its entries were dropped and are made again")
 
     def _disable(self, error: BaseException | str) -> None:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__

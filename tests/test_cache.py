@@ -534,3 +534,27 @@ def test_another_loader_reads_the_files_again(mixed, tmp_path, reads, monkeypatc
     second, reported = open_folder(mixed, tmp_path / "cache")
     assert reported > 0 and len(reads) == 6
     assert second.to_json() == first.to_json()
+
+
+@pytest.mark.parametrize(("change", "written"), [
+    ("UPDATE meta SET value = '2' WHERE key = 'format'", "format 2"),
+    ("DROP TABLE meta", "an older format"),  # written before the format was recorded
+])
+def test_a_cache_of_another_format_is_emptied_and_said_so(articles, tmp_path, counted,
+                                                          change, written):
+    first, _ = open_folder(articles, tmp_path / "cache")
+    with sqlite3.connect(tmp_path / "cache" / FILE_NAME) as db:
+        db.execute(change)
+        db.execute("INSERT INTO analyses (key, value) VALUES ('an old key', '{}')")
+    counted.clear()
+    warnings: list[str] = []
+    second, reported = open_folder(articles, tmp_path / "cache", warn=warnings.append)
+    assert warnings == [f"{tmp_path / 'cache' / FILE_NAME}: written by another version of "
+                        f"explorer ({written}); its entries were dropped and are made again"]
+    assert reported > 0 and len(counted) == 4 and second.to_json() == first.to_json()
+    with sqlite3.connect(tmp_path / "cache" / FILE_NAME) as db:
+        assert db.execute("SELECT count(*) FROM analyses WHERE key = 'an old key'"
+                          ).fetchone() == (0,)
+    warnings.clear()
+    assert open_folder(articles, tmp_path / "cache", warn=warnings.append)[1] == 0
+    assert warnings == []
