@@ -219,13 +219,8 @@ class Corpus:
     def prepare(self) -> None:
         """Build the lookups the panes use, so that the first profile opened does not wait
         for them (on 10,000 articles they take about a second): call it off the UI thread."""
-        for name in ("article_by_id", "actor_by_id", "article_position", "mentions_by_actor",
-                     "quotes_by_actor"):
+        for name in ("article_by_id", "actor_by_id", "article_position", "quotes_by_actor"):
             getattr(self, name)   # a cached property: computed once, here
-
-    def mentions_of(self, actor_id: str) -> list[tuple[Article, Entity]]:
-        """Every mention of the actor, in corpus order."""
-        return self.mentions_by_actor.get(actor_id, [])
 
     def quotes_of(self, actor_id: str) -> list[tuple[Article, Quote]]:
         """Every quote attributed to the actor, in corpus order."""

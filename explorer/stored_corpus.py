@@ -216,9 +216,9 @@ class ArticleBodies:
 
 
 class StoredCorpus(Corpus):
-    """A corpus whose article bodies stay in the cache: an actor's mentions and quotes
-    are gathered from the bodies of its own articles when asked for, never indexed over
-    every article (which would read them all)."""
+    """A corpus whose article bodies stay in the cache: an actor's quotes are gathered
+    from the bodies of its own articles when asked for, never indexed over every article
+    (which would read them all)."""
 
     def __eq__(self, other: object) -> bool:
         """Equal to any corpus with the same articles, actors and errors."""
@@ -232,10 +232,6 @@ class StoredCorpus(Corpus):
     def prepare(self) -> None:
         for name in ("article_by_id", "actor_by_id", "article_position"):
             getattr(self, name)
-
-    def mentions_of(self, actor_id: str) -> list[tuple[Article, Entity]]:
-        return [(article, entity) for article in self._articles_of(actor_id)
-                for entity in article.entities if entity.actor == actor_id]
 
     def quotes_of(self, actor_id: str) -> list[tuple[Article, Quote]]:
         return [(article, quote) for article in self._articles_of(actor_id)

@@ -22,6 +22,7 @@ from explorer.analysis.pipeline import ArticleAnalysis
 from explorer.cache import FILE_NAME, AnalysisCache, analyser_version, default_dir
 from explorer.model import Actor, Article, Corpus, Entity, LoadError, Quote
 from explorer.stored_corpus import decode_corpus, encode_corpus
+from explorer.tui.screens.profile import gathered
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "sample_articles"
@@ -318,7 +319,7 @@ def test_the_merged_corpus_round_trips_exactly():
     decoded = decode_corpus(index, lambda number: stored[number])
     assert decoded.to_json() == corpus.to_json() and decoded == corpus
     assert decoded.quotes_of("p1") == corpus.quotes_of("p1")
-    assert decoded.mentions_of("p1") == corpus.mentions_of("p1")
+    assert gathered(decoded, decoded.actors[0]) == gathered(corpus, actor)
 
 
 @pytest.mark.parametrize("change", ["edit", "add", "remove"])
@@ -426,7 +427,8 @@ def test_a_stored_corpus_reads_an_article_body_only_when_it_is_used(articles, tm
     assert second.articles[2].text == first.articles[2].text and bodies.reads == 1
     speaker = next(q.speaker for q in first.articles[0].quotes if q.speaker)
     assert second.quotes_of(speaker) == first.quotes_of(speaker)
-    assert second.mentions_of(speaker) == first.mentions_of(speaker)
+    profile = gathered(second, second.actor_by_id[speaker])
+    assert profile == gathered(first, first.actor_by_id[speaker]) and profile[0]
     assert second.quote_total() == first.quote_total() > 0
 
 

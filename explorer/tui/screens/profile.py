@@ -22,7 +22,7 @@ from textual.widgets import Static
 
 from explorer.arabic.display import RtlMode, visual
 from explorer.export import quote_rows
-from explorer.model import Actor, Article, Corpus
+from explorer.model import Actor, Article, Corpus, Quote
 from explorer.tui.look import DIM_STYLE, ENTITY_STYLES, TYPE_NAME, counted, romanise
 from explorer.tui.render import paint_text
 from explorer.tui.widgets.footer import ExplorerFooter
@@ -31,19 +31,30 @@ from explorer.tui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
     from explorer.tui.app import ExplorerApp
-def co_actors(corpus: Corpus, actor: Actor, limit: int = 50) -> list[tuple[Actor, int]]:
-    """Actors most often seen with ``actor``: by number of shared articles, then mentions."""
+def gathered(corpus: Corpus, actor: Actor, limit: int = 50
+             ) -> tuple[list[tuple[Article, int]], list[tuple[Actor, int]],
+                        list[tuple[Article, Quote]]]:
+    """The actor's articles with its mentions in each, the actors most often seen with it
+    (by shared articles, then mentions; at most ``limit``) and its quotes, in one pass over
+    its articles: a stored corpus reads each article's body once (three passes through its
+    cache of bodies took 0.45 s for the actor in most July articles)."""
+    found = corpus.article_by_id
+    rows: list[tuple[Article, int]] = []
+    quotes: list[tuple[Article, Quote]] = []
     shared: Counter[str] = Counter()
     for article_id in actor.articles:
-        article = corpus.article_by_id.get(article_id)
+        article = found.get(article_id)
         if article is None:
             continue
-        shared.update({e.actor for e in article.entities
-                       if e.actor is not None and e.actor != actor.id})
+        entities = article.entities
+        rows.append((article, sum(entity.actor == actor.id for entity in entities)))
+        shared.update({e.actor for e in entities if e.actor is not None and e.actor != actor.id})
+        quotes += [(article, quote) for quote in article.quotes if quote.speaker == actor.id]
     ranked = sorted(shared.items(),
                     key=lambda kv: (-kv[1], -corpus.actor_by_id[kv[0]].mentions, kv[0]))
-    return [(corpus.actor_by_id[key], count) for key, count in ranked[:limit]
-            if key in corpus.actor_by_id]
+    co_rows = [(corpus.actor_by_id[key], count) for key, count in ranked[:limit]
+               if key in corpus.actor_by_id]
+    return rows, co_rows, quotes
 
 
 class NamedRows(VirtualList):
@@ -101,11 +112,7 @@ class ProfileScreen(Screen[None]):
     def on_mount(self) -> None:
         corpus = self.explorer.corpus
         actor = self.actor
-        mentions = Counter(a.id for a, _ in corpus.mentions_of(actor.id))
-        self.article_rows = [(corpus.article_by_id[i], mentions.get(i, 0))
-                             for i in actor.articles if i in corpus.article_by_id]
-        self.co_rows = co_actors(corpus, actor)
-        quotes = corpus.quotes_of(actor.id)
+        self.article_rows, self.co_rows, quotes = gathered(corpus, actor)
         self.query_one("#profile-articles").border_title = (
             f"Articles ({len(self.article_rows)}) · mentions in each")
         self.query_one("#profile-co-actors").border_title = "Seen with · articles shared"
