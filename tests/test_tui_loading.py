@@ -17,6 +17,7 @@ from explorer.tui import loading
 from explorer.tui.app import ExplorerApp
 from explorer.tui.loading import (
     ActorsIndexed,
+    Checking,
     CorpusChecked,
     CorpusReady,
     ItemsAnalysed,
@@ -97,9 +98,12 @@ def test_a_changed_folder_shows_its_last_corpus_until_the_new_one_is_merged(fold
         first = posted(request)
         (copy / "05.txt").write_text("خبر معدل\n\nقال أحمد علي إن الاتفاق تم.", "utf-8")
         second = posted(request)
-    assert [type(message) for message in second] == [CorpusReady, ActorsIndexed,
-                                                     CorpusReady]  # no items one by one
-    shown, _, merged = second
+    kinds = [type(message) for message in second]  # no items one by one, only how far
+    assert kinds[:2] == [CorpusReady, ActorsIndexed] and kinds[-1] is CorpusReady
+    progress = second[2:-1]
+    assert progress and all(isinstance(message, Checking) for message in progress)
+    assert (progress[-1].done, progress[-1].total) == (ARTICLES + 1, ARTICLES + 1)
+    shown, merged = second[0], second[-1]
     assert shown.checking and not merged.checking
     rows = [(a.id, a.title, a.quote_count) for a in first[-1].corpus.articles]
     assert [(a.id, a.title, a.quote_count) for a in shown.corpus.articles] == rows
@@ -226,3 +230,32 @@ def test_provisional_actors_join_the_same_key_across_articles():
     assert found.changed and minister.articles[-1] == "2.txt"
     # a slow index build spaces the next one out
     assert reindex_pause(0.01) == 1.5 and reindex_pause(1.0) == 5.0
+
+
+@run_async
+async def test_a_changed_folder_says_how_far_its_check_is(folder, tmp_path, monkeypatch):
+    copy = tmp_path / "articles"
+    shutil.copytree(folder, copy)
+    monkeypatch.setenv("EXPLORER_CACHE_DIR", str(tmp_path / "cache"))
+    posted(LoadRequest([copy], jobs=1, cache=True))
+    (copy / "05.txt").write_text("خبر معدل\n\nقال أحمد علي إن الاتفاق تم.", "utf-8")
+    go_on = threading.Event()
+    real = corpus_run.analyze_many
+
+    def held(articles, ner="auto"):
+        go_on.wait(30)
+        return real(articles, ner)
+
+    monkeypatch.setattr(corpus_run, "analyze_many", held)
+    app = ExplorerApp([copy], rtl="app", jobs=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(200):
+            if "files changed: analysing" in app.sub_title:
+                break
+            await pilot.pause(0.05)
+        assert app.loading and app.article_list.count == ARTICLES  # the last corpus shown
+        assert "files changed: analysing" in app.sub_title
+        go_on.set()
+        await wait_loaded(pilot)
+        assert app.sub_title.startswith(f"{ARTICLES} articles")
+        assert app.corpus.article_by_id["05.txt"].title == "خبر معدل"

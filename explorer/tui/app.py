@@ -40,6 +40,7 @@ from explorer.tui.commands import ArticleCommands, explorer_commands
 from explorer.tui.loading import (
     ActorsIndexed,
     AnalysisFailed,
+    Checking,
     CorpusChecked,
     CorpusReady,
     ItemsAnalysed,
@@ -321,6 +322,10 @@ class ExplorerApp(App[None]):
         if message.corpus is self.corpus:
             self.index = message.index
             self.search_actors(self.query_one("#actor-query", Input).value)
+
+    def on_checking(self, message: Checking) -> None:
+        self.sub_title = (f"{counted(len(self.corpus.articles), 'article')} · files changed: "
+                          f"analysing {message.done}/{message.total}")
 
     def on_corpus_checked(self, _: CorpusChecked) -> None:
         self._show_summary()

@@ -61,6 +61,15 @@ class ActorsIndexed(Message):
         self.corpus, self.index = corpus, index
 
 
+class Checking(Message):
+    """Files changed since the corpus shown was stored: ``done`` of ``total`` items are
+    read or analysed again towards the new corpus."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done, self.total = done, total
+
+
 class CorpusChecked(Message):
     """The corpus shown while its files were checked is the folder's corpus still (or,
     the check having failed, stays shown)."""
@@ -101,6 +110,7 @@ def load_corpus(request: LoadRequest, post: Callable[[Message], object],
     batches = _Batches(post)
     ready: list[Corpus] = []
     shown: list[Corpus] = []  # the folder's last corpus, shown while its files are checked
+    said = [0.0]  # when the progress of that check was last posted
 
     def on_last(corpus: Corpus) -> None:
         shown.append(corpus)
@@ -108,8 +118,11 @@ def load_corpus(request: LoadRequest, post: Callable[[Message], object],
 
     def on_item(done: int, total: int, item: ArticleAnalysis | LoadError) -> None:
         items.append(item)
-        if not shown:  # else the last corpus stays shown until the new one is merged
+        if not shown:
             batches.add(done, total, item)
+        elif done == total or time.monotonic() >= said[0] + BATCH_SECONDS * 10:
+            said[0] = time.monotonic()  # the last corpus stays shown: only how far it is
+            post(Checking(done, total))
 
     def on_ready(corpus: Corpus) -> None:
         batches.flush()
