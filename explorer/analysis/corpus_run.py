@@ -479,8 +479,10 @@ def analyze_paths(paths: Iterable[str | Path], *, ner: str = "auto",
         found = _discover(paths, store)
         if store is not None:
             stamp = corpus_stamp(found, aliases.digest)
-            cached = last[1] if last is not None and last[0] == stamp else _cached_corpus(
-                store, opening, stamp, warn)
+            if on_last is None:
+                cached = _cached_corpus(store, opening, stamp, warn)
+            else:  # the stored corpus is read already: not its index a second time
+                cached = last[1] if last is not None and last[0] == stamp else None
             if cached is not None:
                 if on_ready is not None:
                     on_ready(cached)

@@ -294,8 +294,7 @@ class ExplorerApp(App[None]):
         self.article_list.border_subtitle = str(len(self.corpus.articles))
         errors = len(self.corpus.errors)
         if message.checking:
-            self.sub_title = (f"{counted(len(self.corpus.articles), 'article')} · "
-                              "checking for changed files")
+            self._show_state("checking for changed files")
         else:
             self._show_summary()
         self.search_actors(self.query_one("#actor-query", Input).value)
@@ -324,8 +323,11 @@ class ExplorerApp(App[None]):
             self.search_actors(self.query_one("#actor-query", Input).value)
 
     def on_checking(self, message: Checking) -> None:
-        self.sub_title = (f"{counted(len(self.corpus.articles), 'article')} · files changed: "
-                          f"analysing {message.done}/{message.total}")
+        self._show_state(f"files changed: analysing {message.done}/{message.total}")
+
+    def _show_state(self, state: str) -> None:
+        """The corpus shown and what is being done to it, in the header."""
+        self.sub_title = f"{counted(len(self.corpus.articles), 'article')} · {state}"
 
     def on_corpus_checked(self, _: CorpusChecked) -> None:
         self._show_summary()

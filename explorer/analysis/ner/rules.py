@@ -669,8 +669,8 @@ def persons_that_are_words(words: list[str], tags: list[str], features: FeatureE
     the article does not end a longer person with (so «وأضاف [الصباغ]» and a surname met
     in full stay), and a noun in «ة» with a pronoun («بواسع [رحمته]»). A blessing after
     a name ends it: «[محمد] صلوات الله وسلامه عليه», «[سلمان بن عبدالعزيز] أيده الله»,
-    «[نايف] رحمه الله»; a prayer alone is no person. A dictionary word with «ك» («you»)
-    where the sentence speaks to someone is no person either («احفظ [لسانك]، فإنك ...»)."""
+    «[نايف] رحمه الله»; a prayer alone is no person. A dictionary word with «ك» («your»)
+    where the article speaks to someone is no person either («احفظ [لسانك]، فإنك ...»)."""
     keys = features.folded(words)
     resources = features.resources
     surnames = {keys[last - 1] for first, last, kind in spans(tags)
