@@ -454,6 +454,54 @@ def test_a_family_name_in_ya_after_a_name_joins_it(features, words, tags, expect
 
 
 @pytest.mark.parametrize(("words", "tags", "expected"), [
+    # a given name alone, then a family name that is a dictionary word: the article tags
+    # that word as a person's elsewhere, so it is the name's
+    (["مجموعة", "محمد", "المعجل", "أبرمت", "عقدا", "و", "قال", "المعجل", "إن"],
+     ["O", "B-PERS", "O", "O", "O", "O", "O", "B-PERS", "O"],
+     ["O", *person(2), "O", "O", "O", "O", "B-PERS", "O"]),
+    (["المنشد", "فهد", "مطر", "بشيلة", "و", "أنشد", "مطر"],
+     ["O", "B-PERS", "O", "O", "O", "O", "B-PERS"],
+     ["O", *person(2), "O", "O", "O", "B-PERS"]),
+    # a family name no dictionary explains joins without such evidence
+    (["للمنشد", "عبدالعزيز", "العليوي", "تفاعل"], ["O", "B-PERS", "O", "O"],
+     ["O", *person(2), "O"]),
+    # a dictionary word the article never gives a person stays out: a participle, a
+    # noun; a preposition even when written as the name «علي» is elsewhere
+    (["الملا", "عمر", "المؤسس", "الفعلي"], ["O", "B-PERS", "O", "O"],
+     ["O", "B-PERS", "O", "O"]),
+    (["كسب", "رضا", "الجماهير"], ["O", "B-PERS", "O"], ["O", "B-PERS", "O"]),
+    (["تزوج", "نزار", "مرتين", "في"], ["O", "B-PERS", "O", "O"], ["O", "B-PERS", "O", "O"]),
+    (["يمارسها", "عباس", "مستقويا", "بخصوم"], ["O", "B-PERS", "O", "O"],
+     ["O", "B-PERS", "O", "O"]),
+    (["تسببت", "جمال", "سائبة", "في"], ["O", "B-PERS", "O", "O"], ["O", "B-PERS", "O", "O"]),
+    (["ومنه", "إلى", "زكريا", "أمام", "المرمى"], ["O", "O", "B-PERS", "O", "O"],
+     ["O", "O", "B-PERS", "O", "O"]),
+    (["طرد", "حازم", "إمام", "كابتن", "و", "إمام"], ["O", "B-PERS", "O", "O", "O", "B-PERS"],
+     ["O", *person(2), "O", "O", "B-PERS"]),
+    # with the article, a feminine adjective or a plural is the next phrase's, even where
+    # the tagger took that word for a person's elsewhere
+    (["طوارئ", "سعود", "الطبية", "و", "سعود", "الطبية"],
+     ["O", "B-PERS", "O", "O", *person(2)], ["O", "B-PERS", "O", "O", *person(2)]),
+    (["يناقش", "بيل", "الصعوبات", "و", "بيل", "الصعوبات"],
+     ["O", "B-PERS", "O", "O", *person(2)], ["O", "B-PERS", "O", "O", *person(2)]),
+    (["وقوات", "صالح", "على", "مواقع", "و", "علي", "صالح"],
+     ["O", "B-PERS", "O", "O", "O", *person(2)], ["O", "B-PERS", "O", "O", "O", *person(2)]),
+    # not after a word that is no given name, nor across a sentence start
+    (["مورينهو", "المعجل", "و", "المعجل"], ["B-PERS", "O", "O", "B-PERS"],
+     ["B-PERS", "O", "O", "B-PERS"]),
+])
+def test_a_given_name_alone_takes_the_family_name_after_it(features, words, tags, expected
+                                                          ) -> None:
+    assert correct_persons(words, tags, features) == expected
+
+
+def test_no_family_name_is_taken_across_a_sentence_start(features) -> None:
+    words = ["قال", "محمد", "المعجل", "و", "المعجل"]
+    tags = ["O", "B-PERS", "O", "O", "B-PERS"]
+    assert correct_persons(words, tags, features, frozenset({2})) == tags
+
+
+@pytest.mark.parametrize(("words", "tags", "expected"), [
     # her given name, a dictionary word after a title, begins her name
     (["الأميرة", "مشاعل", "بنت", "عبدالمحسن", "بن", "عبدالعزيز"], ["O", "O", *person(4)],
      ["O", *person(5)]),

@@ -34,6 +34,7 @@ import re
 from explorer.analysis.name_phrases import (
     CHAIN_LINKS,
     THAT,
+    _written_pronoun,
     begins_next_phrase,
     is_chain_family_name,
     is_nisba_family_name,
@@ -140,10 +141,16 @@ def correct_persons(words: list[str], tags: list[str], features: FeatureExtracto
     keys = features.folded(words)
     written = frozenset(keys)
     result = _rejoined(words, keys, _split_at_particles(words, keys, tags), starts, features)
+    person_words = frozenset(key for key, tag in zip(keys, result, strict=True)
+                             if tag.endswith("PERS"))
     for first, last, kind in sorted(spans(result)):
         if kind != "PERS":
             continue
         last = _through_links(first, last, words, keys, result, starts)
+        if last - first == 1 and _surname_after_given_name(first, words, keys, result, starts,
+                                                           features, person_words):
+            result[last] = "I-PERS"  # «الاردني [ابراهيم] الزواهرة», «و[عدنان] باديب»
+            last += 1
         if last - first < 2:
             continue
         if _family_name_after(first, last, words, keys, result, starts, features):
@@ -464,6 +471,59 @@ def _through_links(first: int, last: int, words: list[str], keys: list[str],
         tags[last] = "I-PERS"
         last += 1
     return last
+
+
+def _surname_after_given_name(first: int, words: list[str], keys: list[str], tags: list[str],
+                              starts: frozenset[int], features: FeatureExtractor,
+                              person_words: frozenset[str]) -> bool:
+    """Whether the untagged word after a one-word person that is a given name is the
+    family name the tagger left out: a word the article tags as a person's elsewhere
+    («مجموعة [محمد] المعجل» where the headline has «لـ«المعجل»», «المنشد [فهد] مطر»),
+    or one no dictionary explains («[عبدالعزيز] العليوي»). Saudi family names are often
+    dictionary words («المعجل», «المسند», «مطر»), so the dictionary alone cannot tell
+    them from the noun or participle that follows a name («[عمر] المؤسس», «[رضا]
+    الجماهير»); what the article says elsewhere can. Never a particle, preposition, cue,
+    title, place, nationality, word with a pronoun or behind a proclitic, feminine
+    adjective or plural with the article («[سعود] الطبية», «[بيل] الصعوبات»), nor across a
+    sentence start (``person_words``: folded words inside the article's persons)."""
+    last = first + 1
+    if last >= len(words) or last in starts or tags[last] != "O":
+        return False
+    resources = features.resources
+    key, word = keys[last], words[last]
+    bare = key.removeprefix("ال")
+    written = strip_marks(word)
+    if (len(bare) < 3 or word_shape(word) != "A" or key[:1] in PROCLITIC_LETTERS
+            or not _given_name(words[first], keys[first], resources)
+            or is_particle(word, key) or key in _PREPOSITIONS or written in _PLACE_ADVERBS
+            or cue_info(key) is not None or key in resources.titles or bare in resources.titles
+            or key in resources.gazetteer or "ال" + bare in resources.gazetteer
+            or nationality_key(key) in resources.nationalities or _written_pronoun(word)
+            or key != bare and (written.endswith("ية")
+                                or _plural_of_word(bare, resources.lexicon))
+            or key.endswith("نا") and features.lexical_key(key[:-2], strip=False)):
+        return False
+    if key in person_words:
+        return True
+    # no such evidence: a word no dictionary explains, and not an indefinite noun or
+    # adjective in «ة» or «ا» («[جمال] سائبة», «[عباس] مستقويا», «[معاذ] أهلاويا»)
+    return (features.lexical_key(key) == 0 and not written.endswith(("ة", "ا"))
+            and not _plural_of_word(key, resources.lexicon))
+
+
+# Adverbs of place as written, which follow a subject's name as a preposition does:
+# «[زكريا] أمام المرمى»; not folded, as «أمام» folds like the name «إمام» («حازم إمام»).
+_PLACE_ADVERBS = frozenset(("أمام", "وراء", "فوق", "تحت", "بين", "نحو", "ضد", "لدى", "دون"))
+
+
+def _plural_of_word(key: str, lexicon: frozenset[str]) -> bool:
+    """Whether a folded word is a dictionary word's dual or sound plural, which the
+    dictionary test leaves unexplained: «مرتين» (twice), «مهندسين», «الصعوبات»."""
+    if key.endswith(("تين", "تان")) and key[:-3] + "ه" in lexicon:
+        return True
+    if key.endswith("ات") and (key[:-2] + "ه" in lexicon or key[:-2] in lexicon):
+        return True
+    return key.endswith(("ين", "ان", "ون")) and key[:-2] in lexicon
 
 
 def _family_name_after(first: int, last: int, words: list[str], keys: list[str],
