@@ -103,9 +103,10 @@ def _beside(cls: type, paths):
 
 def first_paint(folder: Path, launched: float, wait: float) -> dict:
     """Seconds from this process's launch to the app's first screen refresh (headless), to
-    the whole corpus in the article list with its actors indexed (``list_s``: the corpus
-    the folder gave last time, when the cache keeps one), and to the corpus being ready
-    (``ready_s``: articles analysed, or the files checked against the cache)."""
+    the whole corpus in the article list (``list_s``: the corpus the folder gave last time,
+    when the cache keeps one), to an article shown with its mentions and quotes
+    (``article_s``: after the actors of that corpus are read), and to the corpus being
+    ready (``ready_s``: articles analysed, or the files checked against the cache)."""
     from explorer.tui.app import ExplorerApp
 
     result: dict = {}
@@ -126,9 +127,12 @@ def first_paint(folder: Path, launched: float, wait: float) -> dict:
             while app.loading and app.return_code is None and time.time() < deadline:
                 if app.index is not None or "checking for changed files" in app.sub_title:
                     result.setdefault("list_s", time.time() - launched)
+                if app.current_article is not None:
+                    result.setdefault("article_s", time.time() - launched)
                 await asyncio.sleep(0.02)
             result["ready_s"] = None if app.loading else time.time() - launched
             result.setdefault("list_s", result["ready_s"])
+            result.setdefault("article_s", result["ready_s"])
             result["articles"] = len(app.corpus.articles)
 
     asyncio.run(drive())

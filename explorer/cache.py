@@ -50,7 +50,7 @@ from explorer.model import Article, Entity, LoadError, Quote
 
 ENV_DIR = "EXPLORER_CACHE_DIR"
 FILE_NAME = "analyses.sqlite3"
-FORMAT = 3  # bump when the stored JSON changes shape (here or in explorer.stored_corpus)
+FORMAT = 4  # bump when the stored JSON changes shape (here or in explorer.stored_corpus)
 # Characters of a merged corpus per row of ``corpus_parts``: at most 200 MB of UTF-8, far
 # under SQLite's limit of a billion bytes for one value.
 PART_CHARS = 50_000_000

@@ -1,17 +1,20 @@
 """A merged corpus as the analysis cache keeps it: an index read whole, bodies read lazily.
 
-Reopening an archive is one JSON decode of its index: the article list's rows (id, path,
-title, date, source, url, and how many mentions and quotes each has) and the actors with
-their names, roles, articles and counts. An article's text, mentions and quotes (its body)
-stay in the cache, one row per article, and are read when the article is opened, exported
-or walked for an actor's profile, a few hundred at most kept decoded. So memory and the
-time to a usable list grow with the number of articles and actors, not with their text.
+Reopening an archive decodes its index in two steps: first the article list's rows (id,
+path, title, date, source, url, and how many mentions and quotes each has), which the app
+shows at once, then the actors with their names, roles, articles and counts
+(:meth:`StoredCorpus.read_actors`), about as long again on an archive. An article's text,
+mentions and quotes (its body) stay in the cache, one row per article, and are read when
+the article is opened, exported or walked for an actor's profile, a few hundred at most
+kept decoded. So memory and the time to a usable list grow with the number of articles
+and actors, not with their text.
 
 The shape is chosen for decoding speed: rows instead of objects, actors, articles and
 repeated words by position, and a mention's text left out when the article text gives it.
 The index is checked whole before use, and each body when read, against the index (its
 counts and its actors), so a damaged or tampered entry is never shown: a damaged index is
-made again, a damaged body reads as an empty article with a one-line warning and drops the
+made again (damaged actors, once its checked rows are shown: they stay until the new corpus
+replaces them), a damaged body reads as an empty article with a one-line warning and drops the
 stored corpus, which the next opening makes again. A change of this shape must bump
 :data:`explorer.cache.FORMAT`, which is in its key.
 """
@@ -56,8 +59,11 @@ def encode_corpus(corpus: Corpus) -> tuple[str, Iterator[str]]:
                [article_at[article_id] for article_id in a.articles], a.mentions, a.quotes]
               for a in corpus.actors]
     errors = [[e.path, e.error, e.records] for e in corpus.errors]
-    index = json.dumps({"words": list(words), "actors": actors, "articles": articles,
-                        "errors": errors}, ensure_ascii=False, separators=(",", ":"))
+    rows = json.dumps({"words": list(words), "articles": articles, "errors": errors,
+                       "actors": len(actors)}, ensure_ascii=False, separators=(",", ":"))
+    # compact JSON holds no line break (one in a string is written «\n»): the rows end at
+    # the first, so they are decoded without the actors
+    index = rows + "\n" + json.dumps(actors, ensure_ascii=False, separators=(",", ":"))
 
     def actor(actor_id: str | None) -> int | None:
         return None if actor_id is None else actor_at[actor_id]
@@ -79,29 +85,66 @@ def encode_corpus(corpus: Corpus) -> tuple[str, Iterator[str]]:
 def decode_corpus(stored: str, read_body: ReadBody,
                   warn: Callable[[str], None] | None = None,
                   forget: Callable[[], None] | None = None) -> StoredCorpus:
-    """The corpus :func:`encode_corpus` stored, its index checked as a whole before use:
-    every value of its type, every actor, article or word named by position present;
-    ValueError if anything is off, so that the corpus is made again instead of shown.
-    Bodies are read with ``read_body`` when first used; ``warn`` hears of a damaged one,
-    and ``forget`` is called then, to drop the stored corpus so the next opening makes it
+    """The corpus :func:`encode_corpus` stored, rows and actors (:func:`decode_rows`, then
+    :meth:`StoredCorpus.read_actors`); ValueError if anything is off."""
+    corpus = decode_rows(stored, read_body, warn, forget)
+    if not corpus.read_actors():
+        raise ValueError("unreadable corpus entry: its actors")
+    return corpus
+
+
+def decode_rows(stored: str, read_body: ReadBody,
+                warn: Callable[[str], None] | None = None,
+                forget: Callable[[], None] | None = None) -> StoredCorpus:
+    """The corpus :func:`encode_corpus` stored, its article rows decoded and checked as a
+    whole before use (every value of its type, every word named by position present),
+    its actors left for :meth:`StoredCorpus.read_actors`; ValueError if anything is off,
+    so that the corpus is made again instead of shown. Bodies are read with ``read_body``
+    when first used, once the actors are read; ``warn`` hears of a damaged one, and
+    ``forget`` is called then, to drop the stored corpus so the next opening makes it
     again."""
+    rows, line_break, actors = stored.partition("\n")
     try:
-        data: dict[str, Any] = json.loads(stored)
+        if not line_break:
+            raise ValueError("no actors")
+        data: dict[str, Any] = json.loads(rows)
         words: list[str] = data["words"]
         bodies = ArticleBodies(read_body, words, warn, forget)
         articles = [StoredArticle(number, row, bodies)
                     for number, row in enumerate(data["articles"])]
-        article_ids = [article.id for article in articles]
-        actors = [Actor(actor_id, name, words[kind], aliases, roles, mentions, quotes,
-                        [article_ids[number] for number in seen_in])
-                  for actor_id, name, kind, aliases, roles, seen_in, mentions, quotes
-                  in data["actors"]]
-        bodies.actor_ids = [actor.id for actor in actors]
         errors = [LoadError(path, error, records) for path, error, records in data["errors"]]
-        _check_types(words, articles, actors, errors)
+        _check_types(words, articles, errors)
+        if type(data["actors"]) is not int:
+            raise ValueError("no count of actors")
     except (ValueError, KeyError, IndexError, TypeError, AttributeError) as error:
         raise ValueError(f"unreadable corpus entry: {error}") from None
-    return StoredCorpus(articles, actors, errors)
+    corpus = StoredCorpus(articles, [], errors)
+    corpus.pending = _PendingActors(actors, data["actors"], bodies, forget)
+    return corpus
+
+
+class _PendingActors:
+    """The stored actors of a corpus whose rows are decoded, until they are read."""
+
+    def __init__(self, stored: str, count: int, bodies: ArticleBodies,
+                 forget: Callable[[], None] | None) -> None:
+        self.stored, self.count, self.bodies, self.forget = stored, count, bodies, forget
+
+    def decode(self, articles: list[StoredArticle]) -> list[Actor]:
+        """The actors, checked as a whole; ValueError if anything is off."""
+        try:
+            words = self.bodies.words
+            article_ids = [article.id for article in articles]
+            actors = [Actor(actor_id, name, words[kind], aliases, roles, mentions, quotes,
+                            [article_ids[number] for number in seen_in])
+                      for actor_id, name, kind, aliases, roles, seen_in, mentions, quotes
+                      in json.loads(self.stored)]
+            if len(actors) != self.count:
+                raise ValueError("not as many actors as its rows say")
+            _check_actor_types(actors)
+        except (ValueError, KeyError, IndexError, TypeError, AttributeError) as error:
+            raise ValueError(f"unreadable corpus entry: {error}") from None
+        return actors
 
 
 class StoredArticle(Article):
@@ -154,14 +197,20 @@ class ArticleBodies:
 
     def __init__(self, read: ReadBody, words: list[str], warn: Callable[[str], None] | None,
                  forget: Callable[[], None] | None) -> None:
-        self._read, self._words, self._warn, self._forget = read, words, warn, forget
+        self._read, self.words, self._warn, self._forget = read, words, warn, forget
         self.actor_ids: list[str] = []
+        # set once the actors are read (or found damaged): a body names them by position
+        self.actors_read = threading.Event()
+        self.actors_damaged = False
         self._kept: OrderedDict[int, Body] = OrderedDict()
         self._lock = threading.Lock()
         self.reads = 0  # bodies decoded so far (tests check that reading is lazy)
 
     def body(self, article: StoredArticle) -> Body:
         number = article._number
+        self.actors_read.wait()
+        if self.actors_damaged:
+            return "", [], []  # the corpus is being made again, and replaces this one
         with self._lock:
             found = self._kept.get(number)
             if found is not None:
@@ -190,7 +239,7 @@ class ArticleBodies:
         """One body, checked as it is read: offsets inside the text, values of their type,
         as many mentions and quotes as the article's row says."""
         text, entities, quotes = json.loads(stored)
-        words, actor_ids = self._words, self.actor_ids
+        words, actor_ids = self.words, self.actor_ids
         if type(text) is not str:
             raise ValueError("a text that is not a string")
         if len(entities) != article.entity_count or len(quotes) != article.quote_count:
@@ -229,9 +278,36 @@ class StoredCorpus(Corpus):
 
     __hash__ = None  # type: ignore[assignment]
 
+    pending: _PendingActors | None = None  # actors stored but not read yet
+
+    def read_actors(self) -> bool:
+        """Read the actors :func:`decode_rows` left stored (any thread; once): True once
+        they are read, False if they are damaged; the stored corpus is then dropped, so
+        that the opening makes it again, and this one keeps no actors and reads its
+        bodies as empty. Until then, reading a body waits."""
+        pending = self.pending
+        if pending is None:
+            return not self.actors_damaged
+        self.pending = None
+        bodies = pending.bodies
+        try:
+            self.actors = pending.decode(self.articles)
+            bodies.actor_ids = [actor.id for actor in self.actors]
+            self.__dict__.pop("actor_by_id", None)
+        except ValueError:
+            self.actors_damaged = bodies.actors_damaged = True
+            if pending.forget is not None:
+                pending.forget()
+        bodies.actors_read.set()
+        return not self.actors_damaged
+
+    actors_damaged = False
+
     def prepare(self) -> None:
-        for name in ("article_by_id", "actor_by_id", "article_position"):
+        for name in ("article_by_id", "article_position"):
             getattr(self, name)
+        if self.pending is None:
+            _ = self.actor_by_id
 
     def quotes_of(self, actor_id: str) -> list[tuple[Article, Quote]]:
         return [(article, quote) for article in self._articles_of(actor_id)
@@ -245,10 +321,10 @@ class StoredCorpus(Corpus):
         return [found[article_id] for article_id in actor.articles if article_id in found]
 
 
-def _check_types(words: list[str], articles: list[StoredArticle], actors: list[Actor],
-                 errors: list[LoadError]) -> None:
-    """ValueError unless the index holds strings where strings belong, counts where counts
-    belong, and no two actors share an id."""
+def _check_types(words: list[str], articles: list[StoredArticle], errors: list[LoadError]
+                 ) -> None:
+    """ValueError unless the rows hold strings where strings belong and counts where counts
+    belong."""
     strings: list[object] = [*words]
     counts: list[object] = []
     for article in articles:
@@ -256,17 +332,29 @@ def _check_types(words: list[str], articles: list[StoredArticle], actors: list[A
         strings += [value for value in (article.date, article.source, article.url)
                     if value is not None]
         counts += (article.entity_count, article.quote_count)
+    for error in errors:
+        strings += (error.path, error.error)
+        counts.append(error.records)
+    _check_values(strings, counts)
+
+
+def _check_actor_types(actors: list[Actor]) -> None:
+    """ValueError unless the actors hold strings and counts where they belong, and no two
+    share an id."""
+    strings: list[object] = []
+    counts: list[object] = []
     for actor in actors:
         if type(actor.aliases) is not list or type(actor.roles) is not list:
             raise ValueError("an actor's names or roles are not a list")
         strings += (actor.id, actor.name, *actor.aliases, *actor.roles)
         counts += (actor.mentions, actor.quotes)
-    for error in errors:
-        strings += (error.path, error.error)
-        counts.append(error.records)
+    _check_values(strings, counts)
+    if len({actor.id for actor in actors}) != len(actors):
+        raise ValueError("two actors with one id")
+
+
+def _check_values(strings: list[object], counts: list[object]) -> None:
     if not all(type(value) is str for value in strings):
         raise ValueError("a name of the wrong type")
     if not all(type(value) is int and value >= 0 for value in counts):
         raise ValueError("a count that is not a number")
-    if len({actor.id for actor in actors}) != len(actors):
-        raise ValueError("two actors with one id")

@@ -76,13 +76,14 @@ def test_the_scale_run_measures_every_step_of_an_archive(scale):
     assert 0 < result["analyze_s"] < 120 and 0 < result["reopen_s"] < 120
     assert result["added_alone_s"] > 0 and result["grow_s"] > 0
     assert 0 < result["first_paint_s"] <= result["app_list_s"] <= result["app_ready_s"] < 60
+    assert result["first_paint_s"] <= result["app_article_s"] <= result["app_ready_s"]
     assert 0 < result["search_p50_ms"] <= result["search_p95_ms"] < 5000
     # every drawn person is typed in full: each must then be among the first ten
     assert result["search_found_top10"] == result["search_names_typed"] > 0
     for key in ("analyze_peak_rss_mb", "reopen_peak_rss_mb", "app_peak_rss_mb"):
         assert 10 < result[key] < 8000, key
-    for label in ("analyse 30 articles", "app first paint", "actor search p50 / p95",
-                  "add 5 articles"):
+    for label in ("analyse 30 articles", "app first paint", "app first article shown",
+                  "actor search p50 / p95", "add 5 articles"):
         assert label in table
     # the archive is kept as drawn: the added articles are taken out again
     assert sorted(path.name for path in kept.iterdir()) == [

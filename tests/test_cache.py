@@ -8,6 +8,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -21,7 +22,7 @@ import explorer.stored_corpus as stored_corpus
 from explorer.analysis.pipeline import ArticleAnalysis
 from explorer.cache import FILE_NAME, AnalysisCache, analyser_version, default_dir
 from explorer.model import Actor, Article, Corpus, Entity, LoadError, Quote
-from explorer.stored_corpus import decode_corpus, encode_corpus
+from explorer.stored_corpus import decode_corpus, decode_rows, encode_corpus
 from explorer.tui.screens.profile import gathered
 
 REPO = Path(__file__).resolve().parents[1]
@@ -322,6 +323,45 @@ def test_the_merged_corpus_round_trips_exactly():
     assert gathered(decoded, decoded.actors[0]) == gathered(corpus, actor)
 
 
+def stored_pair() -> tuple[Corpus, str, list[str]]:
+    """A corpus of one article and one actor, and what is stored for it."""
+    article = Article("a.txt", "a.txt", "عنوان", "عنوان\nقال أحمد علي: «نعم».",
+                      entities=[Entity(10, 18, "أحمد علي", "PERS", "p1")],
+                      quotes=[Quote(21, 24, "نعم", "direct", "قال", "p1", "أحمد علي")])
+    corpus = Corpus([article], [Actor("p1", "أحمد علي", "PERS", [], [], 1, 1, ["a.txt"])])
+    index, bodies = encode_corpus(corpus)
+    return corpus, index, list(bodies)
+
+
+def test_the_rows_are_read_before_the_actors_and_a_body_waits_for_them():
+    corpus, index, bodies = stored_pair()
+    rows = decode_rows(index, lambda number: bodies[number])
+    assert [a.title for a in rows.articles] == ["عنوان"] and rows.actors == []
+    read: list[str] = []
+    reader = threading.Thread(target=lambda: read.append(rows.articles[0].quotes[0].speaker))
+    reader.start()
+    reader.join(0.2)
+    assert reader.is_alive() and read == []   # a body names actors: it waits for them
+    assert rows.read_actors()
+    reader.join(5)
+    assert read == ["p1"] and rows == corpus and rows.actor_by_id["p1"].name == "أحمد علي"
+    assert rows.read_actors()   # once: a second call keeps what was read
+
+
+def test_damaged_actors_drop_the_stored_corpus_and_leave_empty_bodies():
+    _, index, bodies = stored_pair()
+    rows, _, actors = index.partition("\n")
+    forgotten: list[bool] = []
+    warnings: list[str] = []
+    damaged = decode_rows(rows + "\n" + actors.replace('"p1"', "7", 1),
+                          lambda number: bodies[number], warnings.append,
+                          lambda: forgotten.append(True))
+    assert not damaged.read_actors() and forgotten == [True] and damaged.actors == []
+    assert damaged.articles[0].text == "" and warnings == []  # being made again: no warning
+    with pytest.raises(ValueError, match="actors"):
+        decode_corpus(rows + "\n" + actors.replace('"p1"', "7", 1), lambda number: None)
+
+
 @pytest.mark.parametrize("change", ["edit", "add", "remove"])
 def test_a_changed_folder_is_merged_again(mixed, tmp_path, counted, change):
     open_folder(mixed, tmp_path / "cache")
@@ -344,15 +384,38 @@ def test_a_changed_folder_is_merged_again(mixed, tmp_path, counted, change):
 
 
 def tamper(cache_dir: Path, change, table: str = "corpus_parts", row: str = "1") -> None:
-    """Rewrite a stored corpus's index (its only part) or, in ``corpus_bodies`` with
-    ``row`` "number = 0", its first article's body."""
+    """Rewrite a stored corpus's index (its only part; ``change`` sees its rows with the
+    actors' list in place of their count) or, in ``corpus_bodies`` with ``row`` "number =
+    0", its first article's body."""
     with sqlite3.connect(cache_dir / FILE_NAME) as db:
         (value,) = db.execute(f"SELECT value FROM {table} WHERE {row}").fetchone()
-        try:
-            data = json.loads(value)
-        except ValueError:
-            data = None
-        db.execute(f"UPDATE {table} SET value = ? WHERE {row}", (change(data),))
+        if table == "corpus_parts":
+            value = index_as_one(value, change)
+        else:
+            try:
+                data = json.loads(value)
+            except ValueError:
+                data = None
+            value = change(data)
+        db.execute(f"UPDATE {table} SET value = ? WHERE {row}", (value,))
+
+
+def index_as_one(stored: str, change) -> str:
+    """A stored index (rows, a line break, actors) changed as one document: its rows with
+    the actors' list in place of their count."""
+    rows, _, actors = stored.partition("\n")
+    data = json.loads(rows)
+    count = data["actors"]
+    changed = change({**data, "actors": json.loads(actors)})
+    try:
+        whole = json.loads(changed)
+    except ValueError:
+        return changed
+    if "actors" not in whole:
+        return changed  # stored as it is
+    listed = whole.pop("actors")
+    return (json.dumps({**whole, "actors": count}, ensure_ascii=False) + "\n"
+            + json.dumps(listed, ensure_ascii=False))
 
 
 def _set(path: list, value):
@@ -373,6 +436,8 @@ INDEX_TAMPERINGS = {
     "an article's quotes that are not a number": _set(["articles", 0, 7], None),
     "an article title that is not text": _set(["articles", 0, 2], ["x"]),
     "a row too short": _set(["articles", 0], ["a.txt"]),
+    "an actor fewer than the rows say": lambda data: _set(["actors"], data["actors"][1:])(data),
+    "one document, no line break before the actors": lambda data: json.dumps({"index": data}),
 }
 
 

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from explorer import stored_corpus
 from explorer.analysis import corpus_run
 from explorer.analysis.pipeline import ArticleAnalysis
 from explorer.model import LoadError
@@ -17,6 +18,7 @@ from explorer.tui import loading
 from explorer.tui.app import ExplorerApp
 from explorer.tui.loading import (
     ActorsIndexed,
+    ActorsRead,
     Checking,
     CorpusChecked,
     CorpusReady,
@@ -80,12 +82,32 @@ def test_an_unchanged_corpus_goes_straight_to_ready(folder, tmp_path):
         first = posted(request)
         second = posted(request)
     assert len(first) > 1 and not first[-1].checking
-    assert [type(message) for message in second] == [CorpusReady, ActorsIndexed,
+    assert [type(message) for message in second] == [CorpusReady, ActorsRead, ActorsIndexed,
                                                      CorpusChecked]
     assert second[0].checking   # shown before the files were looked at, then confirmed
-    assert second[0].index is None and second[1].corpus is second[0].corpus
+    assert second[0].index is None and second[2].corpus is second[1].corpus is second[0].corpus
     assert second[0].corpus.to_json() == first[-1].corpus.to_json()
-    assert len(second[1].index) == len(first[-1].index) > 0
+    assert len(second[2].index) == len(first[-1].index) > 0
+
+
+def test_damaged_actors_leave_the_last_list_shown_until_the_corpus_is_made_again(
+        folder, tmp_path, monkeypatch):
+    request = LoadRequest([folder], jobs=1, cache=True)
+    monkeypatch.setenv("EXPLORER_CACHE_DIR", str(tmp_path / "cache"))
+    first = posted(request)
+
+    def damaged(pending, articles):
+        raise ValueError("unreadable corpus entry: damaged")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(stored_corpus._PendingActors, "decode", damaged)
+        second = posted(request)
+    kinds = [type(message) for message in second]
+    assert kinds[0] is CorpusReady and second[0].checking   # the checked rows, shown
+    assert ActorsRead not in kinds and kinds[-1] is CorpusReady  # then made again
+    assert second[-1].corpus.to_json() == first[-1].corpus.to_json()
+    third = posted(request)   # the new corpus was stored in its place
+    assert [type(message) for message in third][-1] is CorpusChecked
 
 
 def test_a_changed_folder_shows_its_last_corpus_until_the_new_one_is_merged(folder,
@@ -99,8 +121,8 @@ def test_a_changed_folder_shows_its_last_corpus_until_the_new_one_is_merged(fold
         (copy / "05.txt").write_text("خبر معدل\n\nقال أحمد علي إن الاتفاق تم.", "utf-8")
         second = posted(request)
     kinds = [type(message) for message in second]  # no items one by one, only how far
-    assert kinds[:2] == [CorpusReady, ActorsIndexed] and kinds[-1] is CorpusReady
-    progress = second[2:-1]
+    assert kinds[:3] == [CorpusReady, ActorsRead, ActorsIndexed] and kinds[-1] is CorpusReady
+    progress = second[3:-1]
     assert progress and all(isinstance(message, Checking) for message in progress)
     assert (progress[-1].done, progress[-1].total) == (ARTICLES + 1, ARTICLES + 1)
     shown, merged = second[0], second[-1]
@@ -138,6 +160,37 @@ async def test_the_last_corpus_is_shown_while_the_files_are_checked(folder, tmp_
         go_on.set()
         await wait_loaded(pilot)
         assert app.sub_title.startswith(f"{ARTICLES} articles")
+
+
+@run_async
+async def test_an_article_chosen_before_the_actors_are_read_opens_once_they_are(
+        folder, tmp_path, monkeypatch):
+    monkeypatch.setenv("EXPLORER_CACHE_DIR", str(tmp_path / "cache"))
+    posted(LoadRequest([folder], jobs=1, cache=True))
+    go_on = threading.Event()
+    real = stored_corpus.StoredCorpus.read_actors
+
+    def held(corpus):
+        go_on.wait(30)
+        return real(corpus)
+
+    monkeypatch.setattr(stored_corpus.StoredCorpus, "read_actors", held)
+    app = ExplorerApp([folder], rtl="app", jobs=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_articles(pilot)
+        assert "checking for changed files" in app.sub_title and app.waiting_for_actors
+        app.article_list.move_to(3)   # the reader picks an article: its body names actors
+        await pilot.pause()
+        assert app.current_article is None and app.wanted_article is app.corpus.articles[3]
+        go_on.set()
+        for _ in range(200):
+            if app.current_article is not None:
+                break
+            await pilot.pause(0.05)
+        assert app.current_article is app.corpus.articles[3]
+        assert str(app.article_view.border_title) == app.corpus.articles[3].id
+        assert app.quote_list.count > 0   # its quote and speaker, from the actors read
+        await wait_loaded(pilot)
 
 
 async def wait_for_articles(pilot) -> None:

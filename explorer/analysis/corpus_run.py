@@ -34,6 +34,7 @@ from explorer.model import Article, Corpus, LoadError
 
 if TYPE_CHECKING:
     from explorer.cache import AnalysisCache
+    from explorer.stored_corpus import StoredCorpus
 
 Progress = Callable[[int, int, ArticleAnalysis | LoadError], None]
 Warn = Callable[[str], None]
@@ -332,24 +333,28 @@ def _cached_corpus(store, opening: str, stamp: str | None, warn: Warn | None
     return _decoded_corpus(store, opening, entry, warn)
 
 
-def _last_corpus(store, opening: str, warn: Warn | None) -> tuple[str, Corpus] | None:
+def _last_corpus(store, opening: str, warn: Warn | None) -> tuple[str, StoredCorpus] | None:
     """The stamp and merged corpus the cache keeps for ``opening``, whatever its files
-    are now; None when there is none or it is damaged."""
+    are now, its actors not read yet (:meth:`StoredCorpus.read_actors`); None when there is
+    none or its rows are damaged."""
     entry = store.get_corpus(opening)
-    corpus = None if entry is None else _decoded_corpus(store, opening, entry, warn)
+    corpus = None if entry is None else _decoded_corpus(store, opening, entry, warn,
+                                                        rows_only=True)
     return None if corpus is None else (entry[0], corpus)
 
 
-def _decoded_corpus(store, opening: str, entry: tuple[str, str, str], warn: Warn | None
-                    ) -> Corpus | None:
+def _decoded_corpus(store, opening: str, entry: tuple[str, str, str], warn: Warn | None, *,
+                    rows_only: bool = False) -> StoredCorpus | None:
     """The corpus of a cache ``entry`` (stamp, index, generation), its bodies read from the
-    cache as they are used; None when the index is damaged."""
-    from explorer.stored_corpus import decode_corpus
+    cache as they are used (``rows_only``: its actors left to read too); None when the
+    index is damaged."""
+    from explorer.stored_corpus import decode_corpus, decode_rows
 
     reader = store.body_reader(opening, entry[2])
     with _bulk():
         try:
-            return decode_corpus(entry[1], reader, warn, reader.forget)
+            return (decode_rows if rows_only else decode_corpus)(entry[1], reader, warn,
+                                                                 reader.forget)
         except ValueError:
             return None
 
@@ -452,7 +457,7 @@ def analyze_paths(paths: Iterable[str | Path], *, ner: str = "auto",
                   cache: bool = True, warn: Warn | None = None, cache_dir: Path | None = None,
                   on_item: Progress | None = None,
                   on_ready: Callable[[Corpus], None] | None = None,
-                  on_last: Callable[[Corpus], None] | None = None) -> Corpus:
+                  on_last: Callable[[StoredCorpus], None] | None = None) -> Corpus:
     """Load, analyse and merge everything under ``paths``.
 
     ``on_item(done, total, item)`` is called after each article or error, and
@@ -460,7 +465,9 @@ def analyze_paths(paths: Iterable[str | Path], *, ner: str = "auto",
     none of whose files changed since these paths were last opened comes whole from the
     cache, already merged: then no item is reported, only the corpus. ``on_last(corpus)``
     is given the corpus these paths gave last time, if the cache keeps one, before any file
-    is looked at (on an archive, finding and checking the files takes seconds); when none
+    is looked at (on an archive, finding and checking the files takes seconds) and before
+    its actors are read: it may read them itself (:meth:`StoredCorpus.read_actors`), else
+    they are read once it returns; damaged, the corpus is made again. When no file
     changed, it is that same corpus that ``on_ready`` is then given and that is returned.
     """
     from explorer.cache import corpus_stamp, opening_key
@@ -475,7 +482,10 @@ def analyze_paths(paths: Iterable[str | Path], *, ner: str = "auto",
             if on_last is not None:
                 last = _last_corpus(store, opening, warn)
                 if last is not None:
-                    on_last(last[1])
+                    on_last(last[1])  # its list at once; it may read the actors itself
+                    with _bulk():
+                        if not last[1].read_actors():
+                            last = None  # damaged: made again, and replaces what is shown
         found = _discover(paths, store)
         if store is not None:
             stamp = corpus_stamp(found, aliases.digest)

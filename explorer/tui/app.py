@@ -39,6 +39,7 @@ from explorer.model import Actor, Article, Corpus, LoadError
 from explorer.tui.commands import ArticleCommands, explorer_commands
 from explorer.tui.loading import (
     ActorsIndexed,
+    ActorsRead,
     AnalysisFailed,
     Checking,
     CorpusChecked,
@@ -149,6 +150,10 @@ class ExplorerApp(App[None]):
         self.corpus = Corpus()
         self.index: ActorIndex | None = None
         self.loading = True
+        # the corpus shown waits for its actors (:class:`ActorsRead`) and the article to
+        # open when they come
+        self.waiting_for_actors = False
+        self.wanted_article: Article | None = None
         # while analysing: the actors found so far, their index, and how far it has got
         self.provisional = ProvisionalActors()
         self.provisional_view: tuple[list[Actor], ActorIndex] | None = None
@@ -286,7 +291,8 @@ class ExplorerApp(App[None]):
         self.article_list.border_subtitle = f"{message.done}/{message.total}"
 
     def on_corpus_ready(self, message: CorpusReady) -> None:
-        current = self.current_article
+        current = self.wanted_article if self.waiting_for_actors else self.current_article
+        self.waiting_for_actors, self.wanted_article = False, None
         self.corpus = message.corpus
         self.index = message.index
         self.provisional, self.provisional_view = ProvisionalActors(), None
@@ -298,11 +304,12 @@ class ExplorerApp(App[None]):
         else:
             self._show_summary()
         self.search_actors(self.query_one("#actor-query", Input).value)
-        if current is not None:
-            self.open_article(self.corpus.article_by_id.get(current.id, current),
-                              keep_position=True)
-        elif self.corpus.articles:
-            self.open_article(self.corpus.articles[0])
+        wanted = (self.corpus.article_by_id.get(current.id, current) if current is not None
+                  else self.corpus.articles[0] if self.corpus.articles else None)
+        if message.checking:  # its actors are read next: an article names them
+            self.waiting_for_actors, self.wanted_article = True, wanted
+        elif wanted is not None:
+            self.open_article(wanted, keep_position=current is not None)
         if errors:
             self.notify(f"{error_summary(self.corpus.errors)}; press ! to see why",
                         severity="warning", timeout=6)
@@ -316,6 +323,13 @@ class ExplorerApp(App[None]):
                           f"{counted(len(self.corpus.actors), 'actor')}"
                           + (f" · {unreadable_short(self.corpus.errors)} (press !)"
                              if self.corpus.errors else ""))
+
+    def on_actors_read(self, message: ActorsRead) -> None:
+        if message.corpus is self.corpus and self.waiting_for_actors:
+            self.waiting_for_actors = False
+            wanted, self.wanted_article = self.wanted_article, None
+            if wanted is not None:
+                self.open_article(wanted, keep_position=self.current_article is not None)
 
     def on_actors_indexed(self, message: ActorsIndexed) -> None:
         if message.corpus is self.corpus:
@@ -364,7 +378,11 @@ class ExplorerApp(App[None]):
         return self.article_view.article
 
     def open_article(self, article: Article, *, keep_position: bool = False) -> None:
-        """Show ``article`` in the text, entities and quotes panes."""
+        """Show ``article`` in the text, entities and quotes panes; while the corpus shown
+        waits for its actors, once they are read (:class:`ActorsRead`)."""
+        if self.waiting_for_actors:
+            self.wanted_article = article
+            return
         view = self.article_view
         position = (view.scroll_offset.y, view.selected_key, view.current)
         view.show(article)

@@ -25,6 +25,7 @@ from explorer.model import Corpus, LoadError
 if TYPE_CHECKING:
     from explorer.analysis.pipeline import ArticleAnalysis
     from explorer.search import ActorIndex
+    from explorer.stored_corpus import StoredCorpus
 
 
 BATCH_SECONDS = 0.05   # the longest an analysed article waits for its batch to be posted
@@ -43,13 +44,24 @@ class ItemsAnalysed(Message):
 
 class CorpusReady(Message):
     """Actors are merged across the corpus and the actor index is built. ``checking``: it
-    is the corpus the folder gave last time, shown while its files are checked (then
-    :class:`CorpusChecked` follows if none changed, or a new :class:`CorpusReady`)."""
+    is the corpus the folder gave last time, shown while its files are checked, its list
+    before its actors (:class:`ActorsRead`, then :class:`ActorsIndexed`; then
+    :class:`CorpusChecked` follows if no file changed, or a new :class:`CorpusReady`)."""
 
     def __init__(self, corpus: Corpus, index: ActorIndex | None, *,
                  checking: bool = False) -> None:
         super().__init__()
         self.corpus, self.index, self.checking = corpus, index, checking
+
+
+class ActorsRead(Message):
+    """The actors of ``corpus``, shown by its list alone (:class:`CorpusReady` with
+    ``checking``: the last corpus of a folder, whose actors are read after its list), are
+    read: its articles can be opened."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.corpus = corpus
 
 
 class ActorsIndexed(Message):
@@ -112,9 +124,9 @@ def load_corpus(request: LoadRequest, post: Callable[[Message], object],
     shown: list[Corpus] = []  # the folder's last corpus, shown while its files are checked
     said = [0.0]  # when the progress of that check was last posted
 
-    def on_last(corpus: Corpus) -> None:
+    def on_last(corpus: StoredCorpus) -> None:
         shown.append(corpus)
-        _publish(corpus, post, checking=True)
+        _publish_last(corpus, post)
 
     def on_item(done: int, total: int, item: ArticleAnalysis | LoadError) -> None:
         items.append(item)
@@ -200,16 +212,25 @@ class _Batches:
             self._items = []
 
 
-def _publish(corpus: Corpus, post: Callable[[Message], object], *,
-             checking: bool = False) -> None:
+def _publish_last(corpus: StoredCorpus, post: Callable[[Message], object]) -> None:
+    """Hand the app the corpus its folder gave last time, while its files are checked: on
+    an archive its list first, then its actors, then their index, each a second or more
+    after the other. Its actors damaged, nothing follows the list: the corpus is made
+    again and replaces it."""
+    from explorer.search import ActorIndex
+
+    corpus.prepare()
+    post(CorpusReady(corpus, None, checking=True))
+    if corpus.read_actors():
+        corpus.prepare()
+        post(ActorsRead(corpus))
+        post(ActorsIndexed(corpus, ActorIndex(corpus.actors)))
+
+
+def _publish(corpus: Corpus, post: Callable[[Message], object]) -> None:
     """Index the merged corpus for search and hand it to the app."""
     from explorer.search import ActorIndex
 
-    if checking:  # the list first: on an archive the index takes seconds more
-        corpus.prepare()
-        post(CorpusReady(corpus, None, checking=True))
-        post(ActorsIndexed(corpus, ActorIndex(corpus.actors)))
-        return
     index = ActorIndex(corpus.actors)
     corpus.prepare()  # its lookups, built here off the UI thread
     post(CorpusReady(corpus, index))
