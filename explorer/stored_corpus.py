@@ -27,6 +27,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from explorer.analysis.collector import collector_paused
 from explorer.model import Actor, Article, Corpus, Entity, LoadError, Quote
 
 KEPT_BODIES = 256  # decoded bodies kept at once: a screen's worth of profile rows and more
@@ -288,10 +289,13 @@ class StoredCorpus(Corpus):
         pending = self.pending
         if pending is None:
             return not self.actors_damaged
+        from explorer.analysis.corpus_run import FREEZE_MIN
+
         self.pending = None
         bodies = pending.bodies
         try:
-            self.actors = pending.decode(self.articles)
+            with collector_paused(freeze_from=FREEZE_MIN):  # millions of objects, no cycles
+                self.actors = pending.decode(self.articles)
             bodies.actor_ids = [actor.id for actor in self.actors]
             self.__dict__.pop("actor_by_id", None)
         except ValueError:

@@ -90,6 +90,29 @@ def test_an_unchanged_corpus_goes_straight_to_ready(folder, tmp_path):
     assert len(second[2].index) == len(first[-1].index) > 0
 
 
+def test_the_actors_are_read_once_the_list_is_on_screen(folder, tmp_path, monkeypatch):
+    # reading them holds the interpreter for seconds on an archive: the app paints first
+    request = LoadRequest([folder], jobs=1, cache=True)
+    monkeypatch.setenv("EXPLORER_CACHE_DIR", str(tmp_path / "cache"))
+    posted(request)
+    order: list[str] = []
+    real = stored_corpus.StoredCorpus.read_actors
+
+    def recording(corpus):
+        order.append("actors read")
+        return real(corpus)
+
+    def app_post(message):
+        if isinstance(message, CorpusReady) and message.checking:
+            order.append("list posted")
+            threading.Timer(0.2, lambda: (order.append("list shown"),
+                                          message.shown.set())).start()
+
+    monkeypatch.setattr(stored_corpus.StoredCorpus, "read_actors", recording)
+    load_corpus(request, app_post, lambda message: None)
+    assert order[:3] == ["list posted", "list shown", "actors read"]
+
+
 def test_damaged_actors_leave_the_last_list_shown_until_the_corpus_is_made_again(
         folder, tmp_path, monkeypatch):
     request = LoadRequest([folder], jobs=1, cache=True)

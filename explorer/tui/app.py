@@ -315,6 +315,7 @@ class ExplorerApp(App[None]):
                         severity="warning", timeout=6)
         if not self.corpus.articles:
             self.notify("No articles could be read", severity="error", timeout=8)
+        self.call_after_refresh(message.shown.set)
 
     def _show_summary(self) -> None:
         """What the corpus holds, in the header; the analysis is over."""

@@ -12,6 +12,7 @@ file changes or the reader asks (F5). A failure never escapes: it becomes
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 BATCH_SECONDS = 0.05   # the longest an analysed article waits for its batch to be posted
 BATCH_MAX = 256        # (or, whichever comes first, this many articles)
+SHOWN_WAIT = 0.5       # the longest the loader waits for a corpus it posted to be on screen
 
 
 class ItemsAnalysed(Message):
@@ -52,6 +54,9 @@ class CorpusReady(Message):
                  checking: bool = False) -> None:
         super().__init__()
         self.corpus, self.index, self.checking = corpus, index, checking
+        # set by the app once the corpus is on screen: the loader, which reads the actors
+        # next, holds the interpreter for a second or more and would keep it from painting
+        self.shown = threading.Event()
 
 
 class ActorsRead(Message):
@@ -220,7 +225,9 @@ def _publish_last(corpus: StoredCorpus, post: Callable[[Message], object]) -> No
     from explorer.search import ActorIndex
 
     corpus.prepare()
-    post(CorpusReady(corpus, None, checking=True))
+    ready = CorpusReady(corpus, None, checking=True)
+    post(ready)
+    ready.shown.wait(SHOWN_WAIT)
     if corpus.read_actors():
         corpus.prepare()
         post(ActorsRead(corpus))
