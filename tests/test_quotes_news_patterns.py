@@ -29,6 +29,32 @@ def test_the_cue_after_the_clause_it_reports() -> None:
     assert content2 == "وتراجعت أسعار الشقق في المدينة منذ بداية العام"
 
 
+def test_an_agency_relaying_the_clause_before_it() -> None:
+    # «نقل» needs «عن» to report («تولت نقل الرجل»), unless «حسبما/وفق ما» put it after
+    # the words it reports, at the sentence's end
+    [(kind, cue, speaker, content)] = _quotes(
+        HEAD + "ووقعت الشركة مذكرة تفاهم لإطلاق برامج جديدة في مراكز التسوق بالمدينة، "
+        "حسبما نقلت وكالة الأنباء الإماراتية.")
+    assert (kind, cue, speaker) == ("indirect", "نقلت", "وكالة الأنباء الإماراتية")
+    assert content == "ووقعت الشركة مذكرة تفاهم لإطلاق برامج جديدة في مراكز التسوق بالمدينة"
+
+
+def test_a_speaker_whose_words_an_agency_relays_keeps_them_without_the_relay() -> None:
+    # each cue its own quote; the ministry's ends before «حسبما», which is the agency's
+    rows = _quotes(HEAD + "وقالت وزارة التجارة إن المبيعات هبطت بنسبة ستة في المائة خلال "
+                          "الشهر الماضي، وفق ما نقلت وكالة رويترز.")
+    said = {cue: (speaker, content) for _, cue, speaker, content in rows}
+    assert said["قالت"] == ("وزارة التجارة", "المبيعات هبطت بنسبة ستة في المائة خلال الشهر "
+                                             "الماضي")
+    assert said["نقلت"][0] == "وكالة رويترز"
+
+
+def test_a_relaying_source_between_a_cue_and_its_words_is_no_cue() -> None:
+    rows = _quotes(HEAD + "وشدد المهندس سامي العتيبي، حسبما نقلت عنه صحيفة محلية، على "
+                          "أهمية دور المهندسين في معالجة أزمة الإسكان.")
+    assert [(cue, speaker) for _, cue, speaker, _ in rows] == [("شدد", "سامي العتيبي")]
+
+
 def test_also_announced_is_no_attribution() -> None:
     # «كما أعلنت ... عن»: «also announced», with what was announced after it
     [(_, cue, speaker, content)] = _quotes(

@@ -138,6 +138,9 @@ _BARE_CUES = folded_set("بين بينت") | _OPENING_CUES
 _FIGURES = folded_set("ارقام احصاءات احصائيات معطيات نتائج تقديرات بيانات مؤشرات")
 _MIN_NOMINAL_WORDS = 3
 _AS_SAID_PAIRS = {("حسب", "ما"), ("بحسب", "ما"), ("وفق", "ما"), ("وفقا", "لما")}
+# The same words left at the end of a quote that the next cue (the source relaying it)
+# ends: they are the attribution's, not the quote's.
+_AS_SAID_TAIL = re.compile(r"[\s،,]*(?:كما|حسبما|بحسب ما|حسب ما|وفق ما|وفقا لما|وفقاً لما)\s*$")
 _CUE_WINDOW = 25
 _NOUN_WINDOW = 20
 _MAX_SUBJECT_WORDS = 7
@@ -387,6 +390,8 @@ class _Finder:
         self._according_to_first()
         self._end_indirect()
         self._end_unmarked()
+        for quote in self.found:  # «قالت الوزارة إن ...، حسبما نقلت رويترز»
+            quote.end = quote.start + len(_AS_SAID_TAIL.sub("", self.text[quote.start:quote.end]))
         self.found = [q for q in self.found  # a cue with nothing said after it is no quote
                       if any(char.isalnum() for char in self.text[q.start:q.end])]
         for quote in self.found:
@@ -467,9 +472,22 @@ class _Finder:
                 self.words[i - 1].key in _NEGATING_NOUNS
                 or self.words[i - 1].key in _NEGATIONS and info.lemma in _NOT_SAID_WHEN_DENIED):
             return None
-        if info is not None and info.lemma in _RELAYING and self._relayed_from(i) is None:
+        if (info is not None and info.lemma in _RELAYING and self._relayed_from(i) is None
+                and not self._as_said(i)):
             return None
         return info
+
+    def _as_said(self, c: int) -> bool:
+        """Whether the cue at ``c`` follows «كما/حسبما» or «بحسب ما/وفق ما» and, with its
+        subject, ends the sentence («...، حسبما [نقلت] وكالة الأنباء الإماراتية.»), which
+        makes even «نقل» without «عن» report; not a source put between a cue and what it
+        reports («وشدد البقعاوي، حسبما نقلت عنه صحيفة "الرياض"، على أهمية ...»)."""
+        words = self.words
+        if not (c > 0 and (words[c - 1].key in _AS_SAID
+                           or c > 1 and (words[c - 2].key, words[c - 1].key) in _AS_SAID_PAIRS)):
+            return False
+        end = self._attribution_end(c)
+        return end is not None and (end >= len(words) or words[end].text not in "،,")
 
     def _embedded(self, c: int, info: CueInfo) -> bool:
         """A cue inside the content of an indirect quote of the same sentence, without a
