@@ -39,6 +39,18 @@ def test_an_agency_relaying_the_clause_before_it() -> None:
     assert content == "ووقعت الشركة مذكرة تفاهم لإطلاق برامج جديدة في مراكز التسوق بالمدينة"
 
 
+def test_a_cue_with_the_pronoun_of_ma_after_the_clause_it_reports() -> None:
+    # «بحسب ما ذكرته» / «وفقا لما قاله»: the verb carries «ما»'s pronoun
+    [(_, cue, speaker, content)] = _quotes(
+        HEAD + "وارتفعت نسبة الراغبين في الحفاظ على الدستور إلى النصف، بحسب ما ذكرته "
+        "وكالة كيودو.")
+    [(_, cue2, speaker2, _)] = _quotes(
+        HEAD + "ولم يكن الأمر بتلك البساطة في المدينة، وفقا لما قاله الكاتب ديفيد مارانيس.")
+    assert (cue, speaker) == ("ذكرته", "وكالة كيودو")
+    assert content == "وارتفعت نسبة الراغبين في الحفاظ على الدستور إلى النصف"
+    assert (cue2, speaker2) == ("قاله", "ديفيد مارانيس")
+
+
 def test_a_speaker_whose_words_an_agency_relays_keeps_them_without_the_relay() -> None:
     # each cue its own quote; the ministry's ends before «حسبما», which is the agency's
     rows = _quotes(HEAD + "وقالت وزارة التجارة إن المبيعات هبطت بنسبة ستة في المائة خلال "

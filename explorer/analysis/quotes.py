@@ -46,7 +46,7 @@ from explorer.analysis.speech_verbs import (
     kept_cue_info,
     without_conjunction,
 )
-from explorer.arabic.normalize import fold
+from explorer.arabic.normalize import fold, strip_marks
 from explorer.arabic.tokens import line_break_offsets, sentence_spans
 from explorer.model import Entity
 
@@ -477,17 +477,32 @@ class _Finder:
             return None
         return info
 
+    def _cue_with_pronoun(self, c: int) -> CueInfo | None:
+        """The cue of a verb written with the pronoun of the «ما» before it («قاله»,
+        «قالته», «نقلته», «ذكره»), which is no cue written alone."""
+        text = strip_marks(self.words[c].text)
+        if not text.endswith("ه") or len(text) < 4:
+            return None
+        info = cue_info(text[:-1])
+        if info is not None and info.lemma in _RELAYING and not self._as_said(c):
+            return None
+        return info
+
     def _as_said(self, c: int) -> bool:
         """Whether the cue at ``c`` follows «كما/حسبما» or «بحسب ما/وفق ما» and, with its
         subject, ends the sentence («...، حسبما [نقلت] وكالة الأنباء الإماراتية.»), which
         makes even «نقل» without «عن» report; not a source put between a cue and what it
         reports («وشدد البقعاوي، حسبما نقلت عنه صحيفة "الرياض"، على أهمية ...»)."""
-        words = self.words
-        if not (c > 0 and (words[c - 1].key in _AS_SAID
-                           or c > 1 and (words[c - 2].key, words[c - 1].key) in _AS_SAID_PAIRS)):
+        if not self._after_as_said(c):
             return False
         end = self._attribution_end(c)
-        return end is not None and (end >= len(words) or words[end].text not in "،,")
+        return end is not None and (end >= len(self.words) or self.words[end].text not in "،,")
+
+    def _after_as_said(self, c: int) -> bool:
+        """Whether the word at ``c`` follows «كما/حسبما» or «بحسب ما/وفق ما/وفقا لما»."""
+        words = self.words
+        return c > 0 and (words[c - 1].key in _AS_SAID
+                          or c > 1 and (words[c - 2].key, words[c - 1].key) in _AS_SAID_PAIRS)
 
     def _embedded(self, c: int, info: CueInfo) -> bool:
         """A cue inside the content of an indirect quote of the same sentence, without a
@@ -1126,12 +1141,16 @@ class _Finder:
     def _cue_after_clause(self) -> None:
         """«يستغرق نحو 40 يوما، كما يقول السيد فارغا.»: a cue after a comma and «كما» or
         «حسبما», with only its subject after it before the clause ends, reports the
-        clause before the comma (from its sentence's start or the last quote there)."""
+        clause before the comma (from its sentence's start or the last quote there). Its
+        verb may carry the pronoun of «ما»: «...، حسب ما [قالته] الأمم المتحدة», «بحسب ما
+        [ذكرته] وسائل إعلام»."""
         words = self.words
-        for c in self.cues:
+        with_pronoun = [i for i, word in enumerate(words)
+                        if word.key[-1:] == "ه" and self._after_as_said(i)]
+        for c in sorted({*self.cues, *with_pronoun}):
             if c < 2 or c in self.claimed:
                 continue
-            info = self._cue(c)
+            info = self._cue(c) or self._cue_with_pronoun(c)
             if info is None or info.form != "finite":
                 continue
             k = c - 1
