@@ -29,6 +29,15 @@ def test_the_cue_after_the_clause_it_reports() -> None:
     assert content2 == "وتراجعت أسعار الشقق في المدينة منذ بداية العام"
 
 
+def test_a_promise_reports_what_is_promised() -> None:
+    # «ووعد» behind its «و»; the bare «وعد» is the noun «a promise»
+    [(kind, cue, speaker, content)] = _quotes(
+        HEAD + "ووعد وزير الإسكان ماجد الحقيل بأن يكون العام المقبل عام الإنجاز في المشاريع.")
+    assert (kind, cue, speaker) == ("indirect", "وعد", "ماجد الحقيل")
+    assert content == "يكون العام المقبل عام الإنجاز في المشاريع"
+    assert _quotes(HEAD + "وكان وعد الحكومة بإصلاح الطرق قد تأخر كثيرا.") == []
+
+
 def test_an_agency_relaying_the_clause_before_it() -> None:
     # «نقل» needs «عن» to report («تولت نقل الرجل»), unless «حسبما/وفق ما» put it after
     # the words it reports, at the sentence's end

@@ -84,7 +84,7 @@ _AS_SAID = folded_set("كما حسبما وفقما")
 # عنصرا», «أكد مديرو التعليم جاهزية المدارس», «مؤكداً عمق العلاقات», «نفى ... ما تردد»,
 # «متوقعاً الانتهاء من ...».
 _NOMINAL_CUES = folded_set("اعلن اكد نفي كشف دعا طالب حذر شدد اعرب اثني ندد اشاد نوه تساءل "
-                           "ناشد اهاب حث ابدي رجح توقع")
+                           "ناشد اهاب حث ابدي رجح توقع وعد")
 # «توقّع» alone is as often «تُوقّع» (signs: «توقّع إدارة المطار عقد ...») as «expected».
 _SIGNS = folded_set("توقع")
 _CONTENT_PREPOSITIONS = folded_set("عن على الى من")
@@ -94,7 +94,7 @@ _CONTENT_PREPOSITIONS = folded_set("عن على الى من")
 _POINTING_CUES = folded_set("اشار لفت نوه")
 _TO = folded_set("الى")
 # Cues that address someone before what they ask: «دعا الطلاب إلى», «طالب الوزارة بـ».
-_ADDRESSING = folded_set("دعا طالب ناشد اهاب حث")
+_ADDRESSING = folded_set("دعا طالب ناشد اهاب حث وعد")
 # Cues that pray to God when He follows them: «داعيا الله أن», «وسأل المولى عز وجل أن».
 _PRAYING = folded_set("دعا سال")
 # Cues that relay what a source said, named after «عن»: «ونقلت الوكالة عن مصدر أن ...»;

@@ -117,6 +117,9 @@ _VERBS: tuple[_Verb, ...] = (
     _Verb("أبدى", None, "مبدي", past_f="أبدت", past_pl="أبدوا"),  # «لا يبدون خجلا»
     _Verb("تعهد", "يتعهد", "متعهد", plural_participle=False),
     _Verb("نقل", "ينقل"),  # «ونقلت الوكالة عن مصدر أن»: a cue only with «عن» (quotes.py)
+    # «ووعد الأمير بأن يكون الموسم مميزاً»; bare «وعد» is the noun, «يعد» is «is counted»
+    # and «واعدة» «promising»: only the past behind «و/ف»
+    _Verb("وعد", None, finite_needs_conj=True),
 )
 
 _CONJUNCTIONS = ("و", "ف")
