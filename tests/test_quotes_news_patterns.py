@@ -60,6 +60,14 @@ def test_a_cue_with_the_pronoun_of_ma_after_the_clause_it_reports() -> None:
     assert (cue2, speaker2) == ("قاله", "ديفيد مارانيس")
 
 
+def test_that_is_between_the_clause_and_its_cue() -> None:
+    [(_, cue, speaker, content)] = _quotes(
+        HEAD + "ولن يلعب المهاجم في الموسم المقبل إلا رأس حربة، وذلك بحسب ما أكد وكيل "
+        "أعماله خالد السبيعي.")
+    assert (cue, speaker) == ("أكد", "خالد السبيعي")
+    assert content == "ولن يلعب المهاجم في الموسم المقبل إلا رأس حربة"
+
+
 def test_a_speaker_whose_words_an_agency_relays_keeps_them_without_the_relay() -> None:
     # each cue its own quote; the ministry's ends before «حسبما», which is the agency's
     rows = _quotes(HEAD + "وقالت وزارة التجارة إن المبيعات هبطت بنسبة ستة في المائة خلال "

@@ -137,6 +137,7 @@ _OPENING_CUES = folded_set("يتابع تتابع")  # «». يتابع أنه �
 _BARE_CUES = folded_set("بين بينت") | _OPENING_CUES
 _FIGURES = folded_set("ارقام احصاءات احصائيات معطيات نتائج تقديرات بيانات مؤشرات")
 _MIN_NOMINAL_WORDS = 3
+_THAT_IS = fold("وذلك")  # «...، وذلك كما قال فلان»: the clause before, pointed back to
 _AS_SAID_PAIRS = {("حسب", "ما"), ("بحسب", "ما"), ("وفق", "ما"), ("وفقا", "لما")}
 # The same words left at the end of a quote that the next cue (the source relaying it)
 # ends: they are the attribution's, not the quote's.
@@ -1159,6 +1160,8 @@ class _Finder:
             elif words[k].key not in _AS_SAID:
                 continue
             comma = k - 1
+            if comma > 1 and words[comma].key == _THAT_IS and words[comma - 1].text in "،,":
+                comma -= 1  # «...، وذلك بحسب ما أكد مدير أعماله»
             if words[k].key == "حسبما" and words[comma].text not in "،,":
                 comma = k  # «... في معارك عنيفة حسبما قال المتحدث»: no comma needed
             elif comma < 1 or words[comma].text not in "،,":
