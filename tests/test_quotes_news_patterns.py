@@ -29,6 +29,20 @@ def test_the_cue_after_the_clause_it_reports() -> None:
     assert content2 == "وتراجعت أسعار الشقق في المدينة منذ بداية العام"
 
 
+def test_a_paper_that_learned_from_a_source_gives_the_source_its_words() -> None:
+    # «علم» relays only with «من» and a source after it, like «نقل» with «عن»
+    text = HEAD + "وعلمت «الشرق الأوسط» من مصادر مطلعة أن الموقوف استقبل منفذ العملية في منزله."
+    [(kind, cue, speaker, content)] = _quotes(text)
+    assert (kind, cue, speaker) == ("indirect", "علمت", None)  # an unnamed source
+    assert _speaker_texts(text) == ["مصادر مطلعة"]
+    assert content == "الموقوف استقبل منفذ العملية في منزله"
+    for text in ("ومع أنها علمت أن هناك مسجدا قريبا فإنها لم تذهب إليه.",
+                 "وعلمت الأسرة من خلال تحليل دم أن ابنها مصاب بالمرض منذ سنوات.",
+                 "وعلمت الشركة أنه من الطبيعي أن ترتفع الأسعار في الصيف.",
+                 "وكان أستاذ علم الجريمة من جامعة الرياض يرى الأمر ممكنا، وأن الحل قريب."):
+        assert _quotes(HEAD + text) == [], text
+
+
 def test_a_promise_reports_what_is_promised() -> None:
     # «ووعد» behind its «و»; the bare «وعد» is the noun «a promise»
     [(kind, cue, speaker, content)] = _quotes(

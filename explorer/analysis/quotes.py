@@ -97,9 +97,24 @@ _TO = folded_set("الى")
 _ADDRESSING = folded_set("دعا طالب ناشد اهاب حث وعد")
 # Cues that pray to God when He follows them: «داعيا الله أن», «وسأل المولى عز وجل أن».
 _PRAYING = folded_set("دعا سال")
-# Cues that relay what a source said, named after «عن»: «ونقلت الوكالة عن مصدر أن ...»;
-# without «عن» they carry things («نقل المصابين»), and «عن طريق» is «by way of».
-_RELAYING = folded_set("نقل")
+# Cues that relay what a source said, named after «عن» or «من»: «ونقلت الوكالة عن مصدر أن
+# ...», «وعلمت «الشرق الأوسط» من مصادر مطلعة أن ...»; without it they carry things
+# («نقل المصابين») or tell what someone came to know («علمت أن»), and «عن طريق» is «by
+# way of».
+_RELAYED_FROM = {fold("نقل"): fold("عن"), fold("علم"): fold("من")}
+_RELAYING = frozenset(_RELAYED_FROM)
+# «علم» is a cue here only, and only as a relaying one: elsewhere it is «a flag» or
+# «science» («أستاذ علم الجريمة»), which no reader of names or subjects may stop at.
+# The bare «علم» is left out, being as often the noun.
+_LEARNED = {fold(conjunction + form): CueInfo(fold("علم"), "finite", gender, plural)
+            for conjunction, form, gender, plural in (
+                ("", "علمت", "f", False), ("و", "علمت", "f", False), ("ف", "علمت", "f", False),
+                ("و", "علم", "m", False), ("ف", "علم", "m", False), ("", "علموا", "m", True),
+                ("و", "علموا", "m", True))}
+# After «علم من», what is no source: «من خلال تحليل دم» (through), «من الطبيعي أن» (it is
+# natural that), «من المتوقع أن».
+_NOT_A_SOURCE = folded_set("خلال")
+_NEAR = folded_set("بالقرب قرب مقربة")  # «بالقرب من برلين»: a place, not a source
 # Negated, these cues tell what was not said («ولم يكشف النادي عن التفاصيل المالية», «لم
 # تعلن الشركة عن»); «لم يستبعد أن» still reports a view.
 _NEGATIONS = folded_set("لم ولم لا ولا لن ولن")
@@ -378,6 +393,7 @@ class _Finder:
         self._colon_lines()
         self.cues = [i for i, word in enumerate(self.words)  # few words are cues
                      if word.token.is_word and (cue_info(word.text) is not None
+                                                or word.key in _LEARNED
                                                 or word.key in _BARE_CUES
                                                 and self._bare_cue(i) is not None)]
         for i in self.cues:
@@ -468,13 +484,14 @@ class _Finder:
         """The speech cue at word ``i``, if it is one here («كشف» is none in «عدم كشف» nor
         in «ولم يكشف النادي عن التفاصيل», «نقل» none without the «عن» of its source:
         «تولت نقل الرجل إلى المستشفى»)."""
-        info = cue_info(self.words[i].text) or self._bare_cue(i)
+        info = cue_info(self.words[i].text) or self._bare_cue(i) or _LEARNED.get(
+            self.words[i].key)
         if info is not None and i > 0 and (
                 self.words[i - 1].key in _NEGATING_NOUNS
                 or self.words[i - 1].key in _NEGATIONS and info.lemma in _NOT_SAID_WHEN_DENIED):
             return None
-        if (info is not None and info.lemma in _RELAYING and self._relayed_from(i) is None
-                and not self._as_said(i)):
+        if (info is not None and info.lemma in _RELAYING
+                and self._relayed_from(i, info.lemma) is None and not self._as_said(i)):
             return None
         return info
 
@@ -955,7 +972,7 @@ class _Finder:
         self.claimed.update(range(c, limit))
         if info.referent:
             return self._referent(c)
-        relayed = self._relayed_from(c) if info.lemma in _RELAYING else None
+        relayed = self._relayed_from(c, info.lemma) if info.lemma in _RELAYING else None
         if relayed is not None and relayed < limit:
             return read_subject(self.reader, self.mentions, relayed + 1, limit, None)
         subject = read_subject(self.reader, self.mentions, c + 1, limit, info.gender)
@@ -1013,17 +1030,19 @@ class _Finder:
                                propose=False)
         return subject if subject.kind in ("named", "role") else None
 
-    def _relayed_from(self, c: int) -> int | None:
-        """The «عن» after a relaying cue that names its source («ونقلت وكالة الأناضول
-        [عن] المتحدث باسم المجلس أن»), within a subject's length in its sentence and
-        before what was said; None where there is none («نقل المصابين [عن طريق] ...») or
-        where a cue of its own reports the words («عن مصدر دبلوماسي [قوله] إن»)."""
+    def _relayed_from(self, c: int, lemma: str) -> int | None:
+        """The «عن» (or, after «علم», «من») after a relaying cue that names its source
+        («ونقلت وكالة الأناضول [عن] المتحدث باسم المجلس أن», «وعلمت «الشرق الأوسط» [من]
+        مصادر مطلعة أن»), within a subject's length in its sentence and before what was
+        said; None where there is none («نقل المصابين [عن طريق] ...») or where a cue of its
+        own reports the words («عن مصدر دبلوماسي [قوله] إن»)."""
         words = self.words
+        preposition = _RELAYED_FROM[lemma]
         about = None
         for k in range(c + 1, min(c + 2 * _MAX_SUBJECT_WORDS + 3, len(words))):
             if self.sentence_of[k] != self.sentence_of[c] or is_complementizer(words[k]):
                 break
-            if about is None and words[k].key == "عن":
+            if about is None and words[k].key == preposition and not self._no_source_after(k):
                 if k + 1 < len(words) and words[k + 1].key in _WAY \
                         or k - c > _MAX_SUBJECT_WORDS + 2:
                     return None
@@ -1031,6 +1050,19 @@ class _Finder:
             elif about is not None and words[k].token.is_word and self._cue(k) is not None:
                 return None
         return about
+
+    def _no_source_after(self, k: int) -> bool:
+        """Whether the «من» at ``k`` names no source: «من خلال تحليل دم» (through), «من
+        الطبيعي أن» (it is natural that), a word with the article that names nothing,
+        «بالقرب من برلين» (near)."""
+        words = self.words
+        if words[k].key != "من" or k + 1 >= len(words):
+            return False
+        if k > 0 and words[k - 1].key in _NEAR:
+            return True
+        after = words[k + 1].key
+        return after in _NOT_A_SOURCE or after.startswith("ال") and (
+            k + 1 not in self.reader.entity_at)
 
     def _referent(self, c: int) -> Subject:
         """«نقلت الوكالة عن مصدر دبلوماسي قوله إن», «نسبت الوكالة إلى وزير قوله إن»: the
@@ -1321,7 +1353,10 @@ class _Finder:
 
     def _cue_text(self, c: int) -> str:
         """The cue as written, without a leading conjunction و/ف."""
-        return without_conjunction(self.words[c].text)
+        word = self.words[c]
+        if word.key[:1] in "وف" and word.key[1:] in _LEARNED:
+            return word.text[1:]  # «وعلمت»: a cue of this module only
+        return without_conjunction(word.text)
 
 
 def _god_addressed(subject: Subject) -> bool:
