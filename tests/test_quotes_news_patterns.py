@@ -36,6 +36,15 @@ def test_a_paper_that_learned_from_a_source_gives_the_source_its_words() -> None
     assert (kind, cue, speaker) == ("indirect", "علمت", None)  # an unnamed source
     assert _speaker_texts(text) == ["مصادر مطلعة"]
     assert content == "الموقوف استقبل منفذ العملية في منزله"
+    # the paper's own sources, after its «من» or as a subject, are unnamed sources too
+    own = HEAD + 'وتفصيلاً، علمت "سبق" من مصادرها، أن المعتمر كان قد أدى العمرة قبل وفاته.'
+    assert [cue for _, cue, _, _ in _quotes(own)] == ["علمت"]
+    assert _speaker_texts(own) == ["مصادرها"]
+    assert _speaker_texts(HEAD + "وذكرت مصادرنا أن الاجتماع تأجل إلى الأسبوع المقبل.") == [
+        "مصادرنا"]
+    assert _quotes(HEAD + "وذكرت مصادرنا أن الاجتماع تأجل إلى الأسبوع المقبل.")[0][2] is None
+    assert _quotes(HEAD + "كانت الصحيفة سباقة في النشر دون أن تكشف مصادرها، ما جعلها "
+                          "جهة فاعلة في الأحداث.") == []
     for text in ("ومع أنها علمت أن هناك مسجدا قريبا فإنها لم تذهب إليه.",
                  "وعلمت الأسرة من خلال تحليل دم أن ابنها مصاب بالمرض منذ سنوات.",
                  "وعلمت الشركة أنه من الطبيعي أن ترتفع الأسعار في الصيف.",

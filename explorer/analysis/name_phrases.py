@@ -246,7 +246,12 @@ def is_generic_body_key(key: str) -> bool:
 
 
 def is_anonymous(word: Word) -> bool:
-    return _without_article(word.key) in _ANONYMOUS
+    return _without_article(word.key) in _ANONYMOUS or word.key in _OUR_SOURCES
+
+
+# The paper's own sources, «وذكرت [مصادرنا] أن»: never a person («مصادرها», «its sources»,
+# is so only where a relaying cue names it, see explorer.analysis.quotes).
+_OUR_SOURCES = folded_set("مصادرنا")
 
 
 def is_indefinite(word: Word) -> bool:

@@ -115,6 +115,8 @@ _LEARNED = {fold(conjunction + form): CueInfo(fold("علم"), "finite", gender, 
 # natural that), «من المتوقع أن».
 _NOT_A_SOURCE = folded_set("خلال")
 _NEAR = folded_set("بالقرب قرب مقربة")  # «بالقرب من برلين»: a place, not a source
+# A relayer's own sources, named after its «من/عن»: «علمت "سبق" من [مصادرها] أن».
+_THEIR_SOURCES = folded_set("مصادرها مصادره مصادرهم مصادرنا")
 # Negated, these cues tell what was not said («ولم يكشف النادي عن التفاصيل المالية», «لم
 # تعلن الشركة عن»); «لم يستبعد أن» still reports a view.
 _NEGATIONS = folded_set("لم ولم لا ولا لن ولن")
@@ -974,7 +976,12 @@ class _Finder:
             return self._referent(c)
         relayed = self._relayed_from(c, info.lemma) if info.lemma in _RELAYING else None
         if relayed is not None and relayed < limit:
-            return read_subject(self.reader, self.mentions, relayed + 1, limit, None)
+            subject = read_subject(self.reader, self.mentions, relayed + 1, limit, None)
+            if subject.kind in ("implicit", "document") \
+                    and self.words[relayed + 1].key in _THEIR_SOURCES:
+                return Subject("anonymous", text=" ".join(  # «علمت "سبق" من مصادرها أن»
+                    word.text for word in self.words[relayed + 1:limit] if word.token.is_word))
+            return subject
         subject = read_subject(self.reader, self.mentions, c + 1, limit, info.gender)
         if subject.kind == "implicit":
             return self._subject_before(c, info) or self._subject_first(c, info) or subject
