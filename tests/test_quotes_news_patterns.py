@@ -52,6 +52,17 @@ def test_a_paper_that_learned_from_a_source_gives_the_source_its_words() -> None
         assert _quotes(HEAD + text) == [], text
 
 
+def test_expressed_about_reports_what_is_expressed() -> None:
+    # «وعبّر ... عن», as «أعرب»; «وعبر» without «عن» after its subject is «and via»
+    [(kind, cue, speaker, content)] = _quotes(
+        HEAD + "وعبّر رئيس اللجنة حامد الشمري عن شكره للجهات المشاركة في المهرجان.")
+    assert (kind, cue, speaker) == ("indirect", "عبّر", "حامد الشمري")
+    assert content == "عن شكره للجهات المشاركة في المهرجان"
+    assert _quotes(HEAD + "وعبر الحدود دخلت الشاحنات إلى المدينة محملة بالمساعدات.") == []
+    assert [cue for _, cue, _, _ in _quotes(
+        HEAD + "وعبر حسابه في تويتر كتب الوزير أن الاجتماع مثمر.")] == ["كتب"]
+
+
 def test_a_promise_reports_what_is_promised() -> None:
     # «ووعد» behind its «و»; the bare «وعد» is the noun «a promise»
     [(kind, cue, speaker, content)] = _quotes(

@@ -84,7 +84,7 @@ _AS_SAID = folded_set("كما حسبما وفقما")
 # عنصرا», «أكد مديرو التعليم جاهزية المدارس», «مؤكداً عمق العلاقات», «نفى ... ما تردد»,
 # «متوقعاً الانتهاء من ...».
 _NOMINAL_CUES = folded_set("اعلن اكد نفي كشف دعا طالب حذر شدد اعرب اثني ندد اشاد نوه تساءل "
-                           "ناشد اهاب حث ابدي رجح توقع وعد")
+                           "ناشد اهاب حث ابدي رجح توقع وعد عبر")
 # «توقّع» alone is as often «تُوقّع» (signs: «توقّع إدارة المطار عقد ...») as «expected».
 _SIGNS = folded_set("توقع")
 _CONTENT_PREPOSITIONS = folded_set("عن على الى من")
@@ -117,6 +117,8 @@ _NOT_A_SOURCE = folded_set("خلال")
 _NEAR = folded_set("بالقرب قرب مقربة")  # «بالقرب من برلين»: a place, not a source
 # A relayer's own sources, named after its «من/عن»: «علمت "سبق" من [مصادرها] أن».
 _THEIR_SOURCES = folded_set("مصادرها مصادره مصادرهم مصادرنا")
+# «عبّر» expresses only with «عن» after its subject: elsewhere «وعبر» is «and via».
+_EXPRESSING = folded_set("عبر")
 # Negated, these cues tell what was not said («ولم يكشف النادي عن التفاصيل المالية», «لم
 # تعلن الشركة عن»); «لم يستبعد أن» still reports a view.
 _NEGATIONS = folded_set("لم ولم لا ولا لن ولن")
@@ -495,7 +497,20 @@ class _Finder:
         if (info is not None and info.lemma in _RELAYING
                 and self._relayed_from(i, info.lemma) is None and not self._as_said(i)):
             return None
+        if info is not None and info.lemma in _EXPRESSING and not self._about_follows(i):
+            return None  # «وعبر الحدود», «وعبر حسابه في تويتر»: «and via»
         return info
+
+    def _about_follows(self, c: int) -> bool:
+        """Whether «عن» follows the cue at ``c`` within a subject's length in its sentence,
+        before anything said: «وعبّر الأمير فيصل بن خالد [عن] شكره»."""
+        words = self.words
+        for k in range(c + 1, min(c + _MAX_SUBJECT_WORDS + 2, len(words))):
+            if self.sentence_of[k] != self.sentence_of[c] or is_complementizer(words[k]):
+                return False
+            if words[k].key == "عن":
+                return True
+        return False
 
     def _cue_with_pronoun(self, c: int) -> CueInfo | None:
         """The cue of a verb written with the pronoun of the «ما» before it («قاله»,

@@ -120,6 +120,9 @@ _VERBS: tuple[_Verb, ...] = (
     # «ووعد الأمير بأن يكون الموسم مميزاً»; bare «وعد» is the noun, «يعد» is «is counted»
     # and «واعدة» «promising»: only the past behind «و/ف»
     _Verb("وعد", None, finite_needs_conj=True),
+    # «وعبّر الأمير عن شكره», as «أعرب»; the bare «عبر» is «via», «يعبر» also «crosses» and
+    # «معبر» «a crossing»: only the past behind «و/ف»
+    _Verb("عبر", None, finite_needs_conj=True),
 )
 
 _CONJUNCTIONS = ("و", "ف")
