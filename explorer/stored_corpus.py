@@ -280,6 +280,7 @@ class StoredCorpus(Corpus):
     __hash__ = None  # type: ignore[assignment]
 
     pending: _PendingActors | None = None  # actors stored but not read yet
+    actors_damaged = False  # ... and found damaged when read
 
     def read_actors(self) -> bool:
         """Read the actors :func:`decode_rows` left stored (any thread; once): True once
@@ -304,8 +305,6 @@ class StoredCorpus(Corpus):
                 pending.forget()
         bodies.actors_read.set()
         return not self.actors_damaged
-
-    actors_damaged = False
 
     def prepare(self) -> None:
         for name in ("article_by_id", "article_position"):

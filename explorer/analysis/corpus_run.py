@@ -483,9 +483,8 @@ def analyze_paths(paths: Iterable[str | Path], *, ner: str = "auto",
                 last = _last_corpus(store, opening, warn)
                 if last is not None:
                     on_last(last[1])  # its list at once; it may read the actors itself
-                    with _bulk():
-                        if not last[1].read_actors():
-                            last = None  # damaged: made again, and replaces what is shown
+                    if not last[1].read_actors():
+                        last = None  # damaged: made again, and replaces what is shown
         found = _discover(paths, store)
         if store is not None:
             stamp = corpus_stamp(found, aliases.digest)

@@ -116,7 +116,7 @@ _LEARNED = {fold(conjunction + form): CueInfo(fold("علم"), "finite", gender, 
 _NOT_A_SOURCE = folded_set("خلال")
 _NEAR = folded_set("بالقرب قرب مقربة")  # «بالقرب من برلين»: a place, not a source
 # A relayer's own sources, named after its «من/عن»: «علمت "سبق" من [مصادرها] أن».
-_THEIR_SOURCES = folded_set("مصادرها مصادره مصادرهم مصادرنا")
+_THEIR_SOURCES = folded_set("مصادرها مصادره مصادرهم")
 # «عبّر» expresses only with «عن» after its subject: elsewhere «وعبر» is «and via».
 _EXPRESSING = folded_set("عبر")
 # Negated, these cues tell what was not said («ولم يكشف النادي عن التفاصيل المالية», «لم
@@ -528,16 +528,18 @@ class _Finder:
         subject, ends the sentence («...، حسبما [نقلت] وكالة الأنباء الإماراتية.»), which
         makes even «نقل» without «عن» report; not a source put between a cue and what it
         reports («وشدد البقعاوي، حسبما نقلت عنه صحيفة "الرياض"، على أهمية ...»)."""
-        if not self._after_as_said(c):
+        if self._as_said_start(c) is None:
             return False
         end = self._attribution_end(c)
         return end is not None and (end >= len(self.words) or self.words[end].text not in "،,")
 
-    def _after_as_said(self, c: int) -> bool:
-        """Whether the word at ``c`` follows «كما/حسبما» or «بحسب ما/وفق ما/وفقا لما»."""
+    def _as_said_start(self, c: int) -> int | None:
+        """Where «كما/حسبما» or «بحسب ما/وفق ما/وفقا لما» right before the word at ``c``
+        begins, if they are there."""
         words = self.words
-        return c > 0 and (words[c - 1].key in _AS_SAID
-                          or c > 1 and (words[c - 2].key, words[c - 1].key) in _AS_SAID_PAIRS)
+        if c > 1 and (words[c - 2].key, words[c - 1].key) in _AS_SAID_PAIRS:
+            return c - 2
+        return c - 1 if c > 0 and words[c - 1].key in _AS_SAID else None
 
     def _embedded(self, c: int, info: CueInfo) -> bool:
         """A cue inside the content of an indirect quote of the same sentence, without a
@@ -1201,17 +1203,15 @@ class _Finder:
         [ذكرته] وسائل إعلام»."""
         words = self.words
         with_pronoun = [i for i, word in enumerate(words)
-                        if word.key[-1:] == "ه" and self._after_as_said(i)]
+                        if word.key[-1:] == "ه" and self._as_said_start(i) is not None]
         for c in sorted({*self.cues, *with_pronoun}):
             if c < 2 or c in self.claimed:
                 continue
             info = self._cue(c) or self._cue_with_pronoun(c)
             if info is None or info.form != "finite":
                 continue
-            k = c - 1
-            if (words[k - 1].key, words[k].key) in _AS_SAID_PAIRS:
-                k -= 1
-            elif words[k].key not in _AS_SAID:
+            k = self._as_said_start(c)
+            if k is None:
                 continue
             comma = k - 1
             if comma > 1 and words[comma].key == _THAT_IS and words[comma - 1].text in "،,":
