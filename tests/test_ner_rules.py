@@ -592,6 +592,30 @@ def test_a_family_name_closing_a_chain_joins_it(features, words, tags, expected)
     assert correct_persons(words, tags, features) == expected
 
 
+@pytest.mark.parametrize(("words", "tags", "expected"), [
+    # after a commoner's title, a word with the article closes the chain whatever follows
+    (["الدكتور", "عبدالله", "بن", "عبدالعزيز", "الربيعة", "للتخفيف", "من"],
+     ["O", *person(3), "O", "O", "O"], ["O", *person(4), "O", "O"]),
+    (["المهندس", "عبدالله", "بن", "عبدالرحمن", "الحصين", "45", "عقدا"],
+     ["O", *person(3), "O", "O", "O"], ["O", *person(4), "O", "O"]),
+    (["والأستاذ", "سعود", "بن", "حمدان", "العنزي", "فرقة"],
+     ["O", *person(3), "O", "O"], ["O", *person(4), "O"]),
+    # a royal's chain is followed by his office or the sentence's object
+    (["الأمير", "خالد", "بن", "عبدالله", "التخلي", "عن"],
+     ["O", *person(3), "O", "O"], ["O", *person(3), "O", "O"]),
+    # a role in apposition, a time word, a word without the article
+    (["الشيخ", "عبدالعزيز", "بن", "رقوش", "المشرف", "العام"],
+     ["O", *person(3), "O", "O"], ["O", *person(3), "O", "O"]),
+    (["الدكتور", "محمد", "بن", "علي", "الخميس", "الماضي"],
+     ["O", *person(3), "O", "O"], ["O", *person(3), "O", "O"]),
+    (["الدكتور", "محمد", "بن", "علي", "زيارة", "للمركز"],
+     ["O", *person(3), "O", "O"], ["O", *person(3), "O", "O"]),
+])
+def test_a_family_name_after_a_commoners_chain_joins_it(features, words, tags,
+                                                         expected) -> None:
+    assert correct_persons(words, tags, features) == expected
+
+
 def test_a_prayer_is_no_entity_of_any_type(features) -> None:
     # «الملك فيصل - [رحمه الله] -» was tagged a place, «[وفقك الله]» a body
     words = ["فيصل", "-", "رحمه", "الله", "-", "وقال", "له", "وفقك", "الله"]

@@ -405,7 +405,7 @@ def is_nisba_family_name(text: str, key: str, resources: Resources) -> bool:
 
 
 def is_chain_family_name(text: str, key: str, following: tuple[str, str] | None,
-                         resources: Resources) -> bool:
+                         resources: Resources, *, titled: bool = False) -> bool:
     """Whether a word (``text`` as written, ``key`` folded) right after a chain «X بن Y» is
     its family name though the tagger left it out («علي بن إبراهيم [فلقي]،», «أسامة بن
     جعفر [فقيه] ومعالي»): a bare word of three letters or more that is no particle,
@@ -415,7 +415,12 @@ def is_chain_family_name(text: str, key: str, following: tuple[str, str] | None,
     mark, «أن/إن», «و» before a title or honorific, as in a list, or, for a word without
     the article, a stop or the end (``following``: the next token as written and folded,
     None at the end).
-    :func:`is_nisba_family_name` takes the family names in «ي» without the closing."""
+    :func:`is_nisba_family_name` takes the family names in «ي» without the closing.
+    After a title that is no royal one (``titled``: «الدكتور عبدالله بن عبدالعزيز
+    [الربيعة] المشرف», «المهندس عبدالله بن عبدالرحمن [الحصين] 45 عقداً»), any such word with
+    the article is taken, as such a chain is a commoner's full name and the family name
+    closes it; a royal's chain is followed by his office («الأمير خالد بن عبدالله
+    التخلي»)."""
     from explorer.analysis.ner.resources import nationality_key
 
     if (not text.isalpha() or len(key) < 3 or key[:1] == "و" or key in _NOT_FAMILY_NAMES
@@ -432,6 +437,8 @@ def is_chain_family_name(text: str, key: str, following: tuple[str, str] | None,
             or key[:1] in "بل" and len(key) > 3 and (
                 key[1:] in lexicon or _dictionary_possessed(key[1:], lexicon, written=pronoun))):
         return False
+    if titled and key.startswith("ال"):
+        return closes_titled_name(key)
     if following is None or following[0] in _SENTENCE_ENDS:
         # a definite word before the sentence's end is as often its object: «زار الأمير
         # فيصل بن مشعل [الإمارة].»
@@ -448,6 +455,32 @@ def is_chain_family_name(text: str, key: str, following: tuple[str, str] | None,
         or after.removeprefix("ال") in resources.titles
 
 
+def is_commoners_title(key: str) -> bool:
+    """Whether a folded word is a title or role, maybe with «و» and the article, that no
+    royal bears as his title before his name («الدكتور», «والمهندس», «اللواء»; not
+    «الأمير», «الملك», «ولي»)."""
+    bare = _without_article(key[1:] if key.startswith("وال") else key)
+    return _role_word(bare) and bare not in _ROYAL_TITLES
+
+
+def _role_word(bare: str) -> bool:
+    """Whether a folded word without the article is a title or role noun."""
+    return bare in _ROLE_HEADS_M or bare in _ROLE_HEADS_F or bare in _SUPERVISOR_HEADS
+
+
+def closes_titled_name(key: str) -> bool:
+    """Whether a folded word with the article, right after a chain «X بن Y» that a
+    commoner's title introduces (:func:`is_commoners_title`), is the family name that
+    closes it: «الدكتور عبدالله بن عبدالعزيز [الربيعة]». Not a role, which follows the
+    name in apposition («الشيخ عبدالعزيز بن رقوش [المشرف] العام»), nor a day or time
+    word («الخميس», «الماضي»), which may be when the sentence happens; the caller rules
+    out particles and the rest."""
+    bare = _without_article(key)
+    return key.startswith("ال") and not _role_word(bare) and key not in _TIME \
+        and bare not in _TIME
+
+
+_ROYAL_TITLES = folded_set("ملك ملكه امير اميره ولي خادم")
 _NOT_FAMILY_NAMES = folded_set("الذي التي الذين اللذين قبل بعد منذ خلال عند حول لدى في من على "
                                "الى عن مع قد لم لن كما يجب وهو وهي هو هي له لها لهم لهما لهن "
                                "به بها بهم بهما فكان فكانت فقد فلم فلن فهو فهي")

@@ -37,6 +37,7 @@ from explorer.analysis.name_phrases import (
     _written_pronoun,
     begins_next_phrase,
     is_chain_family_name,
+    is_commoners_title,
     is_nisba_family_name,
     is_particle,
 )
@@ -542,7 +543,8 @@ def _family_name_after(first: int, last: int, words: list[str], keys: list[str],
     if last - first < 3 or keys[last - 2] not in CHAIN_LINKS:
         return False
     following = (words[last + 1], keys[last + 1]) if last + 1 < len(words) else None
-    return is_chain_family_name(words[last], keys[last], following, resources)
+    titled = first > 0 and is_commoners_title(keys[first - 1])
+    return is_chain_family_name(words[last], keys[last], following, resources, titled=titled)
 
 
 def _after_the_name(word: str, key: str, features: FeatureExtractor, written: frozenset[str]
