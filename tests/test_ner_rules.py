@@ -535,6 +535,32 @@ def test_a_word_with_your_in_an_addressed_sentence_is_no_person(features, words,
     assert persons_that_are_words(words, tags, features) == ["O"] * len(words)
 
 
+@pytest.mark.parametrize(("words", "first", "last"), [
+    # dialogue and verse: «what is your opinion», «your tongue is your horse»
+    (["قالت", "وش", "رأيك", "في", "الفستان", "؟", "هل", "أعجبك"], 1, 3),
+    (["يرددون", "المثل", "لسانك", "حصانك", "إن", "صنته", "صانك"], 2, 4),
+    (["كيف", "تبدأ", "مشروعك", "الصغير", "إذا", "كنت", "أنت", "المدير"], 2, 4),
+])
+def test_a_phrase_with_your_in_an_addressed_article_is_no_person(features, words, first,
+                                                                  last) -> None:
+    tags = ["O"] * len(words)
+    tags[first:last] = person(last - first)
+    assert persons_that_are_words(words, tags, features) == ["O"] * len(words)
+
+
+@pytest.mark.parametrize("words", [
+    # a foreign name whose «ك» reads as «your», beside a name or a word no dictionary
+    # explains, in an article that speaks to its reader
+    ["وشاركت", "ساندرا", "بولوك", "في", "الفيلم", "،", "هل", "شاهدته", "أنت", "؟"],
+    ["وقال", "ومارك", "اوكيفي", "إن", "الفيلم", "يعجبك", "أنت"],
+    ["كتبه", "رتشارد", "ودمارك", "،", "وعليك", "أن", "تقرأه"],
+])
+def test_a_foreign_name_ending_in_kaf_stays_a_person(features, words) -> None:
+    tags = ["O"] * len(words)
+    tags[1:3] = person(2)
+    assert persons_that_are_words(words, tags, features) == tags
+
+
 @pytest.mark.parametrize("words", [
     ["وقال", "ماسك", "إن", "الشركة", "ستنمو"],  # Musk: «ماس» is a word, nobody is addressed
     ["وقال", "توسك", "إن", "القمة", "انتهت"],

@@ -34,6 +34,7 @@ import re
 from explorer.analysis.name_phrases import (
     CHAIN_LINKS,
     THAT,
+    _without_article,
     _written_pronoun,
     begins_next_phrase,
     is_chain_family_name,
@@ -754,6 +755,8 @@ def persons_that_are_words(words: list[str], tags: list[str], features: FeatureE
                 or _addressed_noun(first, keys, resources)
                 or _adjective_after_noun(first, keys, result, features, surnames)):
             result[first] = "O"
+        elif last - first > 1 and _addressed_phrase(first, last, keys, features):
+            result[first:last] = ["O"] * (last - first)  # «[إيش رأيك] باللي يسافر»
     return result
 
 
@@ -788,13 +791,30 @@ def _addressed_noun(i: int, keys: list[str], resources: Resources) -> bool:
                for j in range(len(keys)))
 
 
+def _addressed_phrase(first: int, last: int, keys: list[str], features: FeatureExtractor
+                      ) -> bool:
+    """Whether a person of several words holds an addressed noun (:func:`_addressed_noun`)
+    and only dictionary words besides, none a name the lists know: dialogue, verse and
+    sayings («[طلعي لسانك] يا فاتن», «[لسانك حصانك]», «[يضيء سماءك]») are no persons,
+    while a foreign name whose own «ك» reads as «your» has a name or a word no dictionary
+    explains beside it («[ساندرا بولوك]», «[كيرك دوغلاس]», «[رتشارد ودمارك]»)."""
+    resources = features.resources
+    addressed = [i for i in range(first, last) if _addressed_noun(i, keys, resources)]
+    # only the article is taken off: «لامار» is no «ل» + «امار»
+    return bool(addressed) and all(
+        features.lexical_key(_without_article(keys[i]), strip=False) != 0
+        and not is_known_name(resources, keys[i])
+        for i in range(first, last) if i not in addressed)
+
+
 def _word_with_your(key: str, resources: Resources, words_only: bool = False) -> bool:
     """Whether ``key`` is a dictionary word (maybe behind «و/ف/ب/ل») with «ك/كم/كما»
     after it and is no name the lists know. A word the dictionary lists whole has its own
     «ك» («سلوك», «يشارك», «مبارك»), and a definite word takes no pronoun; with
     ``words_only`` verbs of the «تفاعل» shape («وتشارك») and «هناك/ذلك» are left out too."""
-    if key.startswith("ال") or is_known_name(resources, key):
-        return False
+    if key.startswith("ال") or is_known_name(resources, key) or (
+            key[:1] in PROCLITIC_LETTERS and is_known_name(resources, key[1:])):
+        return False  # «ومارك», «وإريك»: a name behind «و»
     ending = next((e for e in _YOUR if key.endswith(e)), None)
     if ending is None:
         return False
