@@ -654,6 +654,11 @@ def test_a_prayer_is_no_entity_of_any_type(features) -> None:
 
 @pytest.mark.parametrize(("words", "tags", "expected"), [
     (["في", "قرية", "ابن", "نومة"], ["O", "O", *person(2)], ["O", "O", "B-LOC", "I-LOC"]),
+    # a place a direction is given from, after one direction or two
+    (["كيلومتر", "جنوب", "غربي", "نيكولسكي"], ["O", "O", "O", "B-PERS"],
+     ["O", "O", "O", "B-LOC"]),
+    (["في", "بيجي", "شمال", "صلاح", "الدين"], ["O", "B-LOC", "O", *person(2)],
+     ["O", "B-LOC", "O", "B-LOC", "I-LOC"]),
     (["يقصد", "قبيلة", "ابن", "مهنا"], ["O", "O", *person(2)], ["O", "O", "B-ORG", "I-ORG"]),
     # with the article, the man after the tribe or village is in apposition
     (["شيخ", "القبيلة", "سعيد", "السبحي"], ["O", "O", *person(2)], ["O", "O", *person(2)]),

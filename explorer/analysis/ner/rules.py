@@ -112,10 +112,13 @@ _NOT_PERSONS = {fold(name): kind for kind, names in (
 _PEOPLES = frozenset(fold(word) for word in curated.PEOPLES)
 _GROUP_HEADS = frozenset(fold(word) for word in curated.GROUP_HEADS)
 # Words for a kind of thing whose name follows them, without the article, and that
-# name's type: a tribe, a village, a drug («عقار [روزجليتازون]»), an operation («عاصفة
+# name's type: a tribe, a village, a place a direction is given from («جنوب غربي
+# [نيكولسكي]», «شمال [صلاح الدين]»), a drug («عقار [روزجليتازون]»), an operation («عاصفة
 # [الحزم]»).
 _KIND_NAMED_AFTER = {fold(word): kind for kind, words in (
-    ("ORG", ("قبيلة", "قبائل")), ("LOC", ("قرية", "بلدة", "هجرة")),
+    ("ORG", ("قبيلة", "قبائل")),
+    ("LOC", ("قرية", "بلدة", "هجرة", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
+             "شرقي", "غربي")),
     ("MISC", ("عقار", "عقاري", "دواء", "عاصفة"))) for word in words}
 _PLURAL_ENDINGS = ("ين", "ون")
 _MIN_PLURAL_STEM = 4  # «مسلم»: shorter ones end names («الحسين», «الياسين», «الشاهين»)
@@ -313,7 +316,8 @@ def persons_in_other_names(words: list[str], tags: list[str], features: FeatureE
     as the corpora tag it; a lone word the gazetteer lists as a place or body, or a name the
     curated lists know is no person («جازان», «تويتر», «الزهايمر»), which takes its type; a
     movement named by its men («ميليشيات الحوثي»), an organisation, and so a tribe («قبيلة
-    بني عامر»); a village («قرية ابن نومة»), a place; a drug or an operation («عقار
+    بني عامر»); a village («قرية ابن نومة») or what lies in a direction from it
+    («شمال صلاح الدين»), a place; a drug or an operation («عقار
     روزجليتازون», «عاصفة الحزم»), another name; a people or faith as a whole
     («الأرمن», «المسلمين»); and God («ولله الحمد»), who is no person here."""
     keys = features.folded(words)
