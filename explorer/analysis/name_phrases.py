@@ -438,7 +438,7 @@ def is_chain_family_name(text: str, key: str, following: tuple[str, str] | None,
                 key[1:] in lexicon or _dictionary_possessed(key[1:], lexicon, written=pronoun))):
         return False
     if titled and key.startswith("ال"):
-        return closes_titled_name(key)
+        return _closes_titled_name(key)
     if following is None or following[0] in _SENTENCE_ENDS:
         # a definite word before the sentence's end is as often its object: «زار الأمير
         # فيصل بن مشعل [الإمارة].»
@@ -468,7 +468,7 @@ def _role_word(bare: str) -> bool:
     return bare in _ROLE_HEADS_M or bare in _ROLE_HEADS_F or bare in _SUPERVISOR_HEADS
 
 
-def closes_titled_name(key: str) -> bool:
+def _closes_titled_name(key: str) -> bool:
     """Whether a folded word with the article, right after a chain «X بن Y» that a
     commoner's title introduces (:func:`is_commoners_title`), is the family name that
     closes it: «الدكتور عبدالله بن عبدالعزيز [الربيعة]». Not a role, which follows the
@@ -476,8 +476,7 @@ def closes_titled_name(key: str) -> bool:
     word («الخميس», «الماضي»), which may be when the sentence happens; the caller rules
     out particles and the rest."""
     bare = _without_article(key)
-    return key.startswith("ال") and not _role_word(bare) and key not in _TIME \
-        and bare not in _TIME
+    return not _role_word(bare) and key not in _TIME and bare not in _TIME
 
 
 _ROYAL_TITLES = folded_set("ملك ملكه امير اميره ولي خادم")
