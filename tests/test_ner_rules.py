@@ -266,6 +266,26 @@ def test_a_people_or_faith_as_a_whole_is_no_person(features) -> None:
             "O", "B-PERS"], name
 
 
+def test_an_adjective_of_belonging_to_a_body_is_no_person(features) -> None:
+    for words in (["التنظيم", "الداعشي", "الإرهابي"], ["بتنظيم", "إرهابي", "داعشي"]):
+        tags = ["O", "B-PERS", "O"] if words[1] == "الداعشي" else ["O", "O", "B-PERS"]
+        assert persons_in_other_names(words, tags, features) == ["O"] * 3, words
+    # a name the lists know stays
+    assert persons_in_other_names(["وقال", "طالباني"], ["O", "B-PERS"], features) == [
+        "O", "B-PERS"]
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    (["لأجهزة", "أندرويد"], "O"),
+    (["لمرض", "زهايمر"], "O"),
+    (["عبر", "هاشتاق"], "O"),
+    (["شكره", "سبكيم"], "B-ORG"),
+])
+def test_products_and_companies_the_lists_know_are_no_persons(features, words,
+                                                               expected) -> None:
+    assert persons_in_other_names(words, ["O", "B-PERS"], features) == ["O", expected]
+
+
 def test_a_lone_person_the_gazetteer_lists_as_a_place_takes_that_type(features) -> None:
     words = ["لصحيفة", "الرياض", "وقال", "أحمد"]
     tags = ["O", "B-PERS", "O", "B-PERS"]
@@ -353,6 +373,47 @@ def test_a_title_in_the_plural_is_no_person(features) -> None:
     assert persons_that_are_words(words, tags, features) == ["O"] * 4
     # the title itself is left to the other rules
     assert persons_that_are_words(["مدير"], ["B-PERS"], features) == ["B-PERS"]
+
+
+@pytest.mark.parametrize("words", [
+    ["اشتكى", "منسوبو", "الإدارة", "العامة"],
+    ["ويقول", "ممثلو", "الادعاء", "إن"],
+    ["يعايد", "منسوبي", "\"", "الحرس", "الوطني", "\""],
+])
+def test_a_participles_plural_in_construct_is_no_person(features, words) -> None:
+    tags = ["O", "B-PERS", *["O"] * (len(words) - 2)]
+    assert persons_that_are_words(words, tags, features) == ["O"] * len(words)
+
+
+@pytest.mark.parametrize("words", [
+    ["انضم", "اللاعب", "مشاري", "الثمالي"],  # a name in «ي» of a short word
+    ["أكد", "منسوبو", "،", "والمحاضر"],  # governing no definite word
+])
+def test_a_name_or_an_unconstructed_plural_stays(features, words) -> None:
+    tags = ["O", "O", "B-PERS", "O"] if words[1] == "اللاعب" else ["O", "B-PERS", "O", "O"]
+    assert persons_that_are_words(words, tags, features) == tags
+
+
+def test_an_honorific_alone_is_no_person(features) -> None:
+    words = ["لمعالي", "وزير", "التعليم", "ومعالي", "وزير", "الصحة"]
+    tags = ["O", "O", "O", "B-PERS", "O", "O"]
+    assert persons_that_are_words(words, tags, features) == ["O"] * 6
+
+
+@pytest.mark.parametrize(("words", "tags", "expected"), [
+    # a currency or unit after a word of amount
+    (["بقيمة", "360", "مليار", "يوان", "("], ["O", "O", "O", "B-PERS", "O"], ["O"] * 5),
+    (["اختفاء", "80", "مليون", "بيزو", "أرجنتيني"], ["O", "O", "O", *person(2)], ["O"] * 5),
+    (["مقدارها", "250", "ألف", "روبل"], ["O", "O", "O", "B-PERS"], ["O"] * 4),
+    # what the money went for, behind «ل»
+    (["و8", "ملايين", "لفابيان", "ديلف", "من"], ["O", "O", *person(2), "O"],
+     ["O", "O", *person(2), "O"]),
+    # «ألف» with no number before it is «wrote»
+    (["ولما", "ألف", "إسحاق", "الأنباري", "كتاب"], ["O", "O", *person(2), "O"],
+     ["O", "O", *person(2), "O"]),
+])
+def test_a_currency_after_an_amount_is_no_person(features, words, tags, expected) -> None:
+    assert persons_that_are_words(words, tags, features) == expected
 
 
 def test_an_adjective_after_a_definite_noun_is_no_person(features) -> None:

@@ -251,6 +251,11 @@ def test_ordinary_words_after_a_title_are_not_a_name() -> None:
     assert [a for a in corpus.actors if a.type == "PERS"] == []
 
 
+def test_an_honorific_after_a_role_is_not_a_name() -> None:
+    corpus = _corpus(HEAD + "وقدم شكره لمعالي وزير التعليم ومعالي وزير الصحة على الدعم.")
+    assert [a for a in corpus.actors if a.type == "PERS"] == []
+
+
 def test_an_exact_role_beats_a_longer_one() -> None:
     rows = _quotes(HEAD + "استقبل وزير الخارجية سامح شكري وزير الخارجية السعودي فيصل بن "
                    "فرحان.\n\nوأضاف وزير الخارجية: \"هناك توافق كامل في الرؤى\".")

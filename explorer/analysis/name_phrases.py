@@ -451,7 +451,7 @@ def is_chain_family_name(text: str, key: str, following: tuple[str, str] | None,
     if after[:1] != "و":
         return False  # «نقل الأمير محمد بن سلمان [دعوة] الملك»: a title may govern it
     after = after[1:]
-    return after in _HONORIFICS or after in resources.titles \
+    return after in HONORIFICS or after in resources.titles \
         or after.removeprefix("ال") in resources.titles
 
 
@@ -485,7 +485,18 @@ _NOT_FAMILY_NAMES = folded_set("الذي التي الذين اللذين قبل
                                "به بها بهم بهما فكان فكانت فقد فلم فلن فهو فهي")
 _CLOSING_MARKS = frozenset("،,:؛;)»”-–")
 _SENTENCE_ENDS = frozenset(".!?؟")
-_HONORIFICS = folded_set("معالي سعادة سمو فضيلة")  # «... فقيه ومعالي رئيس ديوان المظالم»
+# Honorifics before a dignitary's role or name: «... فقيه ومعالي رئيس ديوان المظالم».
+HONORIFICS = folded_set("معالي سعادة سمو فضيلة سماحة فخامة")
+# «سموه», «معاليه»: the dignitary named before, as a pronoun.
+HONORIFIC_PRONOUNS = folded_set("سموه سموها معاليه معاليها فضيلته سماحته سيادته فخامته سعادته")
+
+
+def is_honorific(key: str) -> bool:
+    """Whether a folded word is an honorific, maybe behind «و/ف/ل» («ومعالي»), or one with
+    the pronoun that stands for a dignitary named before («معاليه»): the word before a
+    role or name, never the name."""
+    return (key in HONORIFICS or key in HONORIFIC_PRONOUNS
+            or key[:1] in "وفل" and key[1:] in HONORIFICS)
 
 
 def is_given_name(key: str) -> bool:
@@ -851,6 +862,8 @@ class PhraseReader:
             return False
         if word.role or is_org_head(word) or is_anonymous(word) or word.key in _PRAISE_OF_GOD:
             return False
+        if is_honorific(word.key):
+            return False  # «لمعالي وزير التعليم [ومعالي] وزير الصحة»
         if first and (word.key in _NOT_FIRST_PARTICLES or is_particle(word.text, word.key)):
             return False  # «الخبير الأممي، [فإن] هذين ...» names no one; «فان غال» does
         key = word.key

@@ -17,6 +17,7 @@ from explorer.analysis.actors import LocalActor
 from explorer.analysis.mentions import MentionSet
 from explorer.analysis.name_phrases import (
     ACCORDING_TO,
+    HONORIFIC_PRONOUNS,
     PhraseReader,
     folded_set,
     is_anonymous,
@@ -61,9 +62,6 @@ _ISSUED_BY = folded_set("عن من")
 _MAX_SUBJECT_WORDS = 7
 # The press in general, a source no one in particular speaks for.
 _PRESS = folded_set("صحف وسائل تقارير")
-# «سموه», «معاليه»: the dignitary named before, as a pronoun.
-_HONORIFIC_PRONOUNS = folded_set("سموه سموها معاليه معاليها فضيلته سماحته سيادته فخامته "
-                                 "سعادته")
 _PLURAL_ENDINGS = ("ون", "ين", "ان", "ات")
 
 # Who a statement is made to, between the cue and its subject.
@@ -424,7 +422,7 @@ def _name_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
         if is_indefinite(word) or word.key.endswith(("ات", "ون", "ين")) or word.key in _PRESS:
             # «وقال معتمريْن», «كشفت منظمات حقوقية أن», «ذكرت صحف اقتصادية أن»
             return Subject("anonymous", text=word.text)
-        if word.key in _HONORIFIC_PRONOUNS:
+        if word.key in HONORIFIC_PRONOUNS:
             return Subject("implicit")  # «وقال سموه»: the prince named before
         return Subject("document", text=word.text)  # a subject that names no speaker
     start, end = reader.words[i].start, reader.words[last].end

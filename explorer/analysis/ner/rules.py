@@ -39,6 +39,7 @@ from explorer.analysis.name_phrases import (
     begins_next_phrase,
     is_chain_family_name,
     is_commoners_title,
+    is_honorific,
     is_nisba_family_name,
     is_particle,
 )
@@ -332,7 +333,8 @@ def persons_in_other_names(words: list[str], tags: list[str], features: FeatureE
         other = _NOT_PERSONS.get(" ".join((key, *keys[first + 1:last]))) or _NOT_PERSONS.get(
             " ".join((stem, *keys[first + 1:last])))
         before = features.keys(words[first - 1])[1] if first and result[first - 1] == "O" else ""
-        if (keys[first] in _GOD or (last - first == 1 and _people(key, stem, features))
+        if (keys[first] in _GOD or (last - first == 1 and (
+                _people(key, stem, features) or _of_a_body(key, stem, features)))
                 or _praises_god(keys, first, last)):
             result[first:last] = ["O"] * (last - first)
         elif other:
@@ -398,6 +400,23 @@ def _people(key: str, stem: str, features: FeatureExtractor) -> bool:
     single = stem[:-2]
     return (key.startswith("ال") and len(single) >= _MIN_PLURAL_STEM
             and single in features.resources.lexicon)
+
+
+def _of_a_body(key: str, stem: str, features: FeatureExtractor) -> bool:
+    """Whether a lone person is an adjective of belonging to a body (:func:`of_a_body`);
+    a name the lists know («طالباني») stays."""
+    return not is_known_name(features.resources, key) and of_a_body(stem, features.resources)
+
+
+def of_a_body(stem: str, resources: Resources) -> bool:
+    """Whether a word without its proclitics is the adjective of belonging to a body the
+    gazetteer lists, with or without the article: «التنظيم [الداعشي]», «تنظيم إرهابي
+    [داعشي]», «وقال [داعشي] آخر». Families are named after places, tribes and trades, not
+    after bodies, so no surname has this form."""
+    if not stem.endswith("ي"):
+        return False
+    body = _without_article(stem[:-1])
+    return "ORG" in (resources.gazetteer.get(body), resources.gazetteer.get("ال" + body))
 
 
 def organisation_edges(words: list[str], tags: list[str], features: FeatureExtractor
@@ -752,8 +771,12 @@ def persons_that_are_words(words: list[str], tags: list[str], features: FeatureE
             while blessing > first and word_shape(words[blessing - 1]) == "P":
                 blessing -= 1  # «عبدالعزيز بن عبدالرحمن [-] رحمه الله»
             result[blessing:last] = ["O"] * (last - blessing)
+        elif _after_amount_word(first, words, keys, resources):
+            result[first:last] = ["O"] * (last - first)  # «360 مليار [يوان]»
         elif last - first == 1 and (
                 _title_plural(first, keys, resources)
+                or is_honorific(keys[first])
+                or _participles_in_construct(first, keys, resources)
                 or _body_head(words[first], features)
                 or _noun_with_pronoun(words[first], keys[first], resources)
                 or _addressed_noun(first, keys, resources)
@@ -762,6 +785,47 @@ def persons_that_are_words(words: list[str], tags: list[str], features: FeatureE
         elif last - first > 1 and _addressed_phrase(first, last, keys, features):
             result[first:last] = ["O"] * (last - first)  # «[إيش رأيك] باللي يسافر»
     return result
+
+
+def _after_amount_word(i: int, words: list[str], keys: list[str],
+                       resources: Resources) -> bool:
+    """Whether a person follows a word of amount, as a currency or unit does: «360 مليار
+    [يوان]», «250 ألف [روبل]», «48 تريليون [وون]». A name behind «ل» is what the money
+    went for («8 ملايين [لفابيان ديلف]»), and so is a known one behind «ب»; «ألف» with no
+    number before it is also «wrote» («ألف [إسحاق الأنباري] كتاب الاختلاف»)."""
+    if i == 0 or keys[i - 1] not in _AMOUNT_WORDS or keys[i].startswith("ل"):
+        return False
+    if keys[i].startswith("ب") and is_known_name(resources, keys[i][1:]):
+        return False
+    return keys[i - 1] != _THOUSAND or i >= 2 and (
+        any(char.isdigit() for char in words[i - 2]) or keys[i - 2] in _AMOUNT_WORDS)
+
+
+def _participles_in_construct(i: int, keys: list[str], resources: Resources) -> bool:
+    """Whether a one-word person is a participle's plural in construct
+    (:func:`participles_in_construct`) before the definite word it governs, maybe in
+    quotation marks («يعايد [منسوبي] "الحرس الوطني"»)."""
+    governed = i + 2 if i + 2 < len(keys) and keys[i + 1] in _OPENING_MARKS else i + 1
+    return (governed < len(keys) and keys[governed].startswith("ال")
+            and participles_in_construct(keys[i], resources))
+
+
+def participles_in_construct(key: str, resources: Resources) -> bool:
+    """Whether a folded word is a participle's sound plural in construct: «[منسوبو]
+    الإدارة», «[ممثلو] الادعاء», «[منسوبي] الحرس» (a dictionary word in «م» with «و/ي»,
+    and no name the lists know). The «ي» form wants a longer word: «مشاري» and «محمودي»
+    are names."""
+    if (not key.endswith(("و", "ي")) or is_known_name(resources, key)
+            or key in resources.lexicon):
+        return False
+    single = key[:-1]
+    return (single.startswith("م") and single in resources.lexicon
+            and len(single) >= (_MIN_CONSTRUCT_STEM + 1 if key.endswith("ي")
+                                else _MIN_CONSTRUCT_STEM))
+
+
+_MIN_CONSTRUCT_STEM = 4
+_OPENING_MARKS = frozenset('"«“(')
 
 
 def _noun_with_pronoun(word: str, key: str, resources: Resources) -> bool:
@@ -933,6 +997,7 @@ def _after_amount(i: int, words: list[str], keys: list[str]) -> bool:
 
 
 _RIYAL = fold("ريال")
+_THOUSAND = fold("ألف")
 _AMOUNT_WORDS = frozenset(fold(word) for word in (
     "مئة", "مائة", "مئات", "ألف", "ألفا", "آلاف", "ألفي", "مليون", "مليونا", "ملايين", "مليوني",
     "مليار", "مليارا", "مليارات", "ملياري", "تريليون", "ترليون", "تريليونات"))
