@@ -251,6 +251,24 @@ def test_bodies_and_papers_in_the_plural_are_unnamed_sources() -> None:
     assert (speaker, content) == (None, "نحو 70 في المائة من الضحايا مدنيون")
 
 
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("وقال متعاملون في سوق الذهب إن الأسعار ستتراجع.", "متعاملون"),
+    ("ويرى كثيرون أن الزيارة جاءت متأخرة.", "كثيرون"),
+    ("وقال منتقدو الاتفاق إنه سيغني الحكومة.", "منتقدو الاتفاق"),
+    ("وقال داعشي آخر في حساب على تويتر إنه مستعد للقتال.", "داعشي آخر"),
+])
+def test_people_named_by_what_they_are_are_unnamed_sources(sentence, source) -> None:
+    text = HEAD + sentence
+    [(_, _, speaker, _)] = _quotes(text)
+    assert (speaker, _speaker_texts(text)) == (None, [source])
+    assert not [e for e in _corpus(text).articles[0].entities if e.type == "PERS"]
+
+
+def test_a_name_that_ends_like_a_plural_still_speaks() -> None:
+    [(_, _, speaker, _)] = _quotes(HEAD + "وقال حمدان إن الأسعار ستتراجع.")
+    assert speaker == "حمدان"
+
+
 def test_according_to_after_a_clause_without_a_comma() -> None:
     [(_, cue, _, content)] = _quotes(
         HEAD + "وسيطر المقاتلون على مبنى الإذاعة في معارك عنيفة حسبما قال المتحدث باسم "

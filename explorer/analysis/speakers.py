@@ -428,6 +428,8 @@ def _name_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
     start, end = reader.words[i].start, reader.words[last].end
     text = reader.text[start:end]
     known = mentions.known_person(text)
+    if known is None and _unnamed_people(reader, i, last):
+        return Subject("anonymous", text=text)  # «وقال متعاملون إن», «ويرى عسكريون أن»
     person = reader.entity_at.get(last + 1)
     if (known is None and person is not None and person[0].type == "PERS"
             and reader.describes(i, last)):
@@ -457,6 +459,30 @@ def _name_subject(reader: PhraseReader, mentions: MentionSet, i: int, limit: int
     if entity.type == "PERS":
         _note_role_after(reader, mentions, entity, last, limit, cue_gender)
     return Subject("named", entity, text=entity.text)
+
+
+def _unnamed_people(reader: PhraseReader, first: int, last: int) -> bool:
+    """Whether words[first..last], read as a name after a cue, name people by what they
+    are, who speak unnamed: a sound plural of a dictionary word alone («وقال متعاملون
+    إن», «ويرى عسكريون أن», «أكد كثيرون»), a participle's plural in construct («وقال
+    منتقدو الصفقة», «أكد منظمو التظاهرة»), or an adjective of belonging to a body
+    («وقال داعشي آخر»). «سلمان» and «حمدان» are names the lists know."""
+    from explorer.analysis.ner.resources import is_known_name, load_resources
+    from explorer.analysis.ner.rules import of_a_body, participles_in_construct
+
+    resources = load_resources()
+    word = reader.words[first]
+    if is_known_name(resources, word.key):
+        return False
+    single = word.key[:-2]
+    if first == last and word.key.endswith(("ون", "ين")) and len(
+            single) >= _MIN_PLURAL_SINGLE and single in resources.lexicon:
+        return True
+    return (first < last and reader.words[first + 1].definite
+            and participles_in_construct(word.key, resources)) or of_a_body(word.bare, resources)
+
+
+_MIN_PLURAL_SINGLE = 4  # «الحسين», «ياسين»: shorter ones end names
 
 
 def _unknown_name_type(reader: PhraseReader, first: int, last: int,
