@@ -35,6 +35,13 @@ def found(recognizer, text: str) -> list[tuple[str, str]]:
     ("ويلفريد", "PERS", 0),     # a name's W
     ("بالادينو", "PERS", 0),    # not ب + ال + ادينو
     ("وَسوريا", "LOC", 1),      # marks are not letters
+    ("والبيروني", "PERS", 1),   # «و» before a surname with the article, listed so or not
+    ("والزمخشري", "PERS", 1),
+    ("والتر", "PERS", 0),       # a W-name whose rest is short
+    ("والتون", "PERS", 0),
+    ("وعلي", "PERS", 1),        # «و» before a given name, listed whole or not
+    ("وليلى", "PERS", 1),
+    ("وسام", "PERS", 0),        # a given name itself
 ])
 def test_clitic_letters(word: str, kind: str, letters: int) -> None:
     resources = load_resources()

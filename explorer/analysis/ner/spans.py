@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from explorer.analysis.ner.conll import spans
+from explorer.analysis.ner.resources import curated_given_names
 from explorer.arabic.normalize import fold, offset_after_letters
 from explorer.arabic.tokens import MARKER_TOKENS, Token
 from explorer.model import Entity
@@ -25,6 +26,9 @@ _CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل"
 # A shorter rest written alone is too often an ordinary word («لوكاس» → «وكاس»).
 _MIN_WRITTEN_ALONE = 5
 _MIN_CONJUNCTION_KEY = 5
+# «و» before a definite word: a W-name that begins so has a short rest («والتر», «والش»).
+_AND_THE = "وال"
+_MIN_AFTER_AND_THE = 4
 _MARKS = "\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # tatweel, harakat
 
 
@@ -50,6 +54,8 @@ def clitic_letters(word: str, kind: str, known: Callable[[str], bool],
     """How many leading letters of ``word`` are proclitics outside a ``kind`` mention;
     ``written`` holds the folded words of the article."""
     key = fold(word)
+    if kind == "PERS" and _and_before_name(key):
+        return 1
     if known(key):
         return 0
     cuts = proclitic_cuts(key)
@@ -68,6 +74,20 @@ def clitic_letters(word: str, kind: str, known: Callable[[str], bool],
     if key[:1] in _CONJUNCTIONS and len(key) >= _MIN_CONJUNCTION_KEY:
         return 1
     return 0
+
+
+def _and_before_name(key: str) -> bool:
+    """Whether a person's first word is «و» before a surname with the article («كالصوفي
+    و[البيروني]») or before a given name that is not one itself («قاسم و[علي]
+    اللاجامي»; «وليد», «وسام» are names): the corpora list many such words whole, as
+    their tokens keep the clitic. A W-name that begins «وال» has a short rest («والتر»,
+    «والش», «والتون»)."""
+    if not key.startswith("و"):
+        return False
+    if key.startswith(_AND_THE):
+        return len(key) - len(_AND_THE) >= _MIN_AFTER_AND_THE
+    given = curated_given_names()
+    return key[1:] in given and key not in given
 
 
 def _conjunction_before_name(word: str, key: str) -> bool:
