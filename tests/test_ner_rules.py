@@ -280,6 +280,7 @@ def test_an_adjective_of_belonging_to_a_body_is_no_person(features) -> None:
     (["لمرض", "زهايمر"], "O"),
     (["عبر", "هاشتاق"], "O"),
     (["شكره", "سبكيم"], "B-ORG"),
+    (["عناصر", "بوكو"], "B-ORG"),
 ])
 def test_products_and_companies_the_lists_know_are_no_persons(features, words,
                                                                expected) -> None:

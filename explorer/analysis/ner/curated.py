@@ -568,6 +568,18 @@ BODIES_NOT_PERSONS = _lines("""
 بشيكتاش
 باتريوتس
 سموحة
+بوكو حرام
+بوكو
+ليستر سيتي
+ليستر
+بوكا جونيورز
+ريفر بليت
+ريفر بلايت
+ريد بولز
+سان جيرمان
+سان جرمان
+لوس انجليس غالاكسي
+لوس أنجليس غالاكسي
 """)
 
 # Diseases, drugs, operations, fashions, units and sports, which are no actor at all.
