@@ -202,6 +202,15 @@ def test_a_headlines_present_verb_after_a_known_name_ends_the_person(features) -
     for words in (["جانيت", "يلين"], ["حي", "بن", "يقظان"]):
         assert correct_persons(words, person(len(words)), features) == person(len(words))
 
+
+def test_a_headlines_verb_in_the_dual_or_plural_ends_the_person(features) -> None:
+    # «محمد عبده وطلال سلامة يغنيان»; «أبناء الملك الراحل عبدالله بن عبدالعزيز يدشنون»
+    for words in (["طلال", "سلامة", "يغنيان", "سلمان"],
+                  ["عبدالله", "بن", "عبدالعزيز", "يدشنون", "مسجد"]):
+        size = len(words) - 2
+        assert correct_persons(words, [*person(size + 1), "O"], features) == [
+            *person(size), "O", "O"], words
+
 def test_words_with_nunation_are_no_part_of_a_person() -> None:
     # cut from the edges: «وأوضحت أن جون مختفٍ منذ», a participle taken for a name
     assert persons_without_nunation(["أن", "جون", "مختفٍ", "منذ"], ["O", *person(2), "O"]) == [

@@ -598,16 +598,19 @@ def _after_the_name(word: str, key: str, features: FeatureExtractor, written: fr
 def _present_verb_after(keys: list[str], last: int, features: FeatureExtractor) -> bool:
     """Whether a person's last word is a verb in the present the dictionary lists, as
     headlines put it right after their subject («سعود بن نايف [يزور]», «فيصل بن بندر
-    [يواسي]»), after a name the lists know; not a name after «بن» («ابن طفيل بن
-    [يقظان]»), a family name in «ي» («[يماني]»), a name the lists know, or a foreign
-    family name that reads as a verb after a foreign given name («جانيت يلين», «موشيه
-    يعالون»)."""
+    [يواسي]»), after a name the lists know, also in the dual or plural of a headline's
+    two subjects or a family («و[أردوغان يبحثان]», «أبناء الملك الراحل [عبدالله بن
+    عبدالعزيز يدشنون]»); not a name after «بن» («ابن طفيل بن [يقظان]»), a family name in
+    «ي» («[يماني]»), a name the lists know, or a foreign family name that reads as a verb
+    after a foreign given name («جانيت يلين», «موشيه يعالون»)."""
     key = keys[last - 1]
     resources = features.resources
-    return (key[:1] == "ي" and len(key) >= _MIN_CUT_WORD and not key.endswith("ي")
-            and is_known_name(resources, keys[last - 2]) and keys[last - 2] not in _LINKS
-            and not is_known_name(resources, key)
-            and features.lexical_key(key, strip=False) == 2)
+    if (key[:1] != "ي" or len(key) < _MIN_CUT_WORD or key.endswith("ي")
+            or not is_known_name(resources, keys[last - 2]) or keys[last - 2] in _LINKS
+            or is_known_name(resources, key)):
+        return False
+    return features.lexical_key(key, strip=False) == 2 or (
+        key.endswith(("ون", "ان")) and features.lexical_key(key[:-2], strip=False) == 2)
 
 
 def _joins_another_name(key: str, resources: Resources) -> bool:
