@@ -264,6 +264,13 @@ def test_people_named_by_what_they_are_are_unnamed_sources(sentence, source) -> 
     assert not [e for e in _corpus(text).articles[0].entities if e.type == "PERS"]
 
 
+def test_a_body_whose_head_begins_like_a_preposition_speaks() -> None:
+    # «برنامج», «بعثة», «بنك» begin with «ب» but are the head, not «ب» + a head
+    [(_, _, speaker, _)] = _quotes(
+        HEAD + "يقول برنامج الأغذية العالمي إن ستة ملايين نسمة يعانون من نقص الغذاء.")
+    assert speaker == "برنامج الأغذية العالمي"
+
+
 def test_a_name_that_ends_like_a_plural_still_speaks() -> None:
     [(_, _, speaker, _)] = _quotes(HEAD + "وقال حمدان إن الأسعار ستتراجع.")
     assert speaker == "حمدان"

@@ -1079,10 +1079,12 @@ class PhraseReader:
         return k
 
     def org_at(self, first: int, limit: int) -> int | None:
-        """Last index of an organisation phrase headed at ``first``, or None."""
+        """Last index of an organisation phrase headed at ``first``, or None; not behind
+        a preposition («بوزارة»), though a head may begin with its letters («برنامج
+        الأغذية العالمي», «بنك», «لجنة»)."""
         word = self.words[first]
         if not word.token.is_word or not is_org_head(word) or word.key[:1] in "بل" \
-                and not word.key.startswith("ال"):
+                and not word.key.startswith("ال") and not is_org_head_key(word.key):
             return None
         return self.noun_phrase(first, limit)
 
