@@ -582,7 +582,8 @@ BODIES_NOT_PERSONS = _lines("""
 لوس أنجليس غالاكسي
 """)
 
-# Diseases, drugs, operations, fashions, units and sports, which are no actor at all.
+# Diseases, drugs, operations, fashions, units, products, sports and the adjectives of a
+# club's supporters («الجمهور النصراوي»), which are no actor at all.
 THINGS_NOT_PERSONS = _lines("""
 الزهايمر
 زهايمر
@@ -615,6 +616,12 @@ THINGS_NOT_PERSONS = _lines("""
 اوبريت
 الروبيان
 بلوتو
+نصراوي
+أهلاوي
+اهلاوي
+وحداوي
+هجراوي
+فتحاوي
 الهيروين
 الكوكايين
 السيلفي
