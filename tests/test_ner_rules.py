@@ -587,11 +587,18 @@ def test_a_womans_given_name_before_bint_joins_her_name(features, words, tags, e
     assert correct_persons(words, tags, features) == expected
 
 
-@pytest.mark.parametrize("word", ["رحمته", "برحمته", "وحكومته", "هوايته", "صلاتك"])
+@pytest.mark.parametrize("word", ["رحمته", "برحمته", "وحكومته", "هوايته", "صلاتك",
+                                  "بذكرياته", "عباراتك"])  # and plurals in «ات»
 def test_a_noun_in_ta_with_a_pronoun_is_no_person(features, word) -> None:
     # «يتغمدهما بواسع [رحمته]»: mercy, his
     words = ["يتغمده", "بواسع", word, "."]
     assert persons_that_are_words(words, ["O", "O", "B-PERS", "O"], features) == ["O"] * 4
+
+
+def test_a_name_that_ends_like_a_plural_with_a_pronoun_stays(features) -> None:
+    words = ["وقال", "حسن", "شحاته", "إن"]
+    tags = ["O", *person(2), "O"]
+    assert persons_that_are_words(words, tags, features) == tags
 
 
 @pytest.mark.parametrize(("words", "at"), [

@@ -256,6 +256,12 @@ def test_an_honorific_after_a_role_is_not_a_name() -> None:
     assert [a for a in corpus.actors if a.type == "PERS"] == []
 
 
+def test_a_plural_with_a_pronoun_after_a_title_is_not_a_name() -> None:
+    corpus = _corpus(HEAD + "فيما حمله أمير قطر تحياته لخادم الحرمين الشريفين. وأعد المدرب "
+                     "إنجازاته في هذا الملصق. وقال المدرب حسن شحاته إن الفريق جاهز.")
+    assert [a.name for a in corpus.actors if a.type == "PERS"] == ["حسن شحاته"]
+
+
 def test_an_exact_role_beats_a_longer_one() -> None:
     rows = _quotes(HEAD + "استقبل وزير الخارجية سامح شكري وزير الخارجية السعودي فيصل بن "
                    "فرحان.\n\nوأضاف وزير الخارجية: \"هناك توافق كامل في الرؤى\".")

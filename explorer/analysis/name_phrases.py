@@ -313,14 +313,20 @@ def _dictionary_possessed(key: str, lexicon: frozenset[str], *, written: bool = 
                           ) -> bool:
     """A dictionary word with a possessive pronoun («هويته», «شهادتها»); where the pronoun
     is ``written`` so (not a folded «ة»: «بدرية» is no «بدري» + «ه»), a plural in
-    construct too («مساعديه», «مرافقيه»)."""
+    construct too («مساعديه», «مرافقيه»), and a plural in «ات» of five letters or more
+    («أمير قطر [تحياته]», «المدرب [إنجازاته]»; «شحاته» is a name)."""
     for suffix in ("هما", "ها", "هم", "ه"):
         base = key[:-len(suffix)]
         if key.endswith(suffix) and len(base) > 2 and (
                 base in lexicon or base.endswith("ت") and base[:-1] + "ه" in lexicon
-                or written and base.endswith("ي") and base[:-1] in lexicon):
+                or written and base.endswith("ي") and base[:-1] in lexicon
+                or written and base.endswith("ات") and len(base) > _MIN_PLURAL_IN_AT
+                and (base[:-2] + "ه" in lexicon or base[:-2] in lexicon)):
             return True
     return False
+
+
+_MIN_PLURAL_IN_AT = 4
 
 
 def is_particle(text: str, key: str) -> bool:

@@ -841,9 +841,12 @@ def _noun_with_pronoun(word: str, key: str, resources: Resources) -> bool:
     if ending is None or is_known_name(resources, key):
         return False
     noun = key[:len(key) - len(ending)]  # without «ت» and the pronoun
-    return len(noun) > 2 and (noun + "ه" in resources.lexicon
-                              or noun[:1] in PROCLITIC_LETTERS and len(noun) > 3
-                              and noun[1:] + "ه" in resources.lexicon)
+    forms = [noun + "ه"]
+    if noun.endswith("ا") and len(noun) > 3:  # a plural in «ات»: «[تحياته]», «[إنجازاته]»
+        forms += [noun[:-1] + "ه", noun[:-1]]
+    return len(noun) > 2 and any(
+        form in resources.lexicon or form[:1] in PROCLITIC_LETTERS and len(form) > 4
+        and form[1:] in resources.lexicon for form in forms)
 
 
 def _addressed_noun(i: int, keys: list[str], resources: Resources) -> bool:
