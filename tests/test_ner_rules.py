@@ -390,10 +390,18 @@ def test_a_title_in_the_plural_is_no_person(features) -> None:
     ["اشتكى", "منسوبو", "الإدارة", "العامة"],
     ["ويقول", "ممثلو", "الادعاء", "إن"],
     ["يعايد", "منسوبي", "\"", "الحرس", "الوطني", "\""],
+    ["والتقى", "بمنسوبي", "الفوج"],  # behind a proclitic
 ])
 def test_a_participles_plural_in_construct_is_no_person(features, words) -> None:
     tags = ["O", "B-PERS", *["O"] * (len(words) - 2)]
     assert persons_that_are_words(words, tags, features) == ["O"] * len(words)
+
+
+def test_a_participles_plural_behind_li_ends_the_person(features) -> None:
+    # «تحدث الأمير متعب بن عبدالله [لمنسوبي] قوة الواجب»: to the men of, not a name
+    words = ["الأمير", "متعب", "بن", "عبدالله", "لمنسوبي", "قوة"]
+    assert correct_persons(words, ["O", *person(4), "O"], features) == [
+        "O", *person(3), "O", "O"]
 
 
 @pytest.mark.parametrize("words", [

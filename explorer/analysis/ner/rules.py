@@ -591,6 +591,8 @@ def _after_the_name(word: str, key: str, features: FeatureExtractor, written: fr
         return place in resources.gazetteer or place in written
     if begins_next_phrase(word, key, resources):
         return True  # «عبدالعزيز [والذي]», «بولوني [وجهازه]»
+    if key[:1] in "لب" and participles_in_construct(key, resources):
+        return True  # «متعب بن عبدالله بن عبدالعزيز [لمنسوبي] قوة الواجب»
     verb = _PARTICLE_VERB.match(key)
     return bool(verb) and features.lexical_key(verb.group(1), strip=False) == 2
 
@@ -816,11 +818,15 @@ def _participles_in_construct(i: int, keys: list[str], resources: Resources) -> 
 def participles_in_construct(key: str, resources: Resources) -> bool:
     """Whether a folded word is a participle's sound plural in construct: «[منسوبو]
     الإدارة», «[ممثلو] الادعاء», «[منسوبي] الحرس» (a dictionary word in «م» with «و/ي»,
-    and no name the lists know). The «ي» form wants a longer word: «مشاري» and «محمودي»
-    are names."""
+    and no name the lists know), maybe behind a proclitic. The «ي» form wants a longer
+    word: «مشاري» is a name."""
     if (not key.endswith(("و", "ي")) or is_known_name(resources, key)
             or key in resources.lexicon):
         return False
+    if key[:1] in "وفبل" and key[1:2] == "م":  # behind a proclitic: «[بمنسوبي] الجمعية»
+        key = key[1:]
+        if is_known_name(resources, key) or key in resources.lexicon:
+            return False
     single = key[:-1]
     return (single.startswith("م") and single in resources.lexicon
             and len(single) >= (_MIN_CONSTRUCT_STEM + 1 if key.endswith("ي")
