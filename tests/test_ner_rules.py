@@ -747,6 +747,9 @@ def test_a_prayer_is_no_entity_of_any_type(features) -> None:
     (["في", "بيجي", "شمال", "صلاح", "الدين"], ["O", "B-LOC", "O", *person(2)],
      ["O", "B-LOC", "O", "B-LOC", "I-LOC"]),
     (["يقصد", "قبيلة", "ابن", "مهنا"], ["O", "O", *person(2)], ["O", "O", "B-ORG", "I-ORG"]),
+    # a region's name («محافظة صلاح الدين»), but not a place and the man after it
+    (["في", "محافظة", "صلاح", "الدين"], ["O", "O", *person(2)], ["O", "O", "B-LOC", "I-LOC"]),
+    (["محافظة", "ذي", "قار", "حميد", "الغزي"], ["O", *person(4)], ["O", *person(4)]),
     # with the article, the man after the tribe or village is in apposition
     (["شيخ", "القبيلة", "سعيد", "السبحي"], ["O", "O", *person(2)], ["O", "O", *person(2)]),
     # a drug, an operation

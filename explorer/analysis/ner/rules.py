@@ -121,6 +121,11 @@ _KIND_NAMED_AFTER = {fold(word): kind for kind, words in (
     ("LOC", ("قرية", "بلدة", "هجرة", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
              "شرقي", "غربي")),
     ("MISC", ("عقار", "عقاري", "دواء", "عاصفة"))) for word in words}
+# Regions whose name follows them, without the article («محافظة صلاح الدين»); not
+# «مقاطعة», also a boycott («مقاطعة ميسي»), «ولاية», also a term of office, nor «حي»,
+# also «long live» («حي سلمان», a song).
+_REGIONS = frozenset(fold(word) for word in ("محافظة", "إقليم", "منطقة"))
+_MAX_REGION_WORDS = 2
 _PLURAL_ENDINGS = ("ين", "ون")
 _MIN_PLURAL_STEM = 4  # «مسلم»: shorter ones end names («الحسين», «الياسين», «الشاهين»)
 # Nunation marks an indefinite common word («مبيناً», «سابقاً», «مختفٍ»), never a name, and
@@ -345,6 +350,13 @@ def persons_in_other_names(words: list[str], tags: list[str], features: FeatureE
             result[first] = "B-" + (listed or "LOC")  # «الرياض», «الحوثيين», «الجابون»
         elif stem in _GROUP_HEADS or before in _GROUP_HEADS:
             result[first:last] = ["B-ORG"] + ["I-ORG"] * (last - first - 1)
+        elif (before in _REGIONS and last - first <= _MAX_REGION_WORDS
+              and not _article_word(keys[first - 1])
+              and "LOC" not in (listed, _NOT_PERSONS.get(key), _NOT_PERSONS.get(stem))):
+            # «محافظة [صلاح الدين]», «بمحافظة [غامد الزناد]»; a longer
+            # span, or one that begins with a place the gazetteer knows, runs on into the
+            # man after the place («ولاية كنتاكي راند بول», «منطقة جازان يحيى حكمي»)
+            result[first:last] = ["B-LOC"] + ["I-LOC"] * (last - first - 1)
         elif before in _KIND_NAMED_AFTER and not _article_word(keys[first - 1]):
             # «قبيلة [بني عامر]», «قرية [ابن نومة]»: a tribe's or village's name, not the
             # man after «شيخ القبيلة», «رئيس القرية» in apposition; a drug's, a storm's
