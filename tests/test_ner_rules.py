@@ -413,6 +413,25 @@ def test_a_name_or_an_unconstructed_plural_stays(features, words) -> None:
     assert persons_that_are_words(words, tags, features) == tags
 
 
+@pytest.mark.parametrize("words", [
+    ["وقال", "مسعفون", "إن"],  # a participle's plural: people named by what they do
+    ["أمران", "ملكيان", "بترقية"],  # a dual
+    ["الباكستانيون", "يموتون", "حرا"],  # a present verb's plural
+    ["ما", "لم", "ينظرا", "ويبتسمان", "."],
+])
+def test_a_participles_or_verbs_plural_alone_is_no_person(features, words) -> None:
+    at = next(i for i, word in enumerate(words) if word.endswith(("ون", "ان")) and i)
+    tags = ["O"] * len(words)
+    tags[at] = "B-PERS"
+    assert persons_that_are_words(words, tags, features) == ["O"] * len(words)
+
+
+def test_a_name_that_ends_like_a_participles_plural_stays(features) -> None:
+    for words in (["أما", "السيدة", "مارتين", "،"], ["وقال", "مأمون", "إن"]):
+        tags = ["O", "O", "B-PERS", "O"] if len(words) == 4 else ["O", "B-PERS", "O"]
+        assert persons_that_are_words(words, tags, features) == tags, words
+
+
 def test_an_honorific_alone_is_no_person(features) -> None:
     words = ["لمعالي", "وزير", "التعليم", "ومعالي", "وزير", "الصحة"]
     tags = ["O", "O", "O", "B-PERS", "O", "O"]

@@ -256,6 +256,8 @@ def test_bodies_and_papers_in_the_plural_are_unnamed_sources() -> None:
     ("ويرى كثيرون أن الزيارة جاءت متأخرة.", "كثيرون"),
     ("وقال منتقدو الاتفاق إنه سيغني الحكومة.", "منتقدو الاتفاق"),
     ("وقال داعشي آخر في حساب على تويتر إنه مستعد للقتال.", "داعشي آخر"),
+    ("ويقول مهندسون متطوعون للعمل في الموقع إن الأضرار كبيرة.", "مهندسون متطوعون"),
+    ("وقال مسعفون إن عدد الجرحى ارتفع.", "مسعفون"),
 ])
 def test_people_named_by_what_they_are_are_unnamed_sources(sentence, source) -> None:
     text = HEAD + sentence

@@ -465,10 +465,15 @@ def _unnamed_people(reader: PhraseReader, first: int, last: int) -> bool:
     """Whether words[first..last], read as a name after a cue, name people by what they
     are, who speak unnamed: a sound plural of a dictionary word alone («وقال متعاملون
     إن», «ويرى عسكريون أن», «أكد كثيرون»), a participle's plural in construct («وقال
-    منتقدو الصفقة», «أكد منظمو التظاهرة»), or an adjective of belonging to a body
-    («وقال داعشي آخر»). «سلمان» and «حمدان» are names the lists know."""
+    منتقدو الصفقة», «أكد منظمو التظاهرة») or with an adjective («ويقول مهندسون
+    متطوعون»), or an adjective of belonging to a body («وقال داعشي آخر»). «سلمان» and
+    «حمدان» are names the lists know."""
     from explorer.analysis.ner.resources import is_known_name, load_resources
-    from explorer.analysis.ner.rules import of_a_body, participles_in_construct
+    from explorer.analysis.ner.rules import (
+        of_a_body,
+        participles_in_construct,
+        plural_of_a_kind,
+    )
 
     resources = load_resources()
     word = reader.words[first]
@@ -478,6 +483,8 @@ def _unnamed_people(reader: PhraseReader, first: int, last: int) -> bool:
     if first == last and word.key.endswith(("ون", "ين")) and len(
             single) >= _MIN_PLURAL_SINGLE and single in resources.lexicon:
         return True
+    if plural_of_a_kind(word.key, resources):
+        return True  # with an adjective: «ويقول مهندسون متطوعون إن»
     return (first < last and reader.words[first + 1].definite
             and participles_in_construct(word.key, resources)) or of_a_body(word.bare, resources)
 

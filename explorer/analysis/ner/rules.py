@@ -794,6 +794,7 @@ def persons_that_are_words(words: list[str], tags: list[str], features: FeatureE
                 _title_plural(first, keys, resources)
                 or is_honorific(keys[first])
                 or _participles_in_construct(first, keys, resources)
+                or plural_of_a_kind(keys[first], resources)
                 or _body_head(words[first], features)
                 or _noun_with_pronoun(words[first], keys[first], resources)
                 or _addressed_noun(first, keys, resources)
@@ -846,6 +847,24 @@ def participles_in_construct(key: str, resources: Resources) -> bool:
 
 
 _MIN_CONSTRUCT_STEM = 4
+
+
+def plural_of_a_kind(key: str, resources: Resources) -> bool:
+    """Whether a folded word, maybe behind «و/ف», is the sound plural or dual of a
+    participle or present verb the dictionary lists: people named by what they are or
+    do («قال [مسعفون]», «تعهد [مشرعون]», «أمران [ملكيان]») or doing it («الباكستانيون
+    [يموتون]», «[يبحثان] أوجه التعاون»). Names begin «ما» («مارتين», «ماكرون»), and
+    those the lists know stay."""
+    if is_known_name(resources, key):
+        return False
+    if key[:1] in "وف" and len(key) > _MIN_CONSTRUCT_STEM + 3:
+        key = key[1:]
+        if is_known_name(resources, key):
+            return False
+    single = key[:-2]
+    return (key.endswith(("ون", "ين", "ان")) and len(single) >= _MIN_CONSTRUCT_STEM
+            and single in resources.lexicon
+            and (single[0] == "ي" or single[0] == "م" and not key.startswith("ما")))
 _OPENING_MARKS = frozenset('"«“(')
 
 
