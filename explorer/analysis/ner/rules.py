@@ -353,9 +353,9 @@ def persons_in_other_names(words: list[str], tags: list[str], features: FeatureE
         elif (before in _REGIONS and last - first <= _MAX_REGION_WORDS
               and not _article_word(keys[first - 1])
               and "LOC" not in (listed, _NOT_PERSONS.get(key), _NOT_PERSONS.get(stem))):
-            # «محافظة [صلاح الدين]», «بمحافظة [غامد الزناد]»; a longer
-            # span, or one that begins with a place the gazetteer knows, runs on into the
-            # man after the place («ولاية كنتاكي راند بول», «منطقة جازان يحيى حكمي»)
+            # «محافظة [صلاح الدين]», «بمحافظة [غامد الزناد]»; a longer span, or one that
+            # begins with a place the lists know, runs on into the man after the place
+            # («محافظة ذي قار حميد الغزي», «منطقة جازان يحيى حكمي»)
             result[first:last] = ["B-LOC"] + ["I-LOC"] * (last - first - 1)
         elif before in _KIND_NAMED_AFTER and not _article_word(keys[first - 1]):
             # «قبيلة [بني عامر]», «قرية [ابن نومة]»: a tribe's or village's name, not the
@@ -847,6 +847,7 @@ def participles_in_construct(key: str, resources: Resources) -> bool:
 
 
 _MIN_CONSTRUCT_STEM = 4
+_OPENING_MARKS = frozenset('"«“(')
 
 
 def plural_of_a_kind(key: str, resources: Resources) -> bool:
@@ -857,15 +858,14 @@ def plural_of_a_kind(key: str, resources: Resources) -> bool:
     those the lists know stay."""
     if is_known_name(resources, key):
         return False
-    if key[:1] in "وف" and len(key) > _MIN_CONSTRUCT_STEM + 3:
-        key = key[1:]
+    if key[:1] in "وف" and len(key) - 1 > _MIN_CONSTRUCT_STEM + len("ون"):
+        key = key[1:]  # «[ويبتسمان]»
         if is_known_name(resources, key):
             return False
     single = key[:-2]
     return (key.endswith(("ون", "ين", "ان")) and len(single) >= _MIN_CONSTRUCT_STEM
             and single in resources.lexicon
             and (single[0] == "ي" or single[0] == "م" and not key.startswith("ما")))
-_OPENING_MARKS = frozenset('"«“(')
 
 
 def _noun_with_pronoun(word: str, key: str, resources: Resources) -> bool:
