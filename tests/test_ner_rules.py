@@ -291,6 +291,7 @@ def test_an_adjective_of_belonging_to_a_body_is_no_person(features) -> None:
     (["شكره", "سبكيم"], "B-ORG"),
     (["عناصر", "بوكو"], "B-ORG"),
     (["الجمهور", "النصراوي"], "O"),  # a club's supporters, with the article or without
+    (["المهاجم", "الأورغوياني"], "O"),  # a nationality as news spells it
 ])
 def test_products_and_companies_the_lists_know_are_no_persons(features, words,
                                                                expected) -> None:

@@ -582,8 +582,9 @@ BODIES_NOT_PERSONS = _lines("""
 لوس أنجليس غالاكسي
 """)
 
-# Diseases, drugs, operations, fashions, units, products, sports and the adjectives of a
-# club's supporters («الجمهور النصراوي»), which are no actor at all.
+# Diseases, drugs, operations, fashions, units, products, sports, the adjectives of a
+# club's supporters («الجمهور النصراوي») and the nationality adjectives news spells in
+# many ways («الأوروجوياني»), which are no actor at all.
 THINGS_NOT_PERSONS = _lines("""
 الزهايمر
 زهايمر
@@ -622,6 +623,16 @@ THINGS_NOT_PERSONS = _lines("""
 وحداوي
 هجراوي
 فتحاوي
+أوروجوياني
+أوروغوياني
+أورغوياني
+أوروغواياني
+أوروجواياني
+أرجوياني
+باراغواياني
+باراجواياني
+بارغوياني
+باراجوياني
 الهيروين
 الكوكايين
 السيلفي
