@@ -490,6 +490,8 @@ _NOT_FAMILY_NAMES = folded_set("الذي التي الذين اللذين قبل
                                "الى عن مع قد لم لن كما يجب وهو وهي هو هي له لها لهم لهما لهن "
                                "به بها بهم بهما فكان فكانت فقد فلم فلن فهو فهي")
 _CLOSING_MARKS = frozenset("،,:؛;)»”-–")
+# Marks that open a quotation or a name in marks: «وقالت «موبايلي» إن», «[منسوبي] "الحرس"».
+OPENING_MARKS = frozenset("«\"“„(")
 _SENTENCE_ENDS = frozenset(".!?؟")
 # Honorifics before a dignitary's role or name: «... فقيه ومعالي رئيس ديوان المظالم».
 HONORIFICS = folded_set("معالي سعادة سمو فضيلة سماحة فخامة")

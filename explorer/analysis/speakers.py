@@ -18,6 +18,7 @@ from explorer.analysis.mentions import MentionSet
 from explorer.analysis.name_phrases import (
     ACCORDING_TO,
     HONORIFIC_PRONOUNS,
+    OPENING_MARKS,
     PhraseReader,
     folded_set,
     is_anonymous,
@@ -66,7 +67,6 @@ _PLURAL_ENDINGS = ("ون", "ين", "ان", "ات")
 
 # Who a statement is made to, between the cue and its subject.
 _AUDIENCES = folded_set("للصحفيين للصحافيين للصحافه للاعلاميين للتلفزيون للاذاعه")
-_OPENING_MARKS = frozenset("«\"“„(")
 _CLOSING_MARKS = frozenset("»\"”“)")
 
 # Institutions named with their seat: «السفارة التركية في بغداد», «مكتب الأمم المتحدة في جنيف».
@@ -114,7 +114,7 @@ def read_subject(reader: PhraseReader, mentions: MentionSet, first: int, limit: 
         if prayer:
             i += 2  # «مؤكداً - أيده الله - عمق العلاقات»: the prayer for who speaks
             continue
-        if words[i].text in _OPENING_MARKS and _name_in_marks(reader, i):
+        if words[i].text in OPENING_MARKS and _name_in_marks(reader, i):
             i += 1  # «وأشار "جون كيري" إلى أن», «وقالت «موبايلي» إن»: a name in marks
             continue
         if words[i].text in ":«»\"“”":
@@ -352,7 +352,7 @@ def past_dative(reader: PhraseReader, first: int, limit: int) -> int:
         return first
     if words[i].text in ("لـ", "ل"):
         i += 1
-        if i < limit and words[i].text in _OPENING_MARKS:
+        if i < limit and words[i].text in OPENING_MARKS:
             close = next((k for k in range(i + 1, min(i + 6, limit))
                           if words[k].text in _CLOSING_MARKS), None)
             return first if close is None or close + 1 >= limit else close + 1
@@ -473,23 +473,19 @@ def _unnamed_people(reader: PhraseReader, first: int, last: int) -> bool:
         of_a_body,
         participles_in_construct,
         plural_of_a_kind,
+        sound_plural_of_word,
     )
 
     resources = load_resources()
     word = reader.words[first]
     if is_known_name(resources, word.key):
         return False
-    single = word.key[:-2]
-    if first == last and word.key.endswith(("ون", "ين")) and len(
-            single) >= _MIN_PLURAL_SINGLE and single in resources.lexicon:
+    if first == last and sound_plural_of_word(word.key, resources):
         return True
     if plural_of_a_kind(word.key, resources):
         return True  # with an adjective: «ويقول مهندسون متطوعون إن»
     return (first < last and reader.words[first + 1].definite
             and participles_in_construct(word.key, resources)) or of_a_body(word.bare, resources)
-
-
-_MIN_PLURAL_SINGLE = 4  # «الحسين», «ياسين»: shorter ones end names
 
 
 def _unknown_name_type(reader: PhraseReader, first: int, last: int,

@@ -33,6 +33,7 @@ import re
 
 from explorer.analysis.name_phrases import (
     CHAIN_LINKS,
+    OPENING_MARKS,
     THAT,
     _without_article,
     _written_pronoun,
@@ -409,9 +410,15 @@ def _people(key: str, stem: str, features: FeatureExtractor) -> bool:
         return False
     if stem.endswith(("يين", "يون")) and len(stem) > len("يين") + 2:
         return True
-    single = stem[:-2]
-    return (key.startswith("ال") and len(single) >= _MIN_PLURAL_STEM
-            and single in features.resources.lexicon)
+    return key.startswith("ال") and sound_plural_of_word(stem, features.resources)
+
+
+def sound_plural_of_word(word: str, resources: Resources) -> bool:
+    """Whether a folded word without its proclitics is the sound plural in «ون/ين» of a
+    dictionary word of four letters or more («مسلمين», «متعاملون», «كثيرون»)."""
+    single = word[:-2]
+    return (word.endswith(_PLURAL_ENDINGS) and len(single) >= _MIN_PLURAL_STEM
+            and single in resources.lexicon)
 
 
 def _of_a_body(key: str, stem: str, features: FeatureExtractor) -> bool:
@@ -815,15 +822,14 @@ def _after_amount_word(i: int, words: list[str], keys: list[str],
         return False
     if keys[i].startswith("ب") and is_known_name(resources, keys[i][1:]):
         return False
-    return keys[i - 1] != _THOUSAND or i >= 2 and (
-        any(char.isdigit() for char in words[i - 2]) or keys[i - 2] in _AMOUNT_WORDS)
+    return keys[i - 1] != _THOUSAND or _after_amount(i - 1, words, keys)
 
 
 def _participles_in_construct(i: int, keys: list[str], resources: Resources) -> bool:
     """Whether a one-word person is a participle's plural in construct
     (:func:`participles_in_construct`) before the definite word it governs, maybe in
     quotation marks («يعايد [منسوبي] "الحرس الوطني"»)."""
-    governed = i + 2 if i + 2 < len(keys) and keys[i + 1] in _OPENING_MARKS else i + 1
+    governed = i + 2 if i + 2 < len(keys) and keys[i + 1] in OPENING_MARKS else i + 1
     return (governed < len(keys) and keys[governed].startswith("ال")
             and participles_in_construct(keys[i], resources))
 
@@ -847,7 +853,6 @@ def participles_in_construct(key: str, resources: Resources) -> bool:
 
 
 _MIN_CONSTRUCT_STEM = 4
-_OPENING_MARKS = frozenset('"«“(')
 
 
 def plural_of_a_kind(key: str, resources: Resources) -> bool:
